@@ -1,0 +1,19 @@
+/**
+ * Environment variables a function reads, named once: the CDK stack sets them on every function,
+ * the local runtime sets them in-process, and `config.ts` reads them.
+ */
+export const ENV = {
+  tableName: 'TABLE_NAME',
+  bucketName: 'ATTACHMENTS_BUCKET',
+  eventBusName: 'EVENT_BUS_NAME',
+  /** Only locally: endpoints of DynamoDB Local, s3rver and the in-process bus. Unset on AWS. */
+  dynamodbEndpoint: 'DYNAMODB_ENDPOINT',
+  s3Endpoint: 'S3_ENDPOINT',
+  eventsEndpoint: 'EVENTS_ENDPOINT',
+  /** The site's origin, for CORS on presigned uploads and for CSRF checks. */
+  siteOrigin: 'SITE_ORIGIN',
+  appVersion: 'APP_VERSION',
+  /** Powertools logger settings. */
+  serviceName: 'POWERTOOLS_SERVICE_NAME',
+  logLevel: 'POWERTOOLS_LOG_LEVEL',
+} as const;

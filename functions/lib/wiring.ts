@@ -1,0 +1,92 @@
+/**
+ * The vocabulary of the wiring manifest: what a bounded context declares about itself so that the CDK
+ * stack and the local runtime can both wire it without reading its code. Kept free of AWS SDK imports so
+ * the CDK app and the web build can load every manifest cheaply.
+ */
+import type { z } from 'zod';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A request part schema: an object of string-typed fields (path and query parameters arrive as strings). */
+export type ParamsSchema = z.ZodObject;
+
+export interface RouteDef<
+  P extends ParamsSchema | undefined = ParamsSchema | undefined,
+  Q extends ParamsSchema | undefined = ParamsSchema | undefined,
+  B extends z.ZodType | undefined = z.ZodType | undefined,
+  R extends z.ZodType = z.ZodType,
+> {
+  /** Unique across the platform; names the implementation and the OpenAPI operation. */
+  operationId: string;
+  method: HttpMethod;
+  /** API Gateway syntax, `/api/enterprises/{id}`; the route key is `${method} ${path}`. */
+  path: `/api/${string}` | '/api';
+  /** Public routes skip the session check. Everything else requires a signed-in caller. */
+  public: boolean;
+  summary: string;
+  tags?: string[];
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: R;
+  /** Status of a successful answer; 200 unless the route creates something. */
+  successStatus?: 200 | 201 | 202 | 204;
+}
+
+/** An EventBridge rule on the platform bus: source + detail-types → this context's consumer. */
+export interface SubscriptionDef {
+  /** Unique within the context; names the consumer implementation. */
+  name: string;
+  source: string;
+  detailTypes: readonly string[];
+  description: string;
+}
+
+/** A recurring job, declared in local wall-clock time of a fixed-offset zone (Asia/Shanghai has no DST). */
+export interface ScheduleDef {
+  name: string;
+  description: string;
+  /** 0–23 in `timeZone`. */
+  hour: number;
+  minute: number;
+  timeZone: 'Asia/Shanghai';
+}
+
+/** What a context's function may touch; the CDK turns it into least-privilege grants. */
+export interface GrantsDef {
+  table?: 'read' | 'readwrite';
+  attachments?: 'read' | 'write' | 'readwrite';
+  /** May put events on the platform bus. */
+  publishEvents?: boolean;
+}
+
+export interface ContextManifest {
+  /** Lower-case name of the bounded context; names the Lambda function and the event source `hazmat.<context>`. */
+  context: string;
+  /** Path of the module exporting `handler`, relative to the repository root. */
+  entry: string;
+  description: string;
+  routes: readonly RouteDef[];
+  subscriptions: readonly SubscriptionDef[];
+  schedules: readonly ScheduleDef[];
+  grants: GrantsDef;
+  /** Memory in MB for the context's function; 512 unless the context needs more (e.g. password hashing). */
+  memoryMb?: number;
+}
+
+export const routeKey = (r: Pick<RouteDef, 'method' | 'path'>): string => `${r.method} ${r.path}`;
+
+export const eventSource = (context: string): string => `hazmat.${context}`;
+
+export function defineRoute<
+  P extends ParamsSchema | undefined,
+  Q extends ParamsSchema | undefined,
+  B extends z.ZodType | undefined,
+  R extends z.ZodType,
+>(def: RouteDef<P, Q, B, R>): RouteDef<P, Q, B, R> {
+  return def;
+}
+
+export function defineContext(m: ContextManifest): ContextManifest {
+  return m;
+}

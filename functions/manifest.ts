@@ -1,0 +1,8 @@
+/**
+ * Every bounded context's manifest, in one list: the single source the CDK stack and the local runtime
+ * read to wire routes, event rules and schedules. A new context adds one line here.
+ */
+import type { ContextManifest } from './lib/wiring';
+import { platformManifest } from './platform/manifest';
+
+export const MANIFEST: readonly ContextManifest[] = [platformManifest];
