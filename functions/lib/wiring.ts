@@ -90,3 +90,31 @@ export function defineRoute<
 export function defineContext(m: ContextManifest): ContextManifest {
   return m;
 }
+
+/** The EventBridge pattern of a subscription: used as-is by the stack's rule and by the local bus. */
+export function eventPatternOf(s: Pick<SubscriptionDef, 'source' | 'detailTypes'>): {
+  source: string[];
+  'detail-type': string[];
+} {
+  return { source: [s.source], 'detail-type': [...s.detailTypes] };
+}
+
+/** Offset of the schedule time zones we allow, in minutes east of UTC. Asia/Shanghai: UTC+8, no DST. */
+const ZONE_OFFSET_MINUTES: Record<ScheduleDef['timeZone'], number> = { 'Asia/Shanghai': 480 };
+
+/** A schedule's wall-clock time as UTC hour and minute (for a cron in UTC, e.g. 01:00 Shanghai → 17:00 UTC). */
+export function scheduleUtcTime(s: Pick<ScheduleDef, 'hour' | 'minute' | 'timeZone'>): {
+  hour: number;
+  minute: number;
+} {
+  const total = (((s.hour * 60 + s.minute - ZONE_OFFSET_MINUTES[s.timeZone]) % 1440) + 1440) % 1440;
+  return { hour: Math.floor(total / 60), minute: total % 60 };
+}
+
+/** The next instant (strictly after `from`) at which a schedule fires. */
+export function nextScheduleTime(s: Pick<ScheduleDef, 'hour' | 'minute' | 'timeZone'>, from: Date): Date {
+  const { hour, minute } = scheduleUtcTime(s);
+  const next = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate(), hour, minute, 0, 0));
+  if (next.getTime() <= from.getTime()) next.setUTCDate(next.getUTCDate() + 1);
+  return next;
+}

@@ -27,8 +27,20 @@ export const TABLE = {
   ttlAttribute: 'expiresAt',
   indexes: [
     { name: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk', sparse: false, purpose: 'lists by category × segment × region prefix' },
-    { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk', sparse: true, purpose: 'look-ups by natural key (信用代码, mobile, 身份证号)' },
-    { name: 'gsi3', pk: 'gsi3pk', sk: 'gsi3sk', sparse: true, purpose: 'work queues: requests by reviewer scope and status' },
+    {
+      name: 'gsi2',
+      pk: 'gsi2pk',
+      sk: 'gsi2sk',
+      sparse: true,
+      purpose: 'look-ups by natural key (信用代码, mobile, 身份证号)',
+    },
+    {
+      name: 'gsi3',
+      pk: 'gsi3pk',
+      sk: 'gsi3sk',
+      sparse: true,
+      purpose: 'work queues: requests by reviewer scope and status',
+    },
     { name: 'due', pk: 'duepk', sk: 'duesk', sparse: true, purpose: 'deadlines: what falls due, by kind and date' },
   ] as const satisfies readonly IndexDef[],
 } as const;

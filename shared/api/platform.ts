@@ -10,7 +10,10 @@ export const HealthResponse = z
       latencyMs: z.number().nonnegative(),
     }),
     scheduler: z.object({
-      lastDailyRunAt: z.iso.datetime().nullable().describe('when the daily schedule last ran; null before the first run'),
+      lastDailyRunAt: z.iso
+        .datetime()
+        .nullable()
+        .describe('when the daily schedule last ran; null before the first run'),
     }),
   })
   .meta({ id: 'HealthResponse' });

@@ -1,0 +1,136 @@
+/**
+ * The handler convention: a route implementation is a plain async function of parsed input; this module
+ * wraps it in the middy stack every route shares, in this order —
+ *   1. Powertools logger, keys reset per invocation;
+ *   2. correlation id (caller's `x-request-id` if plain, else API Gateway's request id), on every log line
+ *      and every answer;
+ *   3. error mapping: every failure becomes `{ error: { code, message, details } }` with a Chinese message;
+ *      5xx details never leave the log;
+ *   4. session check for every route the manifest does not mark public;
+ *   5. zod parsing of path, query and body.
+ */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { authenticate, type Principal } from '../auth/principal';
+import type { RouteDef } from '../wiring';
+import { AppError, unauthenticated } from './errors';
+import { parseRequest, type ParsedRequest } from './parse';
+import { errorResponse, jsonResponse, Reply } from './responses';
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteInput<D extends RouteDef> {
+  params: Out<D['params']>;
+  query: Out<D['query']>;
+  body: Out<D['body']>;
+  /** Null only on public routes. */
+  principal: D['public'] extends true ? Principal | null : Principal;
+  requestId: string;
+  sourceIp: string;
+  event: APIGatewayProxyEventV2;
+  logger: Logger;
+}
+
+export type RouteImpl<D extends RouteDef> = (
+  input: RouteInput<D>,
+) => Promise<z.input<D['response']> | Reply<z.input<D['response']>>>;
+
+export type HttpHandler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/** What the middlewares learn about a request, handed to the implementation. */
+interface RouteContext extends Context {
+  requestId: string;
+  principal: Principal | null;
+  input: ParsedRequest;
+}
+
+type Mw = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, RouteContext>;
+
+/** Errors from DynamoDB that mean "busy, try again", not "broken". */
+const THROTTLING = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'TransactionInProgressException',
+]);
+
+export function correlationIdOf(event: APIGatewayProxyEventV2): string {
+  const fromHeader = event.headers?.['x-request-id'];
+  // Accept a caller's id only if it is short and plain, so it can't inject anything into logs.
+  if (fromHeader && /^[\w-]{8,64}$/.test(fromHeader)) return fromHeader;
+  return event.requestContext?.requestId || crypto.randomUUID();
+}
+
+export function toErrorResponse(err: unknown, requestId: string, logger: Logger): APIGatewayProxyStructuredResultV2 {
+  if (err instanceof AppError) {
+    if (err.status >= 500) logger.error('request failed', { error: err });
+    else logger.info('request refused', { status: err.status, code: err.code });
+    return errorResponse(err, requestId);
+  }
+  const name = (err as { name?: string } | null)?.name ?? '';
+  if (THROTTLING.has(name)) {
+    logger.warn('throttled', { error: err as Error });
+    return errorResponse(new AppError(503, 'SERVICE_UNAVAILABLE', '系统繁忙，请稍后再试'), requestId);
+  }
+  logger.error('unhandled error', { error: err as Error });
+  return errorResponse(new AppError(500, 'INTERNAL', '系统内部错误，请稍后再试；如持续出现请联系技术支持'), requestId);
+}
+
+const correlation = (logger: Logger, def: RouteDef): Mw => ({
+  before: (request) => {
+    request.context.requestId = correlationIdOf(request.event);
+    logger.appendKeys({ correlationId: request.context.requestId, route: `${def.method} ${def.path}` });
+  },
+});
+
+const errorMapping = (logger: Logger): Mw => ({
+  onError: (request) => {
+    request.response = toErrorResponse(request.error, request.context.requestId ?? 'unknown', logger);
+  },
+});
+
+const session = (def: RouteDef): Mw => ({
+  before: async (request) => {
+    request.context.principal = await authenticate(request.event);
+    if (!def.public && !request.context.principal) throw unauthenticated();
+  },
+});
+
+const validation = (def: RouteDef): Mw => ({
+  before: (request) => {
+    request.context.input = parseRequest(def, request.event);
+  },
+});
+
+export function httpRoute<D extends RouteDef>(def: D, impl: RouteImpl<D>, logger: Logger): HttpHandler {
+  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, RouteContext>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(correlation(logger, def))
+    .use(errorMapping(logger))
+    .use(session(def))
+    .use(validation(def))
+    .handler(async (event, context) => {
+      const result = await impl({
+        ...(context.input as Pick<RouteInput<D>, 'params' | 'query' | 'body'>),
+        principal: context.principal as RouteInput<D>['principal'],
+        requestId: context.requestId,
+        sourceIp: event.requestContext?.http?.sourceIp ?? '',
+        event,
+        logger,
+      });
+      if (result instanceof Reply) {
+        return jsonResponse(result.status, result.body, context.requestId, {
+          headers: result.headers,
+          cookies: result.cookies,
+        });
+      }
+      return jsonResponse(def.successStatus ?? 200, result, context.requestId);
+    });
+  return handler as unknown as HttpHandler;
+}

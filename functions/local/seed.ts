@@ -1,0 +1,73 @@
+/**
+ * Demo data for the local stack: generated deterministically (fixed seed) by functions/seed/generate.ts and
+ * written once. The marker item is written last, so an interrupted seed runs again on the next start; the
+ * ids are deterministic, so running again overwrites rather than duplicates.
+ */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { regionName } from '../../shared/reference/regions';
+import { writeDemoData, DEMO_SEED } from '../seed/write';
+import { generateDemoData } from '../seed/generate';
+import { createStore } from '../store';
+import { LOCAL_NAMES } from './stack';
+
+export interface SeedSummary {
+  created: boolean;
+  enterprises: number;
+  personnel: number;
+  regulators: {
+    mobile: string;
+    name: string;
+    department: string;
+    regionName: string;
+    roles: string[];
+    categories: string[];
+  }[];
+  enterpriseAccounts: { login: string; name: string }[];
+}
+
+export async function seedIfEmpty(
+  dynamodb: DynamoDBClient,
+  opts: { enterprises?: number; today?: string } = {},
+): Promise<SeedSummary> {
+  const store = createStore(DynamoDBDocumentClient.from(dynamodb), LOCAL_NAMES.table);
+  const enterprises = opts.enterprises ?? Number(process.env.HAZMAT_SEED_ENTERPRISES ?? 300);
+  const existing = (await store.seedRuns.get({ name: 'demo' }).go()).data;
+  // The demo's dates are relative to the day it was first seeded, so its mix of expired/expiring stays put.
+  const today = existing?.seededAt.slice(0, 10) ?? opts.today ?? new Date().toISOString().slice(0, 10);
+  const data = generateDemoData({
+    seed: existing?.seed ?? DEMO_SEED,
+    enterprises: existing?.enterprises ?? enterprises,
+    today,
+  });
+  if (!existing) {
+    await writeDemoData(store, data);
+    await store.seedRuns
+      .put({
+        name: 'demo',
+        seed: DEMO_SEED,
+        enterprises: data.enterprises.length,
+        personnel: data.personnel.length,
+        seededAt: new Date().toISOString(),
+      })
+      .go();
+  }
+  const byId = new Map(data.enterprises.map((e) => [e.id, e]));
+  return {
+    created: !existing,
+    enterprises: data.enterprises.length,
+    personnel: data.personnel.length,
+    regulators: data.regulators.map((r) => ({
+      mobile: r.mobile,
+      name: r.name,
+      department: r.department,
+      regionName: r.regionCode === '35' ? '福建省（省直）' : regionName(r.regionCode),
+      roles: [...r.roles],
+      categories: [...r.categories],
+    })),
+    enterpriseAccounts: data.enterpriseAccounts.map((a) => ({
+      login: a.login,
+      name: byId.get(a.enterpriseId)?.name ?? '',
+    })),
+  };
+}

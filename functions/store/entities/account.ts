@@ -1,0 +1,51 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Entity } from 'electrodb';
+import { SERVICE } from '../service-name';
+
+/**
+ * A login: a regulator (login = mobile number) or an enterprise (login = 统一社会信用代码 or 注册号).
+ * Looked up by login through gsi2 (`login` partition is unique by a transaction-held guard item in the
+ * identity issue). The password is stored only as a memory-hard hash; `mustChangePassword` marks the
+ * seed's initial password (last six digits), accepted once.
+ */
+export const accountModel = (client: DynamoDBDocumentClient, table: string) =>
+  new Entity(
+    {
+      model: { entity: 'account', version: '1', service: SERVICE },
+      attributes: {
+        accountId: { type: 'string', required: true },
+        kind: { type: ['regulator', 'enterprise'] as const, required: true },
+        login: { type: 'string', required: true },
+        name: { type: 'string', required: true },
+        passwordHash: { type: 'string', required: true },
+        mustChangePassword: { type: 'boolean', required: true, default: true },
+        passwordChangedAt: { type: 'string' },
+        disabled: { type: 'boolean', required: true, default: false },
+        // Regulator fields.
+        mobile: { type: 'string' },
+        department: { type: 'string' },
+        regionCode: { type: 'string' },
+        categories: { type: 'set', items: 'string' },
+        roles: { type: 'set', items: 'string' },
+        // Enterprise fields.
+        enterpriseId: { type: 'string' },
+        informantName: { type: 'string' },
+        informantIdCardNo: { type: 'string' },
+        informantMobile: { type: 'string' },
+        version: { type: 'number', required: true, default: 1 },
+        createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
+      },
+      indexes: {
+        byId: {
+          pk: { field: 'pk', composite: ['accountId'] },
+          sk: { field: 'sk', composite: [] },
+        },
+        byLogin: {
+          index: 'gsi2',
+          pk: { field: 'gsi2pk', composite: ['login'] },
+          sk: { field: 'gsi2sk', composite: [] },
+        },
+      },
+    },
+    { client, table },
+  );

@@ -1,0 +1,105 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Entity } from 'electrodb';
+import { SERVICE } from '../service-name';
+
+/**
+ * An enterprise on the register (the seed's 新增企业 form). Its licences and personnel share its partition
+ * (collection `enterpriseDetail`), so the detail page is one Query. Lists by category × segment × region
+ * are served by `enterpriseListing` items, one per segment the enterprise works in.
+ * Never hard-deleted: removal sets `removed` (DESIGN §4). `version` guards every change (optimistic locking).
+ */
+export const enterpriseModel = (client: DynamoDBDocumentClient, table: string) =>
+  new Entity(
+    {
+      model: { entity: 'enterprise', version: '1', service: SERVICE },
+      attributes: {
+        enterpriseId: { type: 'string', required: true },
+        name: { type: 'string', required: true },
+        regionCode: { type: 'string', required: true },
+        unitType: { type: 'string' },
+        registrationStatus: { type: 'string', required: true },
+        registrationNo: { type: 'string' },
+        creditCode: { type: 'string' },
+        registeredCapital: { type: 'number' },
+        legalRepresentative: { type: 'string' },
+        phone: { type: 'string' },
+        registeredOn: { type: 'string' },
+        approvedOn: { type: 'string' },
+        businessTermFrom: { type: 'string' },
+        businessTermTo: { type: 'string' },
+        registrationAuthority: { type: 'string' },
+        address: { type: 'string' },
+        businessScope: { type: 'string' },
+        segments: {
+          type: 'list',
+          required: true,
+          items: {
+            type: 'map',
+            properties: {
+              category: { type: 'string', required: true },
+              segment: { type: 'string', required: true },
+            },
+          },
+        },
+        staffCount: { type: 'number', required: true, default: 0 },
+        removed: { type: 'boolean', required: true, default: false },
+        version: { type: 'number', required: true, default: 1 },
+        createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
+        updatedAt: { type: 'string', required: true, default: () => new Date().toISOString() },
+      },
+      indexes: {
+        byId: {
+          collection: 'enterpriseDetail',
+          pk: { field: 'pk', composite: ['enterpriseId'] },
+          sk: { field: 'sk', composite: [] },
+        },
+        byCreditCode: {
+          index: 'gsi2',
+          pk: { field: 'gsi2pk', composite: ['creditCode'] },
+          sk: { field: 'gsi2sk', composite: [] },
+        },
+      },
+    },
+    { client, table },
+  );
+
+/**
+ * One row of a regulator's unit list: the enterprise as seen from one (category, segment), with the
+ * list's columns copied in so a page is one Query on gsi1 — partition = category × segment, sort key
+ * starts with the region code so a city or county regulator reads `begins_with(regionCode)`.
+ * Written in the same transaction as the enterprise, so the copy can't drift.
+ */
+export const enterpriseListingModel = (client: DynamoDBDocumentClient, table: string) =>
+  new Entity(
+    {
+      model: { entity: 'enterpriseListing', version: '1', service: SERVICE },
+      attributes: {
+        enterpriseId: { type: 'string', required: true },
+        category: { type: 'string', required: true },
+        segment: { type: 'string', required: true },
+        regionCode: { type: 'string', required: true },
+        name: { type: 'string', required: true },
+        creditCode: { type: 'string' },
+        registrationStatus: { type: 'string', required: true },
+        unitType: { type: 'string' },
+        legalRepresentative: { type: 'string' },
+        phone: { type: 'string' },
+        staffCount: { type: 'number', required: true, default: 0 },
+        licenceNumber: { type: 'string' },
+        removed: { type: 'boolean', required: true, default: false },
+      },
+      indexes: {
+        byEnterprise: {
+          collection: 'enterpriseDetail',
+          pk: { field: 'pk', composite: ['enterpriseId'] },
+          sk: { field: 'sk', composite: ['category', 'segment'] },
+        },
+        bySegment: {
+          index: 'gsi1',
+          pk: { field: 'gsi1pk', composite: ['category', 'segment'] },
+          sk: { field: 'gsi1sk', composite: ['regionCode', 'enterpriseId'] },
+        },
+      },
+    },
+    { client, table },
+  );

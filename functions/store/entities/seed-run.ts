@@ -1,0 +1,25 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Entity } from 'electrodb';
+import { SERVICE } from '../service-name';
+
+/** Marks that demo data was seeded (and with what), so a second `npm start` neither reseeds nor loses data. */
+export const seedRunModel = (client: DynamoDBDocumentClient, table: string) =>
+  new Entity(
+    {
+      model: { entity: 'seedRun', version: '1', service: SERVICE },
+      attributes: {
+        name: { type: 'string', required: true },
+        seed: { type: 'number', required: true },
+        enterprises: { type: 'number', required: true },
+        personnel: { type: 'number', required: true },
+        seededAt: { type: 'string', required: true },
+      },
+      indexes: {
+        byName: {
+          pk: { field: 'pk', composite: [] },
+          sk: { field: 'sk', composite: ['name'] },
+        },
+      },
+    },
+    { client, table },
+  );

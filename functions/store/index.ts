@@ -1,0 +1,27 @@
+/**
+ * The store: every ElectroDB entity of the single table, bound to one client and table name.
+ * Handlers build it once per container and pass it to domain modules; tests build it against DynamoDB Local.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { accountModel } from './entities/account';
+import { enterpriseListingModel, enterpriseModel } from './entities/enterprise';
+import { licenceModel } from './entities/licence';
+import { personModel } from './entities/person';
+import { scheduleRunModel } from './entities/schedule-run';
+import { seedRunModel } from './entities/seed-run';
+
+export function createStore(client: DynamoDBDocumentClient, table: string) {
+  return {
+    table,
+    client,
+    scheduleRuns: scheduleRunModel(client, table),
+    seedRuns: seedRunModel(client, table),
+    enterprises: enterpriseModel(client, table),
+    enterpriseListings: enterpriseListingModel(client, table),
+    licences: licenceModel(client, table),
+    personnel: personModel(client, table),
+    accounts: accountModel(client, table),
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { eventPatternOf, nextScheduleTime, routeKey, scheduleUtcTime } from '../../functions/lib/wiring';
+import { MANIFEST } from '../../functions/manifest';
+
+describe('schedule times (Asia/Shanghai = UTC+8, no DST)', () => {
+  it('puts 01:00 Shanghai at 17:00 UTC', () => {
+    expect(scheduleUtcTime({ hour: 1, minute: 0, timeZone: 'Asia/Shanghai' })).toEqual({ hour: 17, minute: 0 });
+  });
+
+  it('keeps same-day times on the same UTC day', () => {
+    expect(scheduleUtcTime({ hour: 9, minute: 30, timeZone: 'Asia/Shanghai' })).toEqual({ hour: 1, minute: 30 });
+  });
+
+  it('finds the next 01:00 Shanghai strictly after a moment', () => {
+    const s = { hour: 1, minute: 0, timeZone: 'Asia/Shanghai' } as const;
+    // 2026-11-28 16:59 UTC = 2026-11-29 00:59 Shanghai → fires one minute later.
+    expect(nextScheduleTime(s, new Date('2026-11-28T16:59:00Z')).toISOString()).toBe('2026-11-28T17:00:00.000Z');
+    // Exactly at the tick → the next day's tick.
+    expect(nextScheduleTime(s, new Date('2026-11-28T17:00:00Z')).toISOString()).toBe('2026-11-29T17:00:00.000Z');
+  });
+});
+
+describe('the manifest', () => {
+  it('declares each route key, operation id and schedule name once', () => {
+    const keys = MANIFEST.flatMap((c) => c.routes.map(routeKey));
+    const ops = MANIFEST.flatMap((c) => c.routes.map((r) => r.operationId));
+    const schedules = MANIFEST.flatMap((c) => c.schedules.map((s) => s.name));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(new Set(ops).size).toBe(ops.length);
+    expect(new Set(schedules).size).toBe(schedules.length);
+  });
+
+  it('puts every route under /api and every entry under functions/', () => {
+    for (const ctx of MANIFEST) {
+      expect(ctx.entry).toMatch(/^functions\/[\w-]+\/handler\.ts$/);
+      for (const r of ctx.routes) expect(r.path).toMatch(/^\/api(\/|$)/);
+    }
+  });
+
+  it('declares the first routes: health and the OpenAPI document, both public', () => {
+    const platform = MANIFEST.find((c) => c.context === 'platform')!;
+    expect(platform.routes.map((r) => [routeKey(r), r.public])).toEqual([
+      ['GET /api/health', true],
+      ['GET /api/openapi.json', true],
+    ]);
+  });
+
+  it('builds EventBridge patterns from subscriptions', () => {
+    expect(eventPatternOf({ source: 'hazmat.register', detailTypes: ['ChangeRequestDecided'] })).toEqual({
+      source: ['hazmat.register'],
+      'detail-type': ['ChangeRequestDecided'],
+    });
+  });
+});
