@@ -70,10 +70,14 @@ function serveStatic(siteDir: string, req: http.IncomingMessage, res: http.Serve
   if (rel.endsWith('/')) rel += 'index.html';
   const file = path.normalize(path.join(siteDir, rel));
   // Never serve outside the site folder.
-  const inside = file.startsWith(siteDir + path.sep);
-  let target = inside && fs.existsSync(file) && fs.statSync(file).isFile() ? file : undefined;
+  if (!file.startsWith(siteDir + path.sep)) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
+    res.end('404 未找到');
+    return;
+  }
+  let target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : undefined;
   // Prerendered pages are `<path>.html`; anything else that isn't a file is an app route → SPA fallback.
-  if (!target && inside && fs.existsSync(`${file}.html`)) target = `${file}.html`;
+  if (!target && fs.existsSync(`${file}.html`)) target = `${file}.html`;
   if (!target && !path.extname(rel)) target = path.join(siteDir, '200.html');
   if (!target || !fs.existsSync(target)) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });

@@ -13,6 +13,7 @@ import { MANIFEST } from '../manifest';
 import { ensureTable } from '../store/provision';
 import { startDynamoLocal, type DynamoLocal } from './dynamodb-local';
 import { startLocalBus, type LocalBus } from './event-bus';
+import { assertPortFree } from './ports';
 import { loadHandlers } from './functions';
 import { startGateway, type Gateway } from './gateway';
 import { startS3Local, type S3Local } from './s3-local';
@@ -83,6 +84,10 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     for (const s of started.reverse()) await s.stop();
   };
   try {
+    // Check every port first, so a taken one is reported before anything is started.
+    await assertPortFree(opts.port, '本地网关', 'PORT');
+    await assertPortFree(opts.s3Port, 's3rver', 'S3_PORT');
+    await assertPortFree(opts.busPort, '本地事件总线', 'EVENTS_PORT');
     const dynamo = await startDynamoLocal({
       port: opts.dynamoPort,
       ...(opts.dataDir ? { dbPath: path.join(opts.dataDir, 'dynamodb') } : {}),

@@ -1,0 +1,100 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { contextHandler, type DomainEventEnvelope, type ScheduleInvocation } from '../../functions/lib/dispatch';
+import { httpRoute } from '../../functions/lib/http/route';
+import { defineContext, defineRoute } from '../../functions/lib/wiring';
+import { ctx, httpEvent } from '../support/events';
+
+const logger = new Logger({ serviceName: 'test', logLevel: 'SILENT' });
+const ping = defineRoute({
+  operationId: 'ping',
+  method: 'GET',
+  path: '/api/ping',
+  public: true,
+  summary: 'ping',
+  response: z.object({ pong: z.boolean() }),
+});
+const manifest = defineContext({
+  context: 'demo',
+  entry: 'functions/demo/handler.ts',
+  description: 'test',
+  routes: [ping],
+  subscriptions: [
+    { name: 'onDecided', source: 'hazmat.register', detailTypes: ['ChangeRequestDecided'], description: 'x' },
+  ],
+  schedules: [{ name: 'nightly', description: 'x', hour: 1, minute: 0, timeZone: 'Asia/Shanghai' }],
+  grants: {},
+});
+
+const event = (source: string, detailType: string): DomainEventEnvelope => ({
+  version: '0',
+  id: 'e-1',
+  'detail-type': detailType,
+  source,
+  account: '0',
+  time: '2026-11-28T00:00:00Z',
+  region: 'x',
+  resources: [],
+  detail: { a: 1 },
+});
+
+describe('a context handler', () => {
+  const seen: string[] = [];
+  const handler = contextHandler(
+    manifest,
+    {
+      routes: { ping: httpRoute(ping, async () => ({ pong: true }), logger) },
+      consumers: { onDecided: async (e) => void seen.push(`event:${e.id}`) },
+      jobs: { nightly: async (t) => void seen.push(`job:${t.time}`) },
+    },
+    logger,
+  );
+
+  it('routes an HTTP request by its route key', async () => {
+    const res = (await handler(httpEvent({ path: '/api/ping' }), ctx())) as APIGatewayProxyStructuredResultV2;
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body!)).toEqual({ pong: true });
+  });
+
+  it('delivers a matching event to its consumer and ignores others', async () => {
+    await handler(event('hazmat.register', 'ChangeRequestDecided'), ctx());
+    const other = await handler(event('hazmat.register', 'SomethingElse'), ctx());
+    expect(seen).toContain('event:e-1');
+    expect(other).toEqual({ ok: true, consumers: [] });
+  });
+
+  it('runs a schedule tick', async () => {
+    const tick: ScheduleInvocation = { kind: 'hazmat.schedule', schedule: 'nightly', time: '2026-11-27T17:00:00Z' };
+    await handler(tick, ctx());
+    expect(seen).toContain('job:2026-11-27T17:00:00Z');
+  });
+
+  it('refuses to build when a declared route has no implementation', () => {
+    expect(() =>
+      contextHandler(
+        manifest,
+        { routes: {}, consumers: { onDecided: async () => {} }, jobs: { nightly: async () => {} } },
+        logger,
+      ),
+    ).toThrow(/declared without implementation \[ping\]/);
+  });
+
+  it('refuses to build when an implementation is not declared', () => {
+    expect(() =>
+      contextHandler(
+        manifest,
+        {
+          routes: {
+            ping: httpRoute(ping, async () => ({ pong: true }), logger),
+            extra: httpRoute(ping, async () => ({ pong: true }), logger),
+          },
+          consumers: { onDecided: async () => {} },
+          jobs: { nightly: async () => {} },
+        },
+        logger,
+      ),
+    ).toThrow(/implemented without declaration \[extra\]/);
+  });
+});
