@@ -20,7 +20,12 @@ import { AppError, unauthenticated } from './errors';
 import { parseRequest, type ParsedRequest } from './parse';
 import { errorResponse, jsonResponse, Reply } from './responses';
 
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+/** The parsed type of an optional request part: `undefined` when the route declares none. */
+type Out<S> = [NonNullable<S>] extends [never]
+  ? undefined
+  : NonNullable<S> extends z.ZodType
+    ? z.output<NonNullable<S>>
+    : undefined;
 
 export interface RouteInput<D extends RouteDef> {
   params: Out<D['params']>;

@@ -36,7 +36,13 @@ export const personModel = (client: DynamoDBDocumentClient, table: string) =>
           },
         },
         earliestCertValidTo: { type: 'string' },
-        dueKind: { type: 'string', required: true, default: 'personCert', readOnly: true },
+        /** Present only while the person holds a certificate: with it, the `due` keys are written. */
+        dueKind: {
+          type: 'string',
+          watch: ['earliestCertValidTo'],
+          set: (_: unknown, item: { earliestCertValidTo?: string }) =>
+            item.earliestCertValidTo ? 'personCert' : undefined,
+        },
         version: { type: 'number', required: true, default: 1 },
       },
       indexes: {
@@ -47,10 +53,10 @@ export const personModel = (client: DynamoDBDocumentClient, table: string) =>
         },
         byDueDate: {
           index: 'due',
-          // Sparse: a person without certificates has no earliestCertValidTo and no `due` entry.
-          condition: (attrs) => Boolean(attrs.earliestCertValidTo),
+          // Sparse: a person without certificates has neither composite, so no `due` keys are written.
+          condition: (attrs: { earliestCertValidTo?: string }) => Boolean(attrs.earliestCertValidTo),
           pk: { field: 'duepk', composite: ['dueKind'] },
-          sk: { field: 'duesk', composite: ['earliestCertValidTo', 'enterpriseId', 'personId'] },
+          sk: { field: 'duesk', composite: ['earliestCertValidTo'] },
         },
       },
     },

@@ -1,0 +1,48 @@
+/**
+ * Bundle each context's handler the way the stack does (esbuild, ESM, minified, everything bundled
+ * including the AWS SDK), then measure its size and how long a fresh Node process takes to import it —
+ * the cold-start cost that is ours rather than Lambda's.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { build, type BuildOptions } from 'esbuild';
+import type { ContextManifest } from '../functions/lib/wiring';
+import { percentile } from './stats';
+
+/** The same options the CDK's NodejsFunction uses (cdk/lib/constructs/context-function.ts). */
+export const BUNDLE_OPTIONS: BuildOptions = {
+  bundle: true,
+  minify: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+};
+
+export async function measureBundles(
+  manifest: readonly ContextManifest[],
+  repoRoot: string,
+  outDir: string,
+): Promise<{ context: string; bytes: number; coldImportMs: number }[]> {
+  fs.mkdirSync(outDir, { recursive: true });
+  const results = [];
+  for (const ctx of manifest) {
+    const outfile = path.join(outDir, `${ctx.context}.mjs`);
+    await build({ ...BUNDLE_OPTIONS, entryPoints: [path.join(repoRoot, ctx.entry)], outfile, logLevel: 'error' });
+    const bytes = fs.statSync(outfile).size;
+    const script = `const t=performance.now();await import(${JSON.stringify(outfile)});console.log(performance.now()-t)`;
+    const samples = Array.from({ length: 7 }, () =>
+      Number(
+        execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+          env: { ...process.env, TABLE_NAME: 'bench', AWS_REGION: 'us-east-1' },
+        })
+          .toString()
+          .trim(),
+      ),
+    );
+    results.push({ context: ctx.context, bytes, coldImportMs: percentile(samples, 50) });
+  }
+  return results;
+}

@@ -1,0 +1,89 @@
+/**
+ * `npm run bench`: measures the platform on the local stack and writes bench/results.json — one row per
+ * figure, `{ name, unit, value, goal? }`, smaller is better unless the name says otherwise. The file is
+ * committed after each run so the history shows in git. Budgets live here, not in unit tests.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { MANIFEST } from '../functions/manifest';
+import { createStore } from '../functions/store';
+import { freePort } from '../functions/local/ports';
+import { LOCAL_NAMES, REPO_ROOT, startLocalStack } from '../functions/local/stack';
+import { measureBundles } from './bundles';
+import { percentile, round, timeRuns } from './stats';
+import { measureWebFirstLoad } from './web';
+
+export interface Row {
+  name: string;
+  unit: string;
+  value: number;
+  goal?: number;
+}
+
+const N = Number(process.env.BENCH_N ?? 500);
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hazmat-bench-'));
+  const stack = await startLocalStack({
+    port: await freePort(),
+    dynamoPort: await freePort(),
+    s3Port: await freePort(),
+    busPort: await freePort(),
+  });
+  try {
+    // The daily tick writes the item the health check reads, so both paths read one real item.
+    await stack.scheduler.runNow('daily');
+    const docs = DynamoDBDocumentClient.from(stack.dynamodb);
+    const key = await healthItemKey(docs);
+
+    const health = await timeRuns(async () => {
+      const res = await fetch(`${stack.url}/api/health`);
+      if (res.status !== 200) throw new Error(`health answered ${res.status}`);
+      await res.arrayBuffer();
+    }, N);
+    const getItem = await timeRuns(() => docs.send(new GetCommand({ TableName: LOCAL_NAMES.table, Key: key })), N);
+
+    const hp95 = percentile(health, 95);
+    const gp95 = percentile(getItem, 95);
+    rows.push(
+      { name: 'api.health.p50', unit: 'ms', value: round(percentile(health, 50)) },
+      { name: 'api.health.p95', unit: 'ms', value: round(hp95) },
+      { name: 'dynamodb.getitem.p50', unit: 'ms', value: round(percentile(getItem, 50)) },
+      { name: 'dynamodb.getitem.p95', unit: 'ms', value: round(gp95) },
+      { name: 'api.health.p95_over_getitem.p95', unit: 'ratio', value: round(hp95 / gp95), goal: 3 },
+    );
+  } finally {
+    await stack.stop();
+  }
+
+  for (const b of await measureBundles(MANIFEST, REPO_ROOT, path.join(tmp, 'bundles'))) {
+    rows.push(
+      { name: `bundle.${b.context}.minified_size`, unit: 'KiB', value: round(b.bytes / 1024, 1), goal: 1024 },
+      { name: `bundle.${b.context}.cold_import.p50`, unit: 'ms', value: round(b.coldImportMs, 1), goal: 300 },
+    );
+  }
+  rows.push(...measureWebFirstLoad(path.join(REPO_ROOT, 'web', 'build')));
+
+  fs.rmSync(tmp, { recursive: true, force: true });
+  const out = path.join(REPO_ROOT, 'bench', 'results.json');
+  fs.writeFileSync(out, `${JSON.stringify(rows, null, 2)}\n`);
+  console.table(rows);
+  const missed = rows.filter((r) => r.goal !== undefined && r.value > r.goal);
+  console.log(missed.length ? `Over budget: ${missed.map((r) => r.name).join(', ')}` : 'All figures within their goals.');
+  console.log(`Wrote ${path.relative(REPO_ROOT, out)}`);
+}
+
+/** The key of the daily schedule's heartbeat item, found through the entity rather than spelled by hand. */
+async function healthItemKey(docs: DynamoDBDocumentClient): Promise<Record<string, string>> {
+  const store = createStore(docs, LOCAL_NAMES.table);
+  const params = store.scheduleRuns.get({ name: 'daily' }).params() as { Key: Record<string, string> };
+  return params.Key;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

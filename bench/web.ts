@@ -1,0 +1,31 @@
+/**
+ * Web first load: the bytes a browser fetches for the portal home (HTML plus the JS and CSS it links),
+ * raw and gzip-compressed (what CloudFront serves).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Row } from './run';
+
+export function measureWebFirstLoad(buildDir: string): Row[] {
+  const index = path.join(buildDir, 'index.html');
+  if (!fs.existsSync(index)) throw new Error('web/build/index.html missing: run npm run build:web first');
+  const html = fs.readFileSync(index, 'utf8');
+  const assets = new Set<string>();
+  for (const m of html.matchAll(/(?:href|src)="(\/_app\/[^"]+\.(?:js|css))"/g)) assets.add(m[1]!);
+  // Entry modules imported by the inline start-up script.
+  for (const m of html.matchAll(/import\("(\/_app\/[^"]+\.js)"\)/g)) assets.add(m[1]!);
+  const files = [index, ...[...assets].map((a) => path.join(buildDir, a))];
+  let raw = 0;
+  let gz = 0;
+  for (const f of files) {
+    const b = fs.readFileSync(f);
+    raw += b.length;
+    gz += gzipSync(b, { level: 9 }).length;
+  }
+  return [
+    { name: 'web.first_load.files', unit: 'count', value: files.length },
+    { name: 'web.first_load.raw', unit: 'KiB', value: Math.round((raw / 1024) * 10) / 10 },
+    { name: 'web.first_load.gzip', unit: 'KiB', value: Math.round((gz / 1024) * 10) / 10, goal: 150 },
+  ];
+}
