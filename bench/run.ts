@@ -72,7 +72,9 @@ async function main(): Promise<void> {
   fs.writeFileSync(out, `${JSON.stringify(rows, null, 2)}\n`);
   console.table(rows);
   const missed = rows.filter((r) => r.goal !== undefined && r.value > r.goal);
-  console.log(missed.length ? `Over budget: ${missed.map((r) => r.name).join(', ')}` : 'All figures within their goals.');
+  console.log(
+    missed.length ? `Over budget: ${missed.map((r) => r.name).join(', ')}` : 'All figures within their goals.',
+  );
   console.log(`Wrote ${path.relative(REPO_ROOT, out)}`);
 }
 

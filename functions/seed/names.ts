@@ -57,7 +57,10 @@ const FEMALE_GIVEN = [...'丽芳秀英玲燕娟霞梅红琴慧婷雪萍静美珍
 
 export function personName(rng: Rng, gender: 'male' | 'female'): string {
   const chars = gender === 'male' ? MALE_GIVEN : FEMALE_GIVEN;
-  const given = chance(rng, 0.75) ? pick(rng, chars) + pick(rng, chars) : pick(rng, chars);
+  const first = pick(rng, chars);
+  let second = chance(rng, 0.75) ? pick(rng, chars) : '';
+  if (second === first) second = ''; // 秀秀-style doubled names exist, but are rare
+  const given = first + second;
   return weighted(rng, SURNAMES) + given;
 }
 

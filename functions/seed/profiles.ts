@@ -235,7 +235,12 @@ export const PROFILES: Record<SegmentKeyString, Profile> = {
       `危险化学品经营（不带储存设施，品种详见《危险化学品经营许可证》）；化工原料及产品（不含危险化学品）批发、零售。${LAW}`,
       `瓶装液化石油气经营（凭《危险化学品经营许可证》）；燃气器具销售、安装。${LAW}`,
     ],
-    licenceScope: ['汽油、柴油、甲醇、乙醇', '盐酸、硫酸、氢氧化钠、过氧化氢', '液化石油气（瓶装）', '丙酮、甲苯、二甲苯、乙酸乙酯'],
+    licenceScope: [
+      '汽油、柴油、甲醇、乙醇',
+      '盐酸、硫酸、氢氧化钠、过氧化氢',
+      '液化石油气（瓶装）',
+      '丙酮、甲苯、二甲苯、乙酸乙酯',
+    ],
     licenceYears: 3,
     issuer: { level: 'city' },
     family: '危险化学品经营许可证',
@@ -548,7 +553,10 @@ export const PROFILES: Record<SegmentKeyString, Profile> = {
 /** How each certificate's number and issuer look. `seq` runs per certificate type. */
 export const CERTIFICATE_FORMATS: Record<
   CertificateTypeCode,
-  { number: (x: { idCardNo: string; cityCode: string; year: number; seq: number }) => string; issuer: (city: string) => string }
+  {
+    number: (x: { idCardNo: string; cityCode: string; year: number; seq: number }) => string;
+    issuer: (city: string) => string;
+  }
 > = {
   // Driving licences and road-transport qualifications are numbered by the holder's 身份证号.
   'driving-licence': { number: (x) => x.idCardNo, issuer: (c) => `${c}公安局交通警察支队车辆管理所` },
@@ -567,7 +575,13 @@ export const CERTIFICATE_FORMATS: Record<
     number: (x) => `YH${x.cityCode}${x.year}${pad(x.seq, 5)}`,
     issuer: (c) => `${c}安全生产监督管理局`,
   },
-  'radiation-safety': { number: (x) => `FS${String(x.year).slice(2)}${x.cityCode}${pad(x.seq, 5)}`, issuer: () => '福建省辐射环境监督站' },
-  'firearms-custodian': { number: (x) => `闽公枪管${String(x.year).slice(2)}${pad(x.seq, 5)}`, issuer: (c) => `${c}公安局` },
+  'radiation-safety': {
+    number: (x) => `FS${String(x.year).slice(2)}${x.cityCode}${pad(x.seq, 5)}`,
+    issuer: () => '福建省辐射环境监督站',
+  },
+  'firearms-custodian': {
+    number: (x) => `闽公枪管${String(x.year).slice(2)}${pad(x.seq, 5)}`,
+    issuer: (c) => `${c}公安局`,
+  },
   'display-operator': { number: (x) => `YHRF${String(x.year).slice(2)}${pad(x.seq, 5)}`, issuer: (c) => `${c}公安局` },
 };

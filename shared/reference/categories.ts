@@ -108,5 +108,7 @@ export function category(code: CategoryCode): Category {
 
 /** The categories a department takes part in, as lead or responsible. */
 export function categoriesOfDepartment(dept: DepartmentCode): CategoryCode[] {
-  return CATEGORIES.filter((c) => c.lead === dept || (c.responsible as readonly string[]).includes(dept)).map((c) => c.code);
+  return CATEGORIES.filter((c) => c.lead === dept || (c.responsible as readonly string[]).includes(dept)).map(
+    (c) => c.code,
+  );
 }

@@ -4,7 +4,13 @@
  * words the seed uses for the same department (the firearms list says 经委, the radioactive one 卫计).
  */
 export const DEPARTMENTS = [
-  { code: 'jingxin', short: '经信', name: '福建省经济和信息化委员会', display: '福建省经信委', aliases: ['经委', '经信委'] },
+  {
+    code: 'jingxin',
+    short: '经信',
+    name: '福建省经济和信息化委员会',
+    display: '福建省经信委',
+    aliases: ['经委', '经信委'],
+  },
   { code: 'gongan', short: '公安', name: '福建省公安厅', display: '福建省公安厅', aliases: [] },
   { code: 'caizheng', short: '财政', name: '福建省财政厅', display: '福建省财政厅', aliases: [] },
   { code: 'nongye', short: '农业', name: '福建省农业厅', display: '福建省农业厅', aliases: ['农厅'] },

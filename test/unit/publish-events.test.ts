@@ -1,4 +1,5 @@
-import { PutEventsCommand, type EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import type { PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { type EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { describe, expect, it } from 'vitest';
 import { EventPublishError, publishEvents } from '../../functions/lib/events';
 

@@ -1,0 +1,129 @@
+/**
+ * Writes generated demo data through the store's entities: an enterprise, one list row per segment (with
+ * the segment's licence number), its licences and staff, and the demo accounts with hashed initial
+ * passwords. Streams in chunks so the bench can write the seed's full scale (6,000 enterprises,
+ * 100,000 personnel) without holding it all in memory. Ids are deterministic, so writing twice overwrites.
+ */
+import { hashPassword } from '../lib/auth/password';
+import type { Store } from '../store';
+import type { DemoBundle, DemoData, DemoEnterpriseAccount, DemoRegulator } from './generate';
+
+export { DEMO_SEED } from './generate';
+
+/** The seed's rule: the initial password is the account's last six characters (DESIGN §5). */
+export const initialPassword = (login: string): string => login.slice(-6);
+
+const CHUNK = 200;
+
+async function flush(store: Store, bundles: DemoBundle[]): Promise<void> {
+  const enterprises = [];
+  const listings = [];
+  const licences = [];
+  const personnel = [];
+  for (const { enterprise: e, licences: ls, personnel: ps } of bundles) {
+    const { id, ...fields } = e;
+    enterprises.push({ ...fields, enterpriseId: id, staffCount: ps.length });
+    for (const s of e.segments) {
+      const licence = ls.find((l) => l.category === s.category && l.segment === s.segment);
+      listings.push({
+        enterpriseId: id,
+        category: s.category,
+        segment: s.segment,
+        regionCode: e.regionCode,
+        name: e.name,
+        creditCode: e.creditCode,
+        registrationStatus: e.registrationStatus,
+        unitType: e.unitType,
+        legalRepresentative: e.legalRepresentative,
+        phone: e.phone,
+        staffCount: ps.length,
+        licenceNumber: licence?.number,
+      });
+    }
+    for (const { id: licenceId, ...l } of ls) licences.push({ ...l, licenceId, regionCode: e.regionCode });
+    for (const { id: personId, ...p } of ps) {
+      const earliest = p.certificates.map((c) => c.validTo).sort()[0];
+      personnel.push({
+        ...p,
+        personId,
+        regionCode: e.regionCode,
+        ...(earliest ? { earliestCertValidTo: earliest } : {}),
+      });
+    }
+  }
+  const opts = { concurrency: 4 } as const;
+  await Promise.all([
+    store.enterprises.put(enterprises).go(opts),
+    store.enterpriseListings.put(listings).go(opts),
+    licences.length ? store.licences.put(licences).go(opts) : undefined,
+    personnel.length ? store.personnel.put(personnel).go(opts) : undefined,
+  ]);
+}
+
+export async function writeBundles(
+  store: Store,
+  bundles: Iterable<DemoBundle>,
+): Promise<{ enterprises: number; personnel: number }> {
+  let chunk: DemoBundle[] = [];
+  let enterprises = 0;
+  let personnel = 0;
+  for (const b of bundles) {
+    chunk.push(b);
+    enterprises++;
+    personnel += b.personnel.length;
+    if (chunk.length === CHUNK) {
+      await flush(store, chunk);
+      chunk = [];
+    }
+  }
+  if (chunk.length) await flush(store, chunk);
+  return { enterprises, personnel };
+}
+
+export async function writeAccounts(
+  store: Store,
+  regulators: readonly DemoRegulator[],
+  enterpriseAccounts: readonly DemoEnterpriseAccount[],
+): Promise<void> {
+  const regs = await Promise.all(
+    regulators.map(async (r) => ({
+      accountId: `reg-${r.mobile}`,
+      kind: 'regulator' as const,
+      login: r.mobile,
+      name: r.name,
+      passwordHash: await hashPassword(initialPassword(r.mobile)),
+      mustChangePassword: true,
+      mobile: r.mobile,
+      department: r.department,
+      regionCode: r.regionCode,
+      categories: [...r.categories],
+      roles: [...r.roles],
+    })),
+  );
+  const ents = await Promise.all(
+    enterpriseAccounts.map(async (a) => ({
+      accountId: `ent-${a.enterpriseId}`,
+      kind: 'enterprise' as const,
+      login: a.login,
+      name: a.informant.name,
+      passwordHash: await hashPassword(initialPassword(a.login)),
+      mustChangePassword: true,
+      enterpriseId: a.enterpriseId,
+      informantName: a.informant.name,
+      informantIdCardNo: a.informant.idCardNo,
+      informantMobile: a.informant.mobile,
+    })),
+  );
+  await store.accounts.put([...regs, ...ents]).go({ concurrency: 4 });
+}
+
+/** The local stack's seed: everything in `data`. */
+export async function writeDemoData(store: Store, data: DemoData): Promise<void> {
+  const byEnterprise = new Map<string, DemoBundle>();
+  for (const enterprise of data.enterprises)
+    byEnterprise.set(enterprise.id, { enterprise, licences: [], personnel: [] });
+  for (const l of data.licences) byEnterprise.get(l.enterpriseId)!.licences.push(l);
+  for (const p of data.personnel) byEnterprise.get(p.enterpriseId)!.personnel.push(p);
+  await writeBundles(store, byEnterprise.values());
+  await writeAccounts(store, data.regulators, data.enterpriseAccounts);
+}

@@ -1,0 +1,41 @@
+/**
+ * Regulator roles (DESIGN §5). Codes are ascii slugs stored on accounts; names are what the screens show.
+ * `admin` roles need a second factor (TOTP) at login. 系统管理员, 安全管理员 and 审计管理员 are the three
+ * separated administrators (三员分立) of 等保2.0: one account never holds two of them, so no single admin
+ * can both act and erase the trace of acting.
+ */
+export const ROLES = [
+  { code: 'inspector', name: '检查人员', admin: false, separated: false },
+  { code: 'reviewer', name: '审核人员', admin: false, separated: false },
+  { code: 'dept-admin', name: '部门管理员', admin: true, separated: false },
+  { code: 'sys-admin', name: '系统管理员', admin: true, separated: true },
+  { code: 'sec-admin', name: '安全管理员', admin: true, separated: true },
+  { code: 'audit-admin', name: '审计管理员', admin: true, separated: true },
+] as const;
+
+export type RoleCode = (typeof ROLES)[number]['code'];
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_CODES = ROLES.map((r) => r.code) as [RoleCode, ...RoleCode[]];
+
+const byCode = new Map<string, Role>(ROLES.map((r) => [r.code, r]));
+
+export function isRoleCode(code: string): code is RoleCode {
+  return byCode.has(code);
+}
+
+export function role(code: RoleCode): Role {
+  const r = byCode.get(code);
+  if (!r) throw new Error(`unknown role ${code}`);
+  return r;
+}
+
+/** True when the roles need a second factor at login. */
+export function requiresSecondFactor(roles: readonly RoleCode[]): boolean {
+  return roles.some((r) => role(r).admin);
+}
+
+/** True when the roles break 三员分立: two or more of the separated admin roles on one account. */
+export function violatesSeparationOfDuties(roles: readonly RoleCode[]): boolean {
+  return new Set(roles.filter((r) => role(r).separated)).size > 1;
+}
