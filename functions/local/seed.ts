@@ -3,13 +3,10 @@
  * written once. The marker item is written last, so an interrupted seed runs again on the next start; the
  * ids are deterministic, so running again overwrites rather than duplicates.
  */
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { regionName } from '../../shared/reference/regions';
 import { writeDemoData, DEMO_SEED } from '../seed/write';
 import { generateDemoData } from '../seed/generate';
-import { createStore } from '../store';
-import { LOCAL_NAMES } from './stack';
+import type { Store } from '../store';
 
 export interface SeedSummary {
   created: boolean;
@@ -27,14 +24,13 @@ export interface SeedSummary {
 }
 
 export async function seedIfEmpty(
-  dynamodb: DynamoDBClient,
+  store: Store,
   opts: { enterprises?: number; today?: string } = {},
 ): Promise<SeedSummary> {
-  const store = createStore(DynamoDBDocumentClient.from(dynamodb), LOCAL_NAMES.table);
   const enterprises = opts.enterprises ?? Number(process.env.HAZMAT_SEED_ENTERPRISES ?? 300);
   const existing = (await store.seedRuns.get({ name: 'demo' }).go()).data;
   // The demo's dates are relative to the day it was first seeded, so its mix of expired/expiring stays put.
-  const today = existing?.seededAt.slice(0, 10) ?? opts.today ?? new Date().toISOString().slice(0, 10);
+  const today = existing?.today ?? opts.today ?? new Date().toISOString().slice(0, 10);
   const data = generateDemoData({
     seed: existing?.seed ?? DEMO_SEED,
     enterprises: existing?.enterprises ?? enterprises,
@@ -48,6 +44,7 @@ export async function seedIfEmpty(
         seed: DEMO_SEED,
         enterprises: data.enterprises.length,
         personnel: data.personnel.length,
+        today,
         seededAt: new Date().toISOString(),
       })
       .go();

@@ -5,7 +5,9 @@
 import path from 'node:path';
 import { JavaMissingError } from './dynamodb-local';
 import { PortInUseError } from './ports';
-import { REPO_ROOT, startLocalStack, type LocalStack } from './stack';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createStore } from '../store';
+import { LOCAL_NAMES, REPO_ROOT, startLocalStack, type LocalStack } from './stack';
 import { printBanner } from './banner';
 import { seedIfEmpty } from './seed';
 
@@ -32,7 +34,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const seeded = await seedIfEmpty(stack.dynamodb);
+  const seeded = await seedIfEmpty(createStore(DynamoDBDocumentClient.from(stack.dynamodb), LOCAL_NAMES.table));
   printBanner({ stack, dataDir, seeded, startedMs: Date.now() - started });
 
   let stopping = false;

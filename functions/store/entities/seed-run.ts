@@ -12,6 +12,8 @@ export const seedRunModel = (client: DynamoDBDocumentClient, table: string) =>
         seed: { type: 'number', required: true },
         enterprises: { type: 'number', required: true },
         personnel: { type: 'number', required: true },
+        /** The date the demo's expired/expiring mix is relative to. */
+        today: { type: 'string', required: true },
         seededAt: { type: 'string', required: true },
       },
       indexes: {
