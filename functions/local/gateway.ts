@@ -78,6 +78,7 @@ function serveStatic(siteDir: string, req: http.IncomingMessage, res: http.Serve
   let target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : undefined;
   // Prerendered pages are `<path>.html`; anything else that isn't a file is an app route → SPA fallback.
   if (!target && fs.existsSync(`${file}.html`)) target = `${file}.html`;
+  if (!target && fs.existsSync(path.join(file, 'index.html'))) target = path.join(file, 'index.html');
   if (!target && !path.extname(rel)) target = path.join(siteDir, '200.html');
   if (!target || !fs.existsSync(target)) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });

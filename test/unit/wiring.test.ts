@@ -52,3 +52,28 @@ describe('the manifest', () => {
     });
   });
 });
+
+describe('schedule times agree with the time-zone database', () => {
+  it('maps every Shanghai hour to the UTC instant Intl says it is, in winter and summer (no DST)', () => {
+    for (const month of [0, 6]) {
+      for (let hour = 0; hour < 24; hour++) {
+        const utc = scheduleUtcTime({ hour, minute: 15, timeZone: 'Asia/Shanghai' });
+        const dayOffset = hour < 8 ? -1 : 0;
+        const instant = new Date(Date.UTC(2025, month, 10 + dayOffset, utc.hour, utc.minute));
+        const wall = new Intl.DateTimeFormat('en-GB', {
+          timeZone: 'Asia/Shanghai',
+          hour: '2-digit',
+          minute: '2-digit',
+          day: '2-digit',
+          hourCycle: 'h23',
+        }).format(instant);
+        expect(wall).toBe(`10, ${String(hour).padStart(2, '0')}:15`);
+      }
+    }
+  });
+
+  it('refuses a time outside the day', () => {
+    expect(() => scheduleUtcTime({ hour: 24, minute: 0, timeZone: 'Asia/Shanghai' })).toThrow(RangeError);
+    expect(() => scheduleUtcTime({ hour: 1, minute: 60, timeZone: 'Asia/Shanghai' })).toThrow(RangeError);
+  });
+});

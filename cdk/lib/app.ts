@@ -1,0 +1,70 @@
+/**
+ * Builds the CDK app: the stack from the manifest plus deploy-time context, with cdk-nag's AwsSolutions
+ * checks registered as a CDK policy-validation plugin (cdk-nag v3: a finding that is not acknowledged fails
+ * synthesis — `cdk synth` in a child process, `app.synth()` / `Template.fromStack` in tests).
+ *
+ * Context (cdk.json, or `-c key=value`):
+ *   region            target region (else CDK_DEFAULT_REGION; else an environment-agnostic template)
+ *   stage             stage name, e.g. dev / test / prod (default dev; the stack is named Hazmat-<stage>)
+ *   domainName        site domain (CNAME); needs certificateArn, or iamCertificateId in China
+ *   certificateArn    ACM certificate in us-east-1 for domainName (global regions)
+ *   iamCertificateId  IAM server certificate for the ICP-filed domainName (AWS China regions)
+ *   webAclArn         WAFv2 web ACL (scope CLOUDFRONT) for the distribution
+ *   logLevel          POWERTOOLS_LOG_LEVEL (default INFO)
+ *   appVersion        APP_VERSION (default: package.json version)
+ */
+import { App, Validations, type AppProps } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ContextManifest } from '../../functions/lib/wiring';
+import { DEFAULT_REPO_ROOT, HazmatStack, type HazmatStackProps, type LogLevel } from './hazmat-stack';
+
+export const STACK_ID = 'Hazmat';
+
+export interface CreateAppOptions {
+  manifest: readonly ContextManifest[];
+  appProps?: AppProps;
+  /** Overrides of what the context would give (tests). */
+  stackProps?: Partial<Omit<HazmatStackProps, 'manifest'>>;
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ['DEBUG', 'INFO', 'WARN', 'ERROR'];
+
+export function createApp({ manifest, appProps, stackProps = {} }: CreateAppOptions): {
+  app: App;
+  stack: HazmatStack;
+} {
+  const app = new App(appProps);
+  const ctx = (key: string): string | undefined => {
+    const v: unknown = app.node.tryGetContext(key);
+    return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+  };
+  const stage = ctx('stage') ?? 'dev';
+  const region = ctx('region') ?? process.env.CDK_DEFAULT_REGION;
+  const account = process.env.CDK_DEFAULT_ACCOUNT;
+  const logLevel = (ctx('logLevel') ?? 'INFO').toUpperCase() as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) throw new Error(`context logLevel must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const context: Omit<HazmatStackProps, 'manifest'> = {
+    stackName: `Hazmat-${stage}`,
+    env: region ? { region, ...(account ? { account } : {}) } : undefined,
+    stage,
+    domainName: ctx('domainName'),
+    certificateArn: ctx('certificateArn'),
+    iamCertificateId: ctx('iamCertificateId'),
+    webAclArn: ctx('webAclArn'),
+    logLevel,
+    appVersion: ctx('appVersion') ?? packageVersion(),
+    // Deployed only if it exists when synthesising (see Site).
+    siteBuildDir: join(DEFAULT_REPO_ROOT, 'web', 'build'),
+  };
+  const stack = new HazmatStack(app, STACK_ID, { manifest, ...context, ...stackProps });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { app, stack };
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(DEFAULT_REPO_ROOT, 'package.json'), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}

@@ -1,0 +1,156 @@
+/**
+ * The platform on AWS (DESIGN §3): CloudFront → S3 site and /api/* → HTTP API → one Lambda per bounded
+ * context; one DynamoDB table, one attachments bucket, one domain-event bus, schedules as EventBridge rules.
+ *
+ * Everything context-specific (routes, event subscriptions, schedules, grants) comes from the manifest prop —
+ * functions/manifest.ts in the app, a synthetic one in tests — never from this file.
+ * Partition-agnostic (AWS China): ARNs come from CDK / formatArn with AWS::Partition, never `arn:aws:`.
+ */
+import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { fileURLToPath } from 'node:url';
+import { ENV } from '../../functions/lib/env-names';
+import type { ContextManifest } from '../../functions/lib/wiring';
+import { AccessLogsBucket } from './constructs/access-logs-bucket';
+import { Api, type ApiProps } from './constructs/api';
+import { AttachmentsBucket, attachmentsBucketName, attachmentsOrigin } from './constructs/attachments-bucket';
+import { ContextFunction } from './constructs/context-function';
+import { DataTable } from './constructs/data-table';
+import { DeadLetterQueue } from './constructs/dead-letter-queue';
+import { DomainEventBus } from './constructs/event-bus';
+import { ScheduleRule } from './constructs/schedule-rule';
+import { Site } from './constructs/site';
+
+export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+
+export interface HazmatStackProps extends StackProps {
+  /** Every bounded context: routes, subscriptions, schedules, grants (functions/manifest.ts). */
+  manifest: readonly ContextManifest[];
+  /** Deployment stage name (tags, descriptions). @default 'dev' */
+  stage?: string;
+  /** Alternate domain of the site; needs `certificateArn` (global) or `iamCertificateId` (China). */
+  domainName?: string;
+  /** ACM certificate ARN in us-east-1 for `domainName`. */
+  certificateArn?: string;
+  /** IAM server certificate id for `domainName` in the AWS China regions. */
+  iamCertificateId?: string;
+  /** WAFv2 web ACL ARN (scope CLOUDFRONT) for the distribution. */
+  webAclArn?: string;
+  /** Built web site to deploy (`web/build`); skipped when the folder does not exist at synth time. */
+  siteBuildDir?: string;
+  /** APP_VERSION of the functions. @default '0.0.0-dev' */
+  appVersion?: string;
+  /** POWERTOOLS_LOG_LEVEL of the functions. @default 'INFO' */
+  logLevel?: LogLevel;
+  /** API default-stage throttling. */
+  apiThrottle?: ApiProps['throttle'];
+  /** Repository root (entries and lock file are relative to it). @default two levels above this file */
+  repoRoot?: string;
+}
+
+export const DEFAULT_REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+const pascal = (s: string): string =>
+  s
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+
+export class HazmatStack extends Stack {
+  public readonly table: DataTable;
+  public readonly attachments: AttachmentsBucket;
+  public readonly site: Site;
+  public readonly api: Api;
+  public readonly events: DomainEventBus;
+  /** By context name. */
+  public readonly functions = new Map<string, ContextFunction>();
+  /** By context name; only contexts with subscriptions or schedules have one. */
+  public readonly deadLetterQueues = new Map<string, DeadLetterQueue>();
+
+  public constructor(scope: Construct, id: string, props: HazmatStackProps) {
+    const stage = props.stage ?? 'dev';
+    super(scope, id, { description: `hazmat 危险物品一体化安全监管平台 (${stage})`, ...props });
+    Tags.of(this).add('project', 'hazmat');
+    Tags.of(this).add('stage', stage);
+    checkManifest(props.manifest);
+    const repoRoot = props.repoRoot ?? DEFAULT_REPO_ROOT;
+
+    this.table = new DataTable(this, 'Data');
+    const accessLogs = new AccessLogsBucket(this, 'AccessLogs');
+    this.events = new DomainEventBus(this, 'DomainEvents');
+    this.api = new Api(this, 'Api', { throttle: props.apiThrottle });
+
+    const bucketName = attachmentsBucketName();
+    this.site = new Site(this, 'Site', {
+      apiDomainName: this.api.domainName,
+      attachmentsOrigin: attachmentsOrigin(bucketName),
+      accessLogs: accessLogs.bucket,
+      domainName: props.domainName,
+      certificateArn: props.certificateArn,
+      iamCertificateId: props.iamCertificateId,
+      webAclArn: props.webAclArn,
+      buildDir: props.siteBuildDir,
+    });
+    // CORS names the distribution's domain; the bucket depends on the distribution, never the reverse.
+    this.attachments = new AttachmentsBucket(this, 'Attachments', {
+      bucketName,
+      siteOrigin: this.site.origin,
+      accessLogs: accessLogs.bucket,
+    });
+
+    const environment = {
+      [ENV.siteOrigin]: this.site.origin,
+      [ENV.appVersion]: props.appVersion ?? '0.0.0-dev',
+      [ENV.logLevel]: props.logLevel ?? 'INFO',
+    };
+
+    for (const m of props.manifest) {
+      const name = pascal(m.context);
+      const fn = new ContextFunction(this, `${name}Function`, { manifest: m, repoRoot, environment });
+      fn.bindTable(this.table.table);
+      fn.bindAttachments(this.attachments.bucket);
+      fn.bindEventBus(this.events.bus);
+      this.functions.set(m.context, fn);
+
+      this.api.addContextRoutes(m.context, m.routes, fn);
+
+      if (m.subscriptions.length === 0 && m.schedules.length === 0) continue;
+      const dlq = new DeadLetterQueue(this, `${name}DeadLetters`, { context: m.context });
+      this.deadLetterQueues.set(m.context, dlq);
+      fn.bindDeadLetterQueue(dlq.queue);
+      for (const s of m.subscriptions) this.events.subscribe(m.context, s, fn, dlq.queue);
+      for (const s of m.schedules) {
+        new ScheduleRule(this, `${name}Schedule${pascal(s.name)}`, {
+          context: m.context,
+          schedule: s,
+          target: fn,
+          deadLetterQueue: dlq.queue,
+        });
+      }
+    }
+
+    new CfnOutput(this, 'SiteUrl', { value: this.site.origin, description: 'Open this in a browser' });
+    new CfnOutput(this, 'DistributionId', { value: this.site.distribution.distributionId });
+    new CfnOutput(this, 'ApiEndpoint', {
+      value: this.api.httpApi.apiEndpoint,
+      description: 'Direct HTTP API endpoint (browsers use SiteUrl/api/…)',
+    });
+    new CfnOutput(this, 'TableName', { value: this.table.table.tableName });
+    new CfnOutput(this, 'AttachmentsBucketName', { value: this.attachments.bucket.bucketName });
+    new CfnOutput(this, 'EventBusName', { value: this.events.bus.eventBusName });
+  }
+}
+
+/** Fails synth early, with a readable message, on a manifest CloudFormation would reject later. */
+function checkManifest(manifest: readonly ContextManifest[]): void {
+  const seen = new Set<string>();
+  for (const m of manifest) {
+    if (!/^[a-z][a-z0-9-]*$/.test(m.context)) throw new Error(`context name "${m.context}" must be lower-case`);
+    if (seen.has(m.context)) throw new Error(`context ${m.context} is declared twice`);
+    seen.add(m.context);
+    const names = [...m.subscriptions.map((s) => s.name), ...m.schedules.map((s) => s.name)];
+    const dup = names.find((n, i) => names.indexOf(n) !== i);
+    if (dup) throw new Error(`${m.context}: subscription/schedule name ${dup} is used twice`);
+  }
+}

@@ -1,0 +1,20 @@
+/** One column of a {@link DataTable}. */
+export interface Column<T> {
+  /** Unique among the columns; passed to the `cell` snippet to tell columns apart. */
+  readonly key: string;
+  /** Header text, in the seed's words (序号, 单位名称, 统一社会信用代码 …). */
+  readonly label: string;
+  /** Plain text of the cell when no `cell` snippet draws it; null/undefined shows as "-". */
+  readonly value?: (row: T) => string | number | null | undefined;
+  readonly align?: 'left' | 'center' | 'right';
+  /** CSS width, e.g. '8em'. */
+  readonly width?: string;
+}
+
+/** What an empty cell shows, as in the seed's tables. */
+export const EMPTY_CELL = '-';
+
+export function cellText<T>(column: Column<T>, row: T): string {
+  const v = column.value?.(row);
+  return v === null || v === undefined || v === '' ? EMPTY_CELL : String(v);
+}
