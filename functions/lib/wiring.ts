@@ -107,6 +107,13 @@ export function scheduleUtcTime(s: Pick<ScheduleDef, 'hour' | 'minute' | 'timeZo
   hour: number;
   minute: number;
 } {
+  if (!Number.isInteger(s.hour) || s.hour < 0 || s.hour > 23) {
+    throw new RangeError(`schedule hour must be 0–23, got ${s.hour}`);
+  }
+  if (!Number.isInteger(s.minute) || s.minute < 0 || s.minute > 59) {
+    throw new RangeError(`schedule minute must be 0–59, got ${s.minute}`);
+  }
+  if (!(s.timeZone in ZONE_OFFSET_MINUTES)) throw new Error(`unsupported schedule time zone ${String(s.timeZone)}`);
   const total = (((s.hour * 60 + s.minute - ZONE_OFFSET_MINUTES[s.timeZone]) % 1440) + 1440) % 1440;
   return { hour: Math.floor(total / 60), minute: total % 60 };
 }
