@@ -61,7 +61,7 @@ async function main(): Promise<void> {
 
   for (const b of await measureBundles(MANIFEST, REPO_ROOT, path.join(tmp, 'bundles'))) {
     rows.push(
-      { name: `bundle.${b.context}.minified_size`, unit: 'KiB', value: round(b.bytes / 1024, 1), goal: 1024 },
+      { name: `bundle.${b.context}.minified_size`, unit: 'KiB', value: round(b.bytes / 1024, 1), goal: 1536 },
       { name: `bundle.${b.context}.cold_import.p50`, unit: 'ms', value: round(b.coldImportMs, 1), goal: 300 },
     );
   }

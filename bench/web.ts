@@ -12,9 +12,10 @@ export function measureWebFirstLoad(buildDir: string): Row[] {
   if (!fs.existsSync(index)) throw new Error('web/build/index.html missing: run npm run build:web first');
   const html = fs.readFileSync(index, 'utf8');
   const assets = new Set<string>();
-  for (const m of html.matchAll(/(?:href|src)="(\/_app\/[^"]+\.(?:js|css))"/g)) assets.add(m[1]!);
-  // Entry modules imported by the inline start-up script.
-  for (const m of html.matchAll(/import\("(\/_app\/[^"]+\.js)"\)/g)) assets.add(m[1]!);
+  // Links (modulepreload, stylesheets) and the entry modules the inline start-up script imports; SvelteKit
+  // writes them relative (`./_app/…`) or absolute (`/_app/…`).
+  for (const m of html.matchAll(/(?:href|src)="\.?(\/_app\/[^"]+\.(?:js|css))"/g)) assets.add(m[1]!);
+  for (const m of html.matchAll(/import\("\.?(\/_app\/[^"]+\.js)"\)/g)) assets.add(m[1]!);
   const files = [index, ...[...assets].map((a) => path.join(buildDir, a))];
   let raw = 0;
   let gz = 0;

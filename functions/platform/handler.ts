@@ -1,7 +1,7 @@
 /**
  * The platform context's Lambda: health, the OpenAPI document, and the daily housekeeping tick.
  */
-import { documents } from '../lib/clients';
+import { documents } from '../lib/clients/dynamodb';
 import { config } from '../lib/config';
 import { contextHandler } from '../lib/dispatch';
 import { httpRoute } from '../lib/http/route';
