@@ -3,6 +3,7 @@
  * read to wire routes, event rules and schedules. A new context adds one line here.
  */
 import type { ContextManifest } from './lib/wiring';
+import { identityManifest } from './identity/manifest';
 import { platformManifest } from './platform/manifest';
 
-export const MANIFEST: readonly ContextManifest[] = [platformManifest];
+export const MANIFEST: readonly ContextManifest[] = [platformManifest, identityManifest];

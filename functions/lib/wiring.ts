@@ -23,6 +23,17 @@ export interface RouteDef<
   path: `/api/${string}` | '/api';
   /** Public routes skip the session check. Everything else requires a signed-in caller. */
   public: boolean;
+  /**
+   * Who may call it, checked before the implementation runs: `regulator` or `enterprise` accounts, and for
+   * regulators optionally only these roles. Data scope (department × region × category, or own enterprise)
+   * is checked by the domain code against the object it touches.
+   */
+  access?: { kind: 'regulator'; roles?: readonly string[] } | { kind: 'enterprise' } | { kind: 'any' };
+  /**
+   * Reachable by a session that has not finished signing in (initial/expired password to change, second
+   * factor to give or enrol). Only the identity context's own steps say yes.
+   */
+  pendingSession?: boolean;
   summary: string;
   tags?: string[];
   params?: P;

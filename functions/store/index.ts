@@ -6,9 +6,11 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { accountModel } from './entities/account';
 import { enterpriseListingModel, enterpriseModel } from './entities/enterprise';
 import { licenceModel } from './entities/licence';
+import { captchaModel, loginGuardModel, rateWindowModel } from './entities/login-guard';
 import { personModel } from './entities/person';
 import { scheduleRunModel } from './entities/schedule-run';
 import { seedRunModel } from './entities/seed-run';
+import { sessionModel } from './entities/session';
 
 export function createStore(client: DynamoDBDocumentClient, table: string) {
   return {
@@ -21,6 +23,10 @@ export function createStore(client: DynamoDBDocumentClient, table: string) {
     licences: licenceModel(client, table),
     personnel: personModel(client, table),
     accounts: accountModel(client, table),
+    sessions: sessionModel(client, table),
+    loginGuards: loginGuardModel(client, table),
+    rateWindows: rateWindowModel(client, table),
+    captchas: captchaModel(client, table),
   };
 }
 

@@ -9,8 +9,11 @@ export const ERROR_CODES = [
   'BAD_REQUEST',
   'UNAUTHENTICATED',
   'FORBIDDEN',
+  /** Signed in, but a step remains: change the initial/expired password, or give/enrol the second factor. */
+  'SIGN_IN_INCOMPLETE',
   'NOT_FOUND',
   'CONFLICT',
+  'LOCKED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'TOO_MANY_REQUESTS',

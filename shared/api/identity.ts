@@ -43,7 +43,12 @@ export const EnterpriseLoginRequest = z
     login: loginText.meta({ title: '账号' }),
     password: passwordText.meta({ title: '密码' }),
     captchaId: z.string().min(1, { error: '请刷新验证码' }).max(64),
-    captcha: z.string().trim().min(1, { error: '请输入验证码' }).max(8, { error: '验证码不正确' }).meta({ title: '验证码' }),
+    captcha: z
+      .string()
+      .trim()
+      .min(1, { error: '请输入验证码' })
+      .max(8, { error: '验证码不正确' })
+      .meta({ title: '验证码' }),
   })
   .meta({ id: 'EnterpriseLoginRequest' });
 
@@ -88,7 +93,11 @@ export type SessionResponse = z.infer<typeof SessionResponse>;
 export const ChangePasswordRequest = z
   .object({
     currentPassword: passwordText.meta({ title: '原密码' }),
-    newPassword: z.string().min(1, { error: '请输入新密码' }).max(PASSWORD_MAX_LENGTH * 2).meta({ title: '新密码' }),
+    newPassword: z
+      .string()
+      .min(1, { error: '请输入新密码' })
+      .max(PASSWORD_MAX_LENGTH * 2)
+      .meta({ title: '新密码' }),
   })
   .meta({ id: 'ChangePasswordRequest' });
 
@@ -102,3 +111,22 @@ export const CaptchaResponse = z
   .meta({ id: 'CaptchaResponse' });
 
 export const OkResponse = z.object({ ok: z.literal(true) }).meta({ id: 'OkResponse' });
+
+export const TotpCodeRequest = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, { error: '动态口令为 6 位数字' })
+      .meta({ title: '动态口令' }),
+  })
+  .meta({ id: 'TotpCodeRequest' });
+
+export const TotpEnrolmentResponse = z
+  .object({
+    /** Base32 secret, for typing into an authenticator app. */
+    secret: z.string(),
+    /** otpauth:// URI, for a QR code. */
+    otpauthUri: z.string(),
+  })
+  .meta({ id: 'TotpEnrolmentResponse' });

@@ -10,6 +10,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: FieldIssue[],
+    /** Set-Cookie values to send with the error (e.g. clearing dead session cookies). */
+    readonly cookies?: string[],
   ) {
     super(message);
     this.name = 'AppError';
@@ -27,7 +29,8 @@ export const validationFailed = (details: FieldIssue[]) =>
       : `提交的内容有 ${details.length} 处错误，请检查后重新提交`,
     details,
   );
-export const unauthenticated = (message = '请先登录') => new AppError(401, 'UNAUTHENTICATED', message);
+export const unauthenticated = (message = '请先登录', cookies?: string[]) =>
+  new AppError(401, 'UNAUTHENTICATED', message, undefined, cookies);
 export const forbidden = (message = '没有权限进行此操作') => new AppError(403, 'FORBIDDEN', message);
 export const notFound = (message = '请求的内容不存在') => new AppError(404, 'NOT_FOUND', message);
 export const conflict = (message: string) => new AppError(409, 'CONFLICT', message);

@@ -42,5 +42,5 @@ export function errorResponse(err: AppError, requestId: string): APIGatewayProxy
       requestId,
     },
   };
-  return jsonResponse(err.status, body, requestId);
+  return jsonResponse(err.status, body, requestId, err.cookies?.length ? { cookies: err.cookies } : {});
 }

@@ -14,9 +14,11 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { authenticate, type Principal } from '../auth/principal';
+import { authenticate, type AuthOutcome, type Principal } from '../auth/principal';
 import type { RouteDef } from '../wiring';
-import { AppError, unauthenticated } from './errors';
+import { AppError, forbidden, unauthenticated } from './errors';
+
+type AuthFailure = Extract<AuthOutcome, { failure: string }>['failure'];
 import { parseRequest, type ParsedRequest } from './parse';
 import { errorResponse, jsonResponse, Reply } from './responses';
 
@@ -100,10 +102,36 @@ const errorMapping = (logger: Logger): Mw => ({
   },
 });
 
+const SESSION_PROBLEMS: Record<Exclude<AuthFailure, 'csrf'>, string> = {
+  missing: '请先登录',
+  invalid: '登录信息无效，请重新登录',
+  expired: '登录已过期，请重新登录',
+  idle: '长时间未操作，登录已超时，请重新登录',
+  revoked: '登录已失效，请重新登录',
+};
+
+/** Who may call the route: a live session for every non-public route, then the route's `access` rule. */
+export function admit(def: RouteDef, outcome: AuthOutcome): Principal {
+  if ('failure' in outcome) {
+    if (outcome.failure === 'csrf') throw forbidden('请求校验失败，请刷新页面后重试');
+    throw unauthenticated(SESSION_PROBLEMS[outcome.failure]);
+  }
+  const p = outcome.principal;
+  if (p.stage !== 'active' && !def.pendingSession) {
+    throw new AppError(403, 'SIGN_IN_INCOMPLETE', '请先完成登录：修改初始密码或完成身份验证');
+  }
+  const access = def.access;
+  if (access && access.kind !== 'any' && access.kind !== p.kind) throw forbidden();
+  if (access?.kind === 'regulator' && access.roles?.length && p.kind === 'regulator') {
+    if (!access.roles.some((r) => (p.roles as readonly string[]).includes(r))) throw forbidden();
+  }
+  return p;
+}
+
 const session = (def: RouteDef): Mw => ({
   before: async (request) => {
-    request.context.principal = await authenticate(request.event);
-    if (!def.public && !request.context.principal) throw unauthenticated();
+    // Public routes never read a session: they cost no extra request and can't depend on one.
+    request.context.principal = def.public ? null : admit(def, await authenticate(request.event));
   },
 });
 

@@ -21,6 +21,10 @@ export const accountModel = (client: DynamoDBDocumentClient, table: string) =>
         mustChangePassword: { type: 'boolean', required: true, default: true },
         passwordChangedAt: { type: 'string' },
         disabled: { type: 'boolean', required: true, default: false },
+        /** TOTP (RFC 6238) second factor: the confirmed secret, one being enrolled, the last time-step used. */
+        totpSecret: { type: 'string' },
+        totpPendingSecret: { type: 'string' },
+        totpLastStep: { type: 'number' },
         // Regulator fields.
         mobile: { type: 'string' },
         department: { type: 'string' },

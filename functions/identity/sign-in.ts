@@ -1,0 +1,261 @@
+/**
+ * Signing in: password check with lockout and rate limit, the category check of the seed, and the steps a
+ * session must finish before it is active — change the initial (or a 90-day-old) password, then give the
+ * second factor, or enrol one when the account's roles require it. Domain code: store and clock passed in.
+ */
+import type { EntityItem } from 'electrodb';
+import { passwordProblem, type SessionResponse, type SessionStage } from '../../shared/api/identity';
+import { requiresSecondFactor, type RoleCode } from '../../shared/reference/roles';
+import { hashPassword, verifyPassword } from '../lib/auth/password';
+import { createSession, setSessionStage, type IssuedTokens, type SessionRecord } from '../lib/auth/sessions';
+import { IDLE_TIMEOUT_MS } from '../lib/auth/tokens';
+import type { Principal } from '../lib/auth/principal';
+import { AppError, badRequest, forbidden, unauthenticated, validationFailed } from '../lib/http/errors';
+import type { Store } from '../store';
+import { assertNotLocked, clearFailures, limitAddress, lockedError, recordFailure } from './guard';
+import { matchTotp, newTotpSecret, otpauthUri } from './totp';
+
+type Account = EntityItem<Store['accounts']>;
+
+export const PASSWORD_MAX_AGE_MS = 90 * 24 * 3600_000;
+
+/** The seed's own words for an unknown account or a wrong password — the same for both, on purpose. */
+export const WRONG_CREDENTIALS = '账号还没有开通或者密码错误，请联系技术支持人员。';
+/** The seed's words for a regulator entering a category platform they are not configured for. */
+export const NO_CATEGORY = '账号没有配置该物品类别的权限，请联系技术支撑人员。';
+
+let dummyHash: Promise<string> | undefined;
+/** Verifying against a throw-away hash when the account doesn't exist keeps the timing the same. */
+const dummy = () => (dummyHash ??= hashPassword('timing-equaliser'));
+
+export interface SignInInput {
+  kind: 'regulator' | 'enterprise';
+  login: string;
+  password: string;
+  /** Regulators sign in to one category's platform. */
+  category?: string;
+}
+
+export interface RequestMeta {
+  sourceIp: string;
+  userAgent?: string;
+}
+
+async function findAccount(store: Store, kind: Account['kind'], login: string): Promise<Account | undefined> {
+  const { data } = await store.accounts.query.byLogin({ login }).go();
+  return data.find((a) => a.kind === kind);
+}
+
+/** The step a freshly authenticated account must take next. */
+export function nextStage(
+  a: Account,
+  passwordDone: boolean,
+  secondFactorDone: boolean,
+  now: number,
+): {
+  stage: SessionStage;
+  reason?: 'initial' | 'expired';
+} {
+  if (!passwordDone) {
+    if (a.mustChangePassword) return { stage: 'password-change', reason: 'initial' };
+    const changed = a.passwordChangedAt ? Date.parse(a.passwordChangedAt) : Date.parse(a.createdAt);
+    if (now - changed > PASSWORD_MAX_AGE_MS) return { stage: 'password-change', reason: 'expired' };
+  }
+  if (!secondFactorDone) {
+    if (a.totpSecret) return { stage: 'totp' };
+    if (a.kind === 'regulator' && requiresSecondFactor((a.roles ?? []) as RoleCode[]))
+      return { stage: 'totp-enrolment' };
+  }
+  return { stage: 'active' };
+}
+
+export function sessionView(
+  s: Pick<
+    SessionRecord,
+    | 'stage'
+    | 'passwordChangeReason'
+    | 'accountId'
+    | 'kind'
+    | 'login'
+    | 'name'
+    | 'department'
+    | 'regionCode'
+    | 'categories'
+    | 'roles'
+    | 'category'
+    | 'enterpriseId'
+  >,
+  totpEnrolled: boolean,
+): SessionResponse {
+  return {
+    stage: s.stage as SessionStage,
+    ...(s.passwordChangeReason ? { passwordChangeReason: s.passwordChangeReason as 'initial' | 'expired' } : {}),
+    account: {
+      accountId: s.accountId,
+      kind: s.kind,
+      login: s.login,
+      name: s.name,
+      ...(s.kind === 'regulator'
+        ? {
+            department: s.department as never,
+            regionCode: s.regionCode,
+            categories: (s.categories ?? []) as never,
+            roles: (s.roles ?? []) as never,
+            category: s.category as never,
+          }
+        : { enterpriseId: s.enterpriseId }),
+      totpEnrolled,
+    },
+    idleTimeoutSeconds: IDLE_TIMEOUT_MS / 1000,
+  };
+}
+
+export interface SignInResult {
+  tokens: IssuedTokens;
+  view: SessionResponse;
+  account: Account;
+}
+
+export async function signIn(
+  store: Store,
+  input: SignInInput,
+  meta: RequestMeta,
+  now = Date.now(),
+): Promise<SignInResult> {
+  const login = input.kind === 'enterprise' ? input.login.trim().toUpperCase() : input.login.trim();
+  await limitAddress(store, meta.sourceIp, now);
+  await assertNotLocked(store, login, now);
+  const account = await findAccount(store, input.kind, login);
+  const ok = account
+    ? await verifyPassword(input.password, account.passwordHash)
+    : (await verifyPassword(input.password, await dummy()), false);
+  if (!ok || !account || account.disabled) {
+    if (await recordFailure(store, login, now)) throw lockedError();
+    throw unauthenticated(WRONG_CREDENTIALS);
+  }
+  await clearFailures(store, login);
+  if (input.kind === 'regulator' && !(account.categories ?? []).includes(input.category ?? '')) {
+    throw new AppError(403, 'FORBIDDEN', NO_CATEGORY);
+  }
+  const { stage, reason } = nextStage(account, false, false, now);
+  const who = {
+    accountId: account.accountId,
+    kind: account.kind,
+    login: account.login,
+    name: account.name,
+    ...(account.kind === 'regulator'
+      ? {
+          department: account.department,
+          regionCode: account.regionCode,
+          categories: [...(account.categories ?? [])],
+          roles: [...(account.roles ?? [])],
+          category: input.category,
+        }
+      : { enterpriseId: account.enterpriseId }),
+  };
+  const tokens = await createSession(
+    store,
+    who,
+    stage,
+    { ...meta, ...(reason ? { passwordChangeReason: reason } : {}) },
+    now,
+  );
+  return {
+    tokens,
+    account,
+    view: sessionView(
+      { ...who, stage, ...(reason ? { passwordChangeReason: reason } : {}) },
+      Boolean(account.totpSecret),
+    ),
+  };
+}
+
+async function accountOf(store: Store, p: Principal): Promise<Account> {
+  const { data } = await store.accounts.get({ accountId: p.accountId }).go();
+  if (!data || data.disabled) throw unauthenticated('账号已停用，请联系管理员');
+  return data;
+}
+
+/** Change the password (the initial one, an expired one, or at will), then move the session on. */
+export async function changePassword(
+  store: Store,
+  p: Principal,
+  currentPassword: string,
+  newPassword: string,
+  now = Date.now(),
+): Promise<{ stage: SessionStage; totpEnrolled: boolean }> {
+  const account = await accountOf(store, p);
+  if (!(await verifyPassword(currentPassword, account.passwordHash))) {
+    if (await recordFailure(store, account.login, now)) throw lockedError();
+    throw validationFailed([{ path: 'body.currentPassword', message: '原密码不正确' }]);
+  }
+  const problem = passwordProblem(newPassword, account.login);
+  if (problem) throw validationFailed([{ path: 'body.newPassword', message: problem }]);
+  if (await verifyPassword(newPassword, account.passwordHash)) {
+    throw validationFailed([{ path: 'body.newPassword', message: '新密码不能与原密码相同' }]);
+  }
+  const passwordHash = await hashPassword(newPassword);
+  await store.accounts
+    .patch({ accountId: account.accountId })
+    .set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date(now).toISOString() })
+    .add({ version: 1 })
+    .where((a, op) => op.eq(a.version, account.version))
+    .go()
+    .catch(() => {
+      throw new AppError(409, 'CONFLICT', '账号信息已被修改，请重新登录后再试');
+    });
+  const secondFactorDone = p.stage === 'active';
+  const { stage } = nextStage(
+    { ...account, mustChangePassword: false, passwordChangedAt: new Date(now).toISOString() },
+    true,
+    secondFactorDone,
+    now,
+  );
+  await setSessionStage(store, p.sessionId, stage);
+  return { stage, totpEnrolled: Boolean(account.totpSecret) };
+}
+
+export async function startTotpEnrolment(store: Store, p: Principal): Promise<{ secret: string; otpauthUri: string }> {
+  if (p.stage === 'password-change') throw new AppError(403, 'SIGN_IN_INCOMPLETE', '请先修改初始密码');
+  if (p.stage === 'totp') throw forbidden('请先输入已绑定的动态口令完成登录');
+  const account = await accountOf(store, p);
+  const secret = newTotpSecret();
+  await store.accounts.patch({ accountId: account.accountId }).set({ totpPendingSecret: secret }).go();
+  return { secret, otpauthUri: otpauthUri(secret, account.login) };
+}
+
+export async function confirmTotpEnrolment(store: Store, p: Principal, code: string, now = Date.now()): Promise<void> {
+  const account = await accountOf(store, p);
+  if (!account.totpPendingSecret) throw badRequest('请先开始绑定动态口令');
+  const step = matchTotp(account.totpPendingSecret, code, now);
+  if (step === null) throw validationFailed([{ path: 'body.code', message: '动态口令不正确，请核对手机时间后重试' }]);
+  await store.accounts
+    .patch({ accountId: account.accountId })
+    .set({ totpSecret: account.totpPendingSecret, totpLastStep: step })
+    .remove(['totpPendingSecret'])
+    .go();
+  if (p.stage === 'totp-enrolment') await setSessionStage(store, p.sessionId, 'active');
+}
+
+export async function verifyTotpStep(store: Store, p: Principal, code: string, now = Date.now()): Promise<void> {
+  if (p.stage !== 'totp') throw badRequest('当前无需验证动态口令');
+  const account = await accountOf(store, p);
+  if (!account.totpSecret) throw badRequest('账号未绑定动态口令');
+  const step = matchTotp(account.totpSecret, code, now, account.totpLastStep);
+  if (step === null) {
+    if (await recordFailure(store, account.login, now)) throw lockedError();
+    throw validationFailed([{ path: 'body.code', message: '动态口令不正确或已使用，请输入新的动态口令' }]);
+  }
+  // Conditional on the last step, so one code can't be used twice even by concurrent requests.
+  await store.accounts
+    .patch({ accountId: account.accountId })
+    .set({ totpLastStep: step })
+    .where((a, op) =>
+      account.totpLastStep === undefined ? op.notExists(a.totpLastStep) : op.eq(a.totpLastStep, account.totpLastStep!),
+    )
+    .go()
+    .catch(() => {
+      throw validationFailed([{ path: 'body.code', message: '动态口令已使用，请输入新的动态口令' }]);
+    });
+  await setSessionStage(store, p.sessionId, 'active');
+}

@@ -1,0 +1,72 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Entity } from 'electrodb';
+import { SERVICE } from '../service-name';
+
+/**
+ * Failed-login counting, keyed by the login string typed — whether or not such an account exists, so the
+ * lockout can't be used to find out which accounts exist (no account enumeration). Five failures lock the
+ * login for 30 minutes; a success clears it. TTL tidies old counters away.
+ */
+export const loginGuardModel = (client: DynamoDBDocumentClient, table: string) =>
+  new Entity(
+    {
+      model: { entity: 'loginGuard', version: '1', service: SERVICE },
+      attributes: {
+        login: { type: 'string', required: true },
+        failures: { type: 'number', required: true, default: 0 },
+        lockedUntil: { type: 'number' },
+        expiresAt: { type: 'number' },
+      },
+      indexes: {
+        byLogin: {
+          pk: { field: 'pk', composite: ['login'] },
+          sk: { field: 'sk', composite: [] },
+        },
+      },
+    },
+    { client, table },
+  );
+
+/**
+ * Requests per source address per minute (the per-address rate limit on the login routes): an atomic
+ * counter per (address, minute) that expires by TTL.
+ */
+export const rateWindowModel = (client: DynamoDBDocumentClient, table: string) =>
+  new Entity(
+    {
+      model: { entity: 'rateWindow', version: '1', service: SERVICE },
+      attributes: {
+        key: { type: 'string', required: true },
+        window: { type: 'string', required: true },
+        count: { type: 'number', required: true, default: 0 },
+        expiresAt: { type: 'number', required: true },
+      },
+      indexes: {
+        byKey: {
+          pk: { field: 'pk', composite: ['key'] },
+          sk: { field: 'sk', composite: ['window'] },
+        },
+      },
+    },
+    { client, table },
+  );
+
+/** A captcha challenge: the hash of its answer, single use, five minutes. */
+export const captchaModel = (client: DynamoDBDocumentClient, table: string) =>
+  new Entity(
+    {
+      model: { entity: 'captcha', version: '1', service: SERVICE },
+      attributes: {
+        captchaId: { type: 'string', required: true },
+        answerHash: { type: 'string', required: true },
+        expiresAt: { type: 'number', required: true },
+      },
+      indexes: {
+        byId: {
+          pk: { field: 'pk', composite: ['captchaId'] },
+          sk: { field: 'sk', composite: [] },
+        },
+      },
+    },
+    { client, table },
+  );
