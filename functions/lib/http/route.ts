@@ -67,6 +67,20 @@ const THROTTLING = new Set([
   'TransactionInProgressException',
 ]);
 
+/**
+ * The viewer's address. Behind CloudFront, API Gateway's sourceIp is CloudFront's edge, so the viewer's
+ * address comes from `CloudFront-Viewer-Address` (`ip:port`, set by CloudFront, which overwrites any copy
+ * the viewer sends); without it (local gateway, direct calls), the connection's address.
+ */
+export function clientAddress(event: APIGatewayProxyEventV2): string {
+  const viewer = event.headers?.['cloudfront-viewer-address'];
+  if (viewer) {
+    const ip = viewer.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    if (/^[\d.]+$|^[\da-f:]+$/i.test(ip)) return ip;
+  }
+  return event.requestContext?.http?.sourceIp ?? '';
+}
+
 export function correlationIdOf(event: APIGatewayProxyEventV2): string {
   const fromHeader = event.headers?.['x-request-id'];
   // Accept a caller's id only if it is short and plain, so it can't inject anything into logs.
@@ -153,7 +167,7 @@ export function httpRoute<D extends RouteDef>(def: D, impl: RouteImpl<D>, logger
         ...(context.input as Pick<RouteInput<D>, 'params' | 'query' | 'body'>),
         principal: context.principal as RouteInput<D>['principal'],
         requestId: context.requestId,
-        sourceIp: event.requestContext?.http?.sourceIp ?? '',
+        sourceIp: clientAddress(event),
         event,
         logger,
       });

@@ -1,0 +1,249 @@
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { totpAt } from '../../functions/identity/totp';
+import { resolveAccessToken } from '../../functions/lib/auth/sessions';
+import { sha256 } from '../../functions/lib/auth/tokens';
+import { freePort } from '../../functions/local/ports';
+import { seedIfEmpty, type SeedSummary } from '../../functions/local/seed';
+import { LOCAL_NAMES, startLocalStack, type LocalStack } from '../../functions/local/stack';
+import { createStore, type Store } from '../../functions/store';
+import { ApiClient } from '../support/api-client';
+
+const WRONG = '账号还没有开通或者密码错误，请联系技术支持人员。';
+
+/** Signing in through the local gateway, as the browser does: cookies, CSRF header, stages. */
+describe('identity through the local gateway', () => {
+  let stack: LocalStack;
+  let store: Store;
+  let seeded: SeedSummary;
+  let ip = 0;
+  /** Each client comes from its own address, so the per-address rate limit doesn't couple the tests. */
+  const client = () => new ApiClient(stack.url, { 'cloudfront-viewer-address': `198.51.100.${++ip}:443` });
+  const regulator = (role: string, category?: string) =>
+    seeded.regulators.find((r) => r.roles.includes(role) && (!category || r.categories.includes(category)))!;
+
+  beforeAll(async () => {
+    stack = await startLocalStack({
+      port: await freePort(),
+      dynamoPort: await freePort(),
+      s3Port: await freePort(),
+      busPort: await freePort(),
+    });
+    store = createStore(DynamoDBDocumentClient.from(stack.dynamodb), LOCAL_NAMES.table);
+    seeded = await seedIfEmpty(store, { enterprises: 6 });
+  }, 120_000);
+  afterAll(async () => stack?.stop());
+
+  it('forces a change of the initial password, enforces the policy, then opens the session', async () => {
+    const c = client();
+    const who = regulator('inspector', 'explosives');
+    const first = await c.post('/api/auth/login', {
+      category: 'explosives',
+      login: who.mobile,
+      password: who.mobile.slice(-6),
+    });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({
+      stage: 'password-change',
+      passwordChangeReason: 'initial',
+      account: { login: who.mobile, category: 'explosives' },
+    });
+    expect(first.headers.getSetCookie().join('\n')).toMatch(/hz_at=.*HttpOnly/);
+
+    for (const [bad, message] of [
+      ['Ab1!', '新密码至少 8 位'],
+      ['abcdefgh1', '新密码须包含大写字母、小写字母、数字、符号中的至少三类'],
+      [`Aa1${who.mobile}`, '新密码不能包含账号'],
+    ]) {
+      const r = await c.post('/api/auth/password', { currentPassword: who.mobile.slice(-6), newPassword: bad });
+      expect(r.status).toBe(400);
+      expect(r.body.error.details).toEqual([{ path: 'body.newPassword', message }]);
+    }
+    const wrongCurrent = await c.post('/api/auth/password', { currentPassword: '999999', newPassword: 'Minbao#2026' });
+    expect(wrongCurrent.body.error.details).toEqual([{ path: 'body.currentPassword', message: '原密码不正确' }]);
+
+    const changed = await c.post('/api/auth/password', {
+      currentPassword: who.mobile.slice(-6),
+      newPassword: 'Minbao#2026',
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body.stage).toBe('active');
+
+    // The initial password worked once: now it is refused with the generic message.
+    const again = await client().post('/api/auth/login', {
+      category: 'explosives',
+      login: who.mobile,
+      password: who.mobile.slice(-6),
+    });
+    expect(again.status).toBe(401);
+    expect(again.body.error.message).toBe(WRONG);
+    const next = await client().post('/api/auth/login', {
+      category: 'explosives',
+      login: who.mobile,
+      password: 'Minbao#2026',
+    });
+    expect(next.body.stage).toBe('active');
+  });
+
+  it('answers an unknown account and a wrong password with the same message', async () => {
+    const unknown = await client().post('/api/auth/login', {
+      category: 'explosives',
+      login: '13999999999',
+      password: 'whatever1',
+    });
+    const wrong = await client().post('/api/auth/login', {
+      category: 'explosives',
+      login: regulator('reviewer', 'explosives').mobile,
+      password: 'whatever1',
+    });
+    expect([unknown.status, wrong.status]).toEqual([401, 401]);
+    expect(unknown.body.error.message).toBe(WRONG);
+    expect(wrong.body.error.message).toBe(WRONG);
+  });
+
+  it('refuses a category the account is not configured for, with the seed’s message, and opens no session', async () => {
+    const c = client();
+    const who = regulator('inspector', 'hazchem');
+    const r = await c.post('/api/auth/login', {
+      category: 'firearms',
+      login: who.mobile,
+      password: who.mobile.slice(-6),
+    });
+    expect(r.status).toBe(403);
+    expect(r.body.error.message).toBe('账号没有配置该物品类别的权限，请联系技术支撑人员。');
+    expect(c.cookies.has('hz_at')).toBe(false);
+  });
+
+  it('locks a login for 30 minutes after 5 failures, even against the right password', async () => {
+    const who = regulator('reviewer', 'fireworks');
+    const statuses = [];
+    for (let i = 0; i < 5; i++)
+      statuses.push(
+        (await client().post('/api/auth/login', { category: 'fireworks', login: who.mobile, password: 'Wrong#123' }))
+          .status,
+      );
+    expect(statuses).toEqual([401, 401, 401, 401, 423]);
+    const right = await client().post('/api/auth/login', {
+      category: 'fireworks',
+      login: who.mobile,
+      password: who.mobile.slice(-6),
+    });
+    expect(right.status).toBe(423);
+    expect(right.body.error.message).toMatch(/账号已锁定，请 30 分钟后再试/);
+    // The same happens for a login that does not exist, so the lock reveals nothing.
+    for (let i = 0; i < 5; i++)
+      await client().post('/api/auth/login', { category: 'fireworks', login: '13811112222', password: 'Wrong#123' });
+    expect(
+      (await client().post('/api/auth/login', { category: 'fireworks', login: '13811112222', password: 'Wrong#123' }))
+        .status,
+    ).toBe(423);
+  });
+
+  it('limits sign-in attempts per address', async () => {
+    const c = new ApiClient(stack.url, { 'cloudfront-viewer-address': '203.0.113.77:443' });
+    const statuses = [];
+    for (let i = 0; i < 32; i++)
+      statuses.push(
+        (
+          await c.post('/api/auth/login', {
+            category: 'explosives',
+            login: `1380000${String(i).padStart(4, '0')}`,
+            password: 'x',
+          })
+        ).status,
+      );
+    expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(30)).toEqual([429, 429]);
+  });
+
+  it('needs the CSRF token for unsafe requests, rotates the refresh token, and logout revokes', async () => {
+    const c = client();
+    const who = seeded.enterpriseAccounts[0]!;
+    await store.captchas
+      .create({ captchaId: 'known-1', answerHash: sha256('ABCD'), expiresAt: Math.floor(Date.now() / 1000) + 300 })
+      .go();
+    const badCaptcha = await c.post('/api/auth/enterprise/login', {
+      login: who.login,
+      password: who.login.slice(-6),
+      captchaId: 'known-1',
+      captcha: 'WXYZ',
+    });
+    expect(badCaptcha.status).toBe(400);
+    // A captcha answers once: the right answer no longer works after a wrong one.
+    const reused = await c.post('/api/auth/enterprise/login', {
+      login: who.login,
+      password: who.login.slice(-6),
+      captchaId: 'known-1',
+      captcha: 'ABCD',
+    });
+    expect(reused.status).toBe(400);
+    await store.captchas
+      .create({ captchaId: 'known-2', answerHash: sha256('ABCD'), expiresAt: Math.floor(Date.now() / 1000) + 300 })
+      .go();
+    const ok = await c.post('/api/auth/enterprise/login', {
+      login: who.login.toLowerCase(),
+      password: who.login.slice(-6),
+      captchaId: 'known-2',
+      captcha: 'abcd',
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body.account).toMatchObject({ kind: 'enterprise', login: who.login });
+
+    const noCsrf = await c.post('/api/auth/logout', undefined, { 'x-csrf-token': 'forged' });
+    expect(noCsrf.status).toBe(403);
+
+    const oldRefresh = c.cookies.get('hz_rt')!;
+    const refreshed = await c.post('/api/auth/refresh');
+    expect(refreshed.status).toBe(200);
+    expect(c.cookies.get('hz_rt')).not.toBe(oldRefresh);
+    // Replaying the rotated refresh token means it was copied: the whole session is revoked.
+    const thief = new ApiClient(stack.url);
+    thief.cookies.set('hz_rt', oldRefresh);
+    expect((await thief.post('/api/auth/refresh')).status).toBe(401);
+    expect((await c.get('/api/auth/session')).status).toBe(401);
+  });
+
+  it('ends a session on logout and after 30 idle minutes', async () => {
+    const c = client();
+    const who = regulator('inspector', 'radioactive');
+    await c.post('/api/auth/login', { category: 'radioactive', login: who.mobile, password: who.mobile.slice(-6) });
+    const token = decodeURIComponent(c.cookies.get('hz_at')!);
+    expect('session' in (await resolveAccessToken(store, token))).toBe(true);
+    expect(await resolveAccessToken(store, token, Date.now() + 31 * 60_000)).toEqual({ failure: 'idle' });
+    expect((await c.post('/api/auth/logout')).status).toBe(200);
+    expect(await resolveAccessToken(store, token)).toEqual({ failure: 'revoked' });
+    expect((await c.get('/api/auth/session')).status).toBe(401);
+  });
+
+  it('requires an admin to enrol TOTP, then asks for a code at every login', async () => {
+    const who = regulator('sys-admin');
+    const c = client();
+    await c.post('/api/auth/login', { category: 'hazchem', login: who.mobile, password: who.mobile.slice(-6) });
+    const changed = await c.post('/api/auth/password', {
+      currentPassword: who.mobile.slice(-6),
+      newPassword: 'Admin#2026x',
+    });
+    expect(changed.body.stage).toBe('totp-enrolment');
+    const enrol = await c.post('/api/auth/totp/enrolment');
+    expect(enrol.body.otpauthUri).toMatch(/^otpauth:\/\/totp\//);
+    const wrong = await c.post('/api/auth/totp/enrolment/confirm', { code: '000000' });
+    expect(wrong.status).toBe(400);
+    const confirmed = await c.post('/api/auth/totp/enrolment/confirm', { code: totpAt(enrol.body.secret, Date.now()) });
+    expect(confirmed.body).toMatchObject({ stage: 'active', account: { totpEnrolled: true } });
+
+    const later = client();
+    const step = await later.post('/api/auth/login', {
+      category: 'hazchem',
+      login: who.mobile,
+      password: 'Admin#2026x',
+    });
+    expect(step.body.stage).toBe('totp');
+    // Not yet active: no way into anything but finishing the step.
+    const reused = await later.post('/api/auth/totp/verify', { code: totpAt(enrol.body.secret, Date.now()) });
+    expect(reused.status).toBe(400);
+    const verified = await later.post('/api/auth/totp/verify', {
+      code: totpAt(enrol.body.secret, Date.now() + 30_000),
+    });
+    expect(verified.body.stage).toBe('active');
+  });
+});
