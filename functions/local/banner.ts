@@ -22,7 +22,7 @@ export function printBanner(o: { stack: LocalStack; dataDir: string; seeded: See
     `  演示数据        ${seeded.created ? '本次已生成' : '已存在，未重新生成'}：${seeded.enterprises} 家企业，${seeded.personnel} 名从业人员`,
     `  启动用时        ${(o.startedMs / 1000).toFixed(1)} 秒`,
     '',
-    '演示账号（初始密码为账号后六位，首次登录须修改；登录功能随“身份认证”上线）：',
+    '演示账号（初始密码为账号后六位，只能使用一次，首次登录须修改；管理员须绑定动态口令）：',
     '  监管人员（账号 = 手机号）',
     ...seeded.regulators.map(
       (r) =>
