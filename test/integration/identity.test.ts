@@ -18,7 +18,7 @@ describe('identity through the local gateway', () => {
   let seeded: SeedSummary;
   let ip = 0;
   /** Each client comes from its own address, so the per-address rate limit doesn't couple the tests. */
-  const client = () => new ApiClient(stack.url, { 'cloudfront-viewer-address': `198.51.100.${++ip}:443` });
+  const client = () => new ApiClient(stack.url, { 'x-viewer-address': `198.51.100.${++ip}` });
   const regulator = (role: string, category?: string) =>
     seeded.regulators.find((r) => r.roles.includes(role) && (!category || r.categories.includes(category)))!;
 
@@ -140,7 +140,7 @@ describe('identity through the local gateway', () => {
   });
 
   it('limits sign-in attempts per address', async () => {
-    const c = new ApiClient(stack.url, { 'cloudfront-viewer-address': '203.0.113.77:443' });
+    const c = new ApiClient(stack.url, { 'x-viewer-address': '203.0.113.77' });
     const statuses = [];
     for (let i = 0; i < 32; i++)
       statuses.push(

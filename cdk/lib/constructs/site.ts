@@ -46,6 +46,7 @@ import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deplo
 import { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
 import { CLOUDFRONT_CSP_MAX_LENGTH, contentSecurityPolicy, inlineScriptHashes } from '../content-security-policy';
+import { VIEWER_ADDRESS_FUNCTION_CODE } from '../../../functions/lib/http/viewer-address';
 import { prerenderedPages, spaFallbackCode } from '../spa-fallback';
 
 /** SvelteKit's content-hashed build output. */
@@ -143,6 +144,14 @@ export class Site extends Construct {
       },
     });
 
+    const viewerAddress = new CloudFrontFunction(this, 'ViewerAddress', {
+      // Named from the stack, like the SPA function, so stages in one account don't collide.
+      functionName: Fn.join('-', [Aws.STACK_NAME, 'viewer-address']),
+      comment: 'hazmat: stamp the viewer address on API requests',
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromInline(VIEWER_ADDRESS_FUNCTION_CODE),
+    });
+
     const apiOrigin = new HttpOrigin(props.apiDomainName, {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
@@ -171,6 +180,8 @@ export class Site extends Construct {
           // Everything the viewer sent (cookies, query, headers) except Host, which must be the API's own.
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: this.securityHeaders,
+          // Stamps the viewer's address for the per-address sign-in limit (functions/lib/http/viewer-address.ts).
+          functionAssociations: [{ function: viewerAddress, eventType: FunctionEventType.VIEWER_REQUEST }],
         },
       },
       enableLogging: true,

@@ -20,6 +20,7 @@ import { AppError, forbidden, unauthenticated } from './errors';
 
 type AuthFailure = Extract<AuthOutcome, { failure: string }>['failure'];
 import { parseRequest, type ParsedRequest } from './parse';
+import { clientAddress } from './viewer-address';
 import { errorResponse, jsonResponse, Reply } from './responses';
 
 /** The parsed type of an optional request part: `undefined` when the route declares none. */
@@ -66,20 +67,6 @@ const THROTTLING = new Set([
   'RequestLimitExceeded',
   'TransactionInProgressException',
 ]);
-
-/**
- * The viewer's address. Behind CloudFront, API Gateway's sourceIp is CloudFront's edge, so the viewer's
- * address comes from `CloudFront-Viewer-Address` (`ip:port`, set by CloudFront, which overwrites any copy
- * the viewer sends); without it (local gateway, direct calls), the connection's address.
- */
-export function clientAddress(event: APIGatewayProxyEventV2): string {
-  const viewer = event.headers?.['cloudfront-viewer-address'];
-  if (viewer) {
-    const ip = viewer.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-    if (/^[\d.]+$|^[\da-f:]+$/i.test(ip)) return ip;
-  }
-  return event.requestContext?.http?.sourceIp ?? '';
-}
 
 export function correlationIdOf(event: APIGatewayProxyEventV2): string {
   const fromHeader = event.headers?.['x-request-id'];
