@@ -75,13 +75,12 @@ describe('the portal in Chromium', () => {
     await page.close();
   });
 
-  it('serves the signed-in shell of a category through the SPA fallback, saying what is not built yet', async () => {
+  it('keeps the signed-in shell of a category behind its login page', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     await page.goto(`${stack.url}/platform/explosives/inspections`);
-    // Client-rendered from 200.html: wait for the shell to appear rather than reading it at once.
-    await page.getByText('「检查通报管理」功能建设中').waitFor({ timeout: 10_000 });
-    await expect(page.getByText('福建省民爆物品“一体化”安全监管信息平台').first().isVisible()).resolves.toBe(true);
-    await page.screenshot({ path: path.join(SHOTS, 'shell-explosives-inspections.png') });
+    // Served through the SPA fallback, then sent to the category's login page: there is no session.
+    await page.waitForURL(/\/platform\/explosives\/login/, { timeout: 10_000 });
+    await expect(page.getByRole('heading', { name: '欢迎登录' }).isVisible()).resolves.toBe(true);
     await page.close();
   });
 });

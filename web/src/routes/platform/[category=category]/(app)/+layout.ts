@@ -1,4 +1,5 @@
 import { category } from '$shared/reference/categories';
+import { requireSession } from '$lib/auth/guard';
 import { regulatorMenu } from '$lib/nav/regulator-menus';
 import type { LayoutLoad } from './$types';
 
@@ -6,11 +7,17 @@ import type { LayoutLoad } from './$types';
 // fallback (200.html) for any path under /platform/<category>/.
 export const prerender = false;
 
-// Rendered in the browser only: a static host has no session to render with, and the identity issue will check
-// the session here, client-side, before anything is shown.
+// Rendered in the browser only: a static host has no session to render with. The session is checked here,
+// client-side, before anything is shown; the API checks it again on every request.
 export const ssr = false;
 
-export const load: LayoutLoad = ({ params }) => ({
-  category: category(params.category),
-  menu: regulatorMenu(params.category),
-});
+export const load: LayoutLoad = async ({ params, url }) => {
+  // Reading `url` runs this again on every navigation inside the shell, so a session that is not (or no
+  // longer) allowed here is sent away from whichever page it opens.
+  const session = await requireSession({ kind: 'platform', category: params.category }, url);
+  return {
+    category: category(params.category),
+    menu: regulatorMenu(params.category),
+    session,
+  };
+};

@@ -1,0 +1,266 @@
+/**
+ * Contracts of the accounts context: opening regulator accounts (one by one, or from the collected Excel
+ * spreadsheet the seed describes — "监管人员汇总统一开通"), disabling/enabling them, resetting a password to
+ * the initial one, and the portal's public figure "监管人员开通数量". Validated by the API, usable by the
+ * web forms. The account rules (三员分立, a department's categories) live here so both say the same thing.
+ */
+import { z } from 'zod';
+import { CATEGORY_CODES, categoriesOfDepartment, category, type CategoryCode } from '../reference/categories';
+import { DEPARTMENT_CODES, department, type DepartmentCode } from '../reference/departments';
+import { isRegionCode } from '../reference/regions';
+import { ROLE_CODES, role, violatesSeparationOfDuties, type RoleCode } from '../reference/roles';
+import { mobileSchema } from '../validation/phone';
+
+export const ACCOUNT_STATUSES = ['enabled', 'disabled'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+export const ACCOUNT_STATUS_NAMES: Record<AccountStatus, string> = { enabled: '启用', disabled: '停用' };
+
+/** Largest .xlsx the import takes (before base64). */
+export const IMPORT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** Data rows (not counting the header) one import file may hold. */
+export const IMPORT_MAX_ROWS = 1000;
+/** The columns of the import spreadsheet, in the template's order. */
+export const IMPORT_COLUMNS = ['手机号码', '姓名', '部门', '行政区划代码', '物品类别', '角色'] as const;
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+
+/** The seed's rule: the initial password is the last six characters of the login (DESIGN §5). */
+export const initialPasswordOf = (login: string): string => login.slice(-6);
+
+/** True for the platform's own administrators (三员): they administer every category's platform. */
+export const isPlatformAdmin = (roles: readonly RoleCode[]): boolean => roles.some((r) => role(r).separated);
+
+export interface AccountRuleProblem {
+  field: 'categories' | 'roles';
+  message: string;
+}
+
+/**
+ * The rules of a regulator account beyond the shape of its fields:
+ * - roles: 系统管理员, 安全管理员, 审计管理员 are never held together (三员分立);
+ * - categories: each must be one the department takes part in (as 牵头 or 责任单位) — except for the three
+ *   platform administrators, who sit in one department but administer every category's platform.
+ */
+export function regulatorAccountProblems(a: {
+  department: DepartmentCode;
+  categories: readonly CategoryCode[];
+  roles: readonly RoleCode[];
+}): AccountRuleProblem[] {
+  const problems: AccountRuleProblem[] = [];
+  if (violatesSeparationOfDuties(a.roles)) {
+    problems.push({
+      field: 'roles',
+      message: '系统管理员、安全管理员、审计管理员须由不同的人担任（三员分立），一个账号只能授予其中一个',
+    });
+  }
+  if (!isPlatformAdmin(a.roles)) {
+    const allowed = categoriesOfDepartment(a.department);
+    const outside = a.categories.filter((c) => !allowed.includes(c));
+    if (outside.length) {
+      problems.push({
+        field: 'categories',
+        message: `${department(a.department).short}部门不参与「${outside.map((c) => category(c).name).join('、')}」的监管，可选：${allowed.map((c) => category(c).name).join('、')}`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** '35' (省直), a city '3505' or a county '350583' of Fujian. */
+export const regionCodeSchema = z
+  .string({ error: '请填写行政区划代码' })
+  .trim()
+  .min(1, { error: '请填写行政区划代码' })
+  .refine((s) => /^35(\d{2}){0,2}$/.test(s) && isRegionCode(s), {
+    error: '行政区划代码不正确：应为福建省（35）、设区市（如 3505）或县（市、区）（如 350583）的代码',
+  })
+  .meta({ title: '行政区划代码' });
+
+const personName = z
+  .string({ error: '请填写姓名' })
+  .trim()
+  .min(1, { error: '请填写姓名' })
+  .max(30, { error: '姓名不能超过 30 个字' })
+  .meta({ title: '姓名' });
+
+const departmentField = z.enum(DEPARTMENT_CODES, { error: '请选择正确的部门' }).meta({ title: '部门' });
+
+const categoriesField = z
+  .array(z.enum(CATEGORY_CODES, { error: '物品类别不正确' }), { error: '请选择物品类别' })
+  .min(1, { error: '请至少选择一个物品类别' })
+  .max(20, { error: '物品类别过多' })
+  .transform((a) => [...new Set(a)])
+  .meta({ title: '物品类别' });
+
+const rolesField = z
+  .array(z.enum(ROLE_CODES, { error: '角色不正确' }), { error: '请选择角色' })
+  .min(1, { error: '请至少选择一个角色' })
+  .max(20, { error: '角色过多' })
+  .transform((a) => [...new Set(a)])
+  .meta({ title: '角色' });
+
+/** Opening one regulator account: login = the mobile number; initial password = its last six digits. */
+export const CreateRegulatorAccountRequest = z
+  .object({
+    mobile: mobileSchema.meta({ title: '手机号码' }),
+    name: personName,
+    department: departmentField,
+    regionCode: regionCodeSchema,
+    categories: categoriesField,
+    roles: rolesField,
+  })
+  .superRefine((a, ctx) => {
+    for (const p of regulatorAccountProblems(a)) ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
+  })
+  .meta({ id: 'CreateRegulatorAccountRequest' });
+export type CreateRegulatorAccountRequest = z.output<typeof CreateRegulatorAccountRequest>;
+
+/** What an administrator sees of an account (never its password hash or second-factor secret). */
+export const AccountView = z
+  .object({
+    accountId: z.string(),
+    kind: z.enum(['regulator', 'enterprise']),
+    login: z.string(),
+    name: z.string(),
+    mobile: z.string().optional(),
+    department: z.enum(DEPARTMENT_CODES).optional(),
+    regionCode: z.string().optional(),
+    /** '福建省泉州市' — or '福建省（省直）' for 35. */
+    regionName: z.string().optional(),
+    categories: z.array(z.enum(CATEGORY_CODES)),
+    roles: z.array(z.enum(ROLE_CODES)),
+    enterpriseId: z.string().optional(),
+    status: z.enum(ACCOUNT_STATUSES),
+    /** Still on the initial password (or one reset by an administrator). */
+    mustChangePassword: z.boolean(),
+    totpEnrolled: z.boolean(),
+    createdAt: z.string(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'AccountView' });
+export type AccountView = z.infer<typeof AccountView>;
+
+export const ResetPasswordResponse = z
+  .object({
+    account: AccountView,
+    /** Sessions of the account that were ended. */
+    revokedSessions: z.number().int(),
+  })
+  .meta({ id: 'ResetPasswordResponse' });
+
+export const ListAccountsQuery = z
+  .object({
+    department: departmentField.optional().describe('部门；不填时为本人所在部门（部门管理员只能查看本部门）'),
+    region: z
+      .string()
+      .trim()
+      .refine((s) => /^35(\d{2}){0,2}$/.test(s) && isRegionCode(s), {
+        error: '行政区划代码不正确：应为 35、设区市（如 3505）或县（市、区）（如 350583）的代码',
+      })
+      .optional()
+      .describe('行政区划代码前缀：35 全省，3505 泉州市及其下辖县（市、区）'),
+    role: z.enum(ROLE_CODES, { error: '角色不正确' }).optional(),
+    status: z.enum(ACCOUNT_STATUSES, { error: '状态应为 enabled 或 disabled' }).optional(),
+    mobile: mobileSchema.optional().describe('按手机号码（账号）精确查找'),
+    cursor: z.string().max(2048, { error: '分页参数无效' }).optional().describe('上一页返回的 cursor'),
+    limit: z.coerce
+      .number({ error: '每页条数应为数字' })
+      .int({ error: '每页条数应为整数' })
+      .min(1, { error: '每页条数至少为 1' })
+      .max(100, { error: '每页条数不能超过 100' })
+      .default(20),
+  })
+  .meta({ id: 'ListAccountsQuery' });
+export type ListAccountsQuery = z.output<typeof ListAccountsQuery>;
+
+export const AccountPage = z
+  .object({
+    items: z.array(AccountView),
+    /** Opaque; pass it back as `cursor` for the next page. Null on the last page. */
+    cursor: z.string().nullable(),
+  })
+  .meta({ id: 'AccountPage' });
+export type AccountPage = z.infer<typeof AccountPage>;
+
+export const AccountIdParams = z.object({
+  accountId: z
+    .string()
+    .min(1, { error: '账号编号不能为空' })
+    .max(64, { error: '账号编号不正确' })
+    .regex(/^[\w-]+$/, { error: '账号编号不正确' }),
+});
+
+/** A file travelling inside JSON: the template going out, a filled-in spreadsheet coming in. */
+export const AccountImportTemplate = z
+  .object({
+    filename: z.string(),
+    contentType: z.string(),
+    contentBase64: z.string(),
+  })
+  .meta({ id: 'AccountImportTemplate' });
+export type AccountImportTemplate = z.infer<typeof AccountImportTemplate>;
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+export const ImportAccountsRequest = z
+  .object({
+    filename: z
+      .string({ error: '请选择要导入的文件' })
+      .trim()
+      .min(1, { error: '请选择要导入的文件' })
+      .max(200, { error: '文件名过长' })
+      .regex(/\.xlsx$/i, { error: '请上传 .xlsx 格式的 Excel 文件（可先下载导入模板）' }),
+    contentBase64: z
+      .string({ error: '请选择要导入的文件' })
+      .min(1, { error: '文件内容为空' })
+      .max(Math.ceil(IMPORT_MAX_FILE_BYTES / 3) * 4, { error: '文件不能超过 2 MB' })
+      .regex(BASE64, { error: '文件内容应为 base64 编码' }),
+  })
+  .meta({ id: 'ImportAccountsRequest' });
+export type ImportAccountsRequest = z.infer<typeof ImportAccountsRequest>;
+
+export const IMPORT_ROW_STATUSES = ['created', 'existing', 'pending'] as const;
+
+export const ImportAccountsResponse = z
+  .object({
+    /** Data rows read (the example row of the template, if left in, is not counted). */
+    total: z.number().int(),
+    created: z.number().int(),
+    /** Rows created by an earlier run of the same import (same row content): nothing written twice. */
+    existing: z.number().int(),
+    /** Rows left for the next run when one request could not write them all in time. */
+    pending: z.number().int(),
+    /** False when `pending` > 0: post the same file again to continue. */
+    complete: z.boolean(),
+    message: z.string(),
+    rows: z.array(
+      z.object({
+        /** The spreadsheet's row number (the header is row 1). */
+        row: z.number().int(),
+        mobile: z.string(),
+        name: z.string(),
+        status: z.enum(IMPORT_ROW_STATUSES),
+        accountId: z.string().optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'ImportAccountsResponse' });
+export type ImportAccountsResponse = z.infer<typeof ImportAccountsResponse>;
+
+/** The portal's "监管人员开通数量": enabled regulator accounts per department and jurisdiction. */
+export const RegulatorCountsResponse = z
+  .object({
+    /** 省直, the nine cities, 平潭综合实验区 — the columns of every department's block. */
+    jurisdictions: z.array(z.object({ regionCode: z.string(), name: z.string() })),
+    departments: z.array(
+      z.object({
+        department: z.enum(DEPARTMENT_CODES),
+        /** The word the portal shows: 财政, 公安 … */
+        name: z.string(),
+        total: z.number().int(),
+        counts: z.array(z.object({ regionCode: z.string(), name: z.string(), count: z.number().int() })),
+      }),
+    ),
+    total: z.number().int(),
+  })
+  .meta({ id: 'RegulatorCountsResponse' });
+export type RegulatorCountsResponse = z.infer<typeof RegulatorCountsResponse>;

@@ -1,0 +1,170 @@
+/**
+ * Contracts of the audit context (等保2.0 level 3): the 审计管理员's view of the audit trail and the check
+ * of its hash chains. Validated by the API, used by the web's audit screens.
+ */
+import { z } from 'zod';
+import { isIsoDate } from '../validation/dates';
+
+/** Number of hash chains the audit trail is spread over (functions/lib/audit/chain.ts). */
+export const AUDIT_SHARD_COUNT = 16;
+
+/** A query may cover at most this many days (both ends included). */
+export const AUDIT_MAX_SPAN_DAYS = 31;
+/** Without dates, the last this many days (today included). */
+export const AUDIT_DEFAULT_SPAN_DAYS = 7;
+export const AUDIT_PAGE_MAX = 100;
+export const AUDIT_PAGE_DEFAULT = 20;
+
+/** Dotted action codes: `auth.login`, `enterprise.change.approve`; a prefix is one or more whole segments. */
+export const ACTION_PATTERN = /^[a-z][a-zA-Z0-9-]*(\.[a-z][a-zA-Z0-9-]*)*$/;
+export const OBJECT_TYPE_PATTERN = /^[a-z][a-zA-Z0-9-]*$/;
+
+export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
+export const AUDIT_OUTCOME_NAMES: Record<(typeof AUDIT_OUTCOMES)[number], string> = {
+  success: '成功',
+  failure: '失败',
+  denied: '拒绝',
+};
+export const AUDIT_ACTOR_KINDS = ['regulator', 'enterprise', 'anonymous', 'system'] as const;
+
+const DAY_MS = 86_400_000;
+const daySpan = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS) + 1;
+
+const dateField = (title: string) =>
+  z
+    .string()
+    .refine(isIsoDate, { error: `「${title}」应为日期，格式为 YYYY-MM-DD` })
+    .optional()
+    .meta({ title });
+
+export const AuditLogQuery = z
+  .object({
+    from: dateField('开始日期').describe('开始日期（含），北京时间；默认为结束日期前 6 天'),
+    to: dateField('结束日期').describe('结束日期（含），北京时间；默认为今天'),
+    action: z
+      .string()
+      .trim()
+      .max(64)
+      .regex(ACTION_PATTERN, { error: '「操作类型」格式不正确，例如 auth 或 auth.login' })
+      .optional()
+      .meta({ title: '操作类型' })
+      .describe('操作类型前缀，按整段匹配：auth 匹配 auth.login、auth.password.change'),
+    accountId: z.string().trim().min(1).max(128).optional().meta({ title: '账号编号' }),
+    login: z.string().trim().min(1).max(32).optional().meta({ title: '登录账号' }),
+    outcome: z.enum(AUDIT_OUTCOMES, { error: '「结果」应为 success、failure 或 denied' }).optional(),
+    objectType: z
+      .string()
+      .trim()
+      .max(64)
+      .regex(OBJECT_TYPE_PATTERN, { error: '「对象类型」格式不正确' })
+      .optional()
+      .meta({ title: '对象类型' }),
+    objectId: z.string().trim().min(1).max(128).optional().meta({ title: '对象编号' }),
+    cursor: z
+      .string()
+      .max(2048, { error: '翻页标记无效，请重新查询' })
+      .regex(/^[A-Za-z0-9_-]+$/, { error: '翻页标记无效，请重新查询' })
+      .optional()
+      .describe('上一页返回的 cursor，原样传回'),
+    limit: z.coerce
+      .number({ error: '「每页条数」应为数字' })
+      .int({ error: '「每页条数」应为整数' })
+      .min(1, { error: '「每页条数」不能小于 1' })
+      .max(AUDIT_PAGE_MAX, { error: `「每页条数」不能大于 ${AUDIT_PAGE_MAX}` })
+      .default(AUDIT_PAGE_DEFAULT),
+  })
+  .superRefine((q, ctx) => {
+    if (q.from && q.to && isIsoDate(q.from) && isIsoDate(q.to)) {
+      if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: '开始日期不能晚于结束日期' });
+      else if (daySpan(q.from, q.to) > AUDIT_MAX_SPAN_DAYS) {
+        ctx.addIssue({ code: 'custom', path: ['to'], message: `查询时间范围不能超过 ${AUDIT_MAX_SPAN_DAYS} 天` });
+      }
+    }
+    if (q.accountId && q.login) {
+      ctx.addIssue({ code: 'custom', path: ['login'], message: '账号编号与登录账号只能填写一项' });
+    }
+    if (q.objectId && !q.objectType) {
+      ctx.addIssue({ code: 'custom', path: ['objectId'], message: '按对象编号查询时须同时选择对象类型' });
+    }
+  })
+  .meta({ id: 'AuditLogQuery' });
+export type AuditLogQuery = z.output<typeof AuditLogQuery>;
+
+export const AuditLogItem = z
+  .object({
+    shard: z.number().int(),
+    seq: z.number().int().describe('本链内的序号，连续递增'),
+    at: z.iso.datetime().describe('发生时间，UTC'),
+    actor: z.object({
+      kind: z.enum(AUDIT_ACTOR_KINDS),
+      accountId: z.string().optional(),
+      login: z.string().optional(),
+      name: z.string().optional(),
+      roles: z.array(z.string()).optional(),
+    }),
+    action: z.string().describe('操作类型，如 auth.login'),
+    object: z.object({ type: z.string(), id: z.string().optional(), label: z.string().optional() }),
+    outcome: z.enum(AUDIT_OUTCOMES),
+    reason: z.string().optional(),
+    sourceIp: z.string(),
+    requestId: z.string(),
+    details: z.unknown().optional().describe('变更前后等补充信息（敏感字段已隐去）'),
+    prevHash: z.string(),
+    hash: z.string(),
+  })
+  .meta({ id: 'AuditLogItem' });
+export type AuditLogItem = z.infer<typeof AuditLogItem>;
+
+export const AuditLogsResponse = z
+  .object({
+    items: z.array(AuditLogItem).describe('按时间从新到旧'),
+    cursor: z.string().nullable().describe('下一页的翻页标记；null 表示没有更多'),
+  })
+  .meta({ id: 'AuditLogsResponse' });
+export type AuditLogsResponse = z.infer<typeof AuditLogsResponse>;
+
+export const AuditVerifyQuery = z
+  .object({
+    shard: z.coerce
+      .number({ error: '「链编号」应为数字' })
+      .int({ error: '「链编号」应为整数' })
+      .min(0, { error: '「链编号」不能小于 0' })
+      .max(AUDIT_SHARD_COUNT - 1, { error: `「链编号」不能大于 ${AUDIT_SHARD_COUNT - 1}` })
+      .optional()
+      .describe('只校验这一条链；默认校验全部'),
+  })
+  .meta({ id: 'AuditVerifyQuery' });
+export type AuditVerifyQuery = z.output<typeof AuditVerifyQuery>;
+
+export const AuditChainStatus = z
+  .object({
+    shard: z.number().int(),
+    ok: z.boolean(),
+    records: z.number().int().describe('已校验的记录数'),
+    headSeq: z.number().int().describe('链头序号（已写入的最后一条）'),
+    firstSeq: z.number().int().nullable(),
+    lastSeq: z.number().int().nullable(),
+    brokenAt: z
+      .object({
+        seq: z.number().int(),
+        problem: z.enum(['hash', 'link', 'missing', 'index', 'head']),
+        expected: z.string().nullable(),
+        actual: z.string().nullable(),
+      })
+      .optional()
+      .describe('第一处断链：hash 记录被改动，link 前后不衔接，missing 记录缺失，index 索引被移动，head 链头不符'),
+  })
+  .meta({ id: 'AuditChainStatus' });
+export type AuditChainStatus = z.infer<typeof AuditChainStatus>;
+
+export const AuditVerifyResponse = z
+  .object({
+    ok: z.boolean(),
+    checkedAt: z.iso.datetime(),
+    shards: z.array(AuditChainStatus),
+  })
+  .meta({ id: 'AuditVerifyResponse' });
+export type AuditVerifyResponse = z.infer<typeof AuditVerifyResponse>;
+
+/** Days from `from` to `to`, both included (ISO dates). */
+export const auditDaySpan = daySpan;
