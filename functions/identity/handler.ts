@@ -13,6 +13,7 @@ import { AppError, unauthenticated } from '../lib/http/errors';
 import { Reply } from '../lib/http/responses';
 import { httpRoute } from '../lib/http/route';
 import { createLogger } from '../lib/logger';
+import { appendAudit, auditFrom } from '../lib/audit';
 import { createStore, type Store } from '../store';
 import { CAPTCHA_TTL_SECONDS, consumeCaptcha, issueCaptcha } from './captcha';
 import * as routes from './manifest';
@@ -31,8 +32,9 @@ const logger = createLogger('identity');
 let store: Store | undefined;
 const storeOf = (): Store => (store ??= createStore(documents, config.tableName));
 
-const meta = (event: APIGatewayProxyEventV2, sourceIp: string) => ({
+const meta = (event: APIGatewayProxyEventV2, sourceIp: string, requestId: string) => ({
   sourceIp,
+  requestId,
   ...(event.headers?.['user-agent'] ? { userAgent: event.headers['user-agent'] } : {}),
 });
 
@@ -52,13 +54,13 @@ export const handler = contextHandler(
     routes: {
       loginRegulator: httpRoute(
         routes.loginRegulator,
-        async ({ body, event, sourceIp }) =>
-          signedIn(await signIn(storeOf(), { kind: 'regulator', ...body }, meta(event, sourceIp))),
+        async ({ body, event, sourceIp, requestId }) =>
+          signedIn(await signIn(storeOf(), { kind: 'regulator', ...body }, meta(event, sourceIp, requestId))),
         logger,
       ),
       loginEnterprise: httpRoute(
         routes.loginEnterprise,
-        async ({ body, event, sourceIp }) => {
+        async ({ body, event, sourceIp, requestId }) => {
           if (!(await consumeCaptcha(storeOf(), body.captchaId, body.captcha))) {
             throw new AppError(400, 'VALIDATION_FAILED', '验证码不正确或已过期，请重新输入', [
               { path: 'body.captcha', message: '验证码不正确或已过期' },
@@ -68,7 +70,7 @@ export const handler = contextHandler(
             await signIn(
               storeOf(),
               { kind: 'enterprise', login: body.login, password: body.password },
-              meta(event, sourceIp),
+              meta(event, sourceIp, requestId),
             ),
           );
         },
@@ -100,16 +102,28 @@ export const handler = contextHandler(
       getSession: httpRoute(routes.getSession, async ({ principal }) => currentView(principal), logger),
       logout: httpRoute(
         routes.logout,
-        async ({ principal }) => {
+        async ({ principal, sourceIp, requestId }) => {
           await revokeSession(storeOf(), principal.sessionId);
+          await appendAudit(storeOf(), {
+            ...auditFrom({ principal, sourceIp, requestId }),
+            action: 'auth.logout',
+            object: { type: 'session', id: principal.sessionId },
+            outcome: 'success',
+          });
           return new Reply({ ok: true as const }, 200, {}, clearedCookies());
         },
         logger,
       ),
       changePassword: httpRoute(
         routes.changePassword,
-        async ({ principal, body }) => {
-          await changePassword(storeOf(), principal, body.currentPassword, body.newPassword);
+        async ({ principal, body, event, sourceIp, requestId }) => {
+          await changePassword(
+            storeOf(),
+            principal,
+            body.currentPassword,
+            body.newPassword,
+            meta(event, sourceIp, requestId),
+          );
           return currentView(principal);
         },
         logger,
@@ -121,16 +135,16 @@ export const handler = contextHandler(
       ),
       confirmTotpEnrolment: httpRoute(
         routes.confirmTotpEnrolment,
-        async ({ principal, body }) => {
-          await confirmTotpEnrolment(storeOf(), principal, body.code);
+        async ({ principal, body, event, sourceIp, requestId }) => {
+          await confirmTotpEnrolment(storeOf(), principal, body.code, meta(event, sourceIp, requestId));
           return currentView(principal);
         },
         logger,
       ),
       verifyTotp: httpRoute(
         routes.verifyTotp,
-        async ({ principal, body }) => {
-          await verifyTotpStep(storeOf(), principal, body.code);
+        async ({ principal, body, event, sourceIp, requestId }) => {
+          await verifyTotpStep(storeOf(), principal, body.code, meta(event, sourceIp, requestId));
           return currentView(principal);
         },
         logger,

@@ -11,6 +11,7 @@ import { createSession, setSessionStage, type IssuedTokens, type SessionRecord }
 import { IDLE_TIMEOUT_MS } from '../lib/auth/tokens';
 import type { Principal } from '../lib/auth/principal';
 import { AppError, badRequest, forbidden, unauthenticated, validationFailed } from '../lib/http/errors';
+import { appendAudit, type AuditActor } from '../lib/audit';
 import type { Store } from '../store';
 import { assertNotLocked, clearFailures, limitAddress, lockedError, recordFailure } from './guard';
 import { matchTotp, newTotpSecret, otpauthUri } from './totp';
@@ -38,7 +39,42 @@ export interface SignInInput {
 
 export interface RequestMeta {
   sourceIp: string;
+  requestId: string;
   userAgent?: string;
+}
+
+const actorOfAccount = (a: Account): AuditActor => ({
+  accountId: a.accountId,
+  login: a.login,
+  name: a.name,
+  kind: a.kind,
+  ...(a.roles ? { roles: [...a.roles] } : {}),
+});
+
+/** Every sign-in attempt and every step is recorded, whatever its outcome (等保2.0 level 3). */
+function auditSignIn(
+  store: Store,
+  meta: RequestMeta,
+  actor: AuditActor,
+  outcome: 'success' | 'failure' | 'denied',
+  action: string,
+  reason?: string,
+  details?: Record<string, string>,
+) {
+  return appendAudit(store, {
+    actor,
+    action,
+    object: {
+      type: 'account',
+      ...(actor.accountId ? { id: actor.accountId } : {}),
+      ...(actor.login ? { label: actor.login } : {}),
+    },
+    outcome,
+    ...(reason ? { reason } : {}),
+    sourceIp: meta.sourceIp,
+    requestId: meta.requestId,
+    ...(details ? { details } : {}),
+  });
 }
 
 async function findAccount(store: Store, kind: Account['kind'], login: string): Promise<Account | undefined> {
@@ -123,18 +159,50 @@ export async function signIn(
   now = Date.now(),
 ): Promise<SignInResult> {
   const login = input.kind === 'enterprise' ? input.login.trim().toUpperCase() : input.login.trim();
-  await limitAddress(store, meta.sourceIp, now);
-  await assertNotLocked(store, login, now);
+  const anonymous: AuditActor = { kind: 'anonymous', login };
+  const category = input.category ? { category: input.category } : undefined;
+  try {
+    await limitAddress(store, meta.sourceIp, now);
+  } catch (err) {
+    await auditSignIn(store, meta, anonymous, 'denied', 'auth.login', '登录尝试过于频繁');
+    throw err;
+  }
   const account = await findAccount(store, input.kind, login);
+  try {
+    await assertNotLocked(store, login, now);
+  } catch (err) {
+    await auditSignIn(
+      store,
+      meta,
+      account ? actorOfAccount(account) : anonymous,
+      'denied',
+      'auth.login',
+      '账号已锁定',
+      category,
+    );
+    throw err;
+  }
   const ok = account
     ? await verifyPassword(input.password, account.passwordHash)
     : (await verifyPassword(input.password, await dummy()), false);
   if (!ok || !account || account.disabled) {
-    if (await recordFailure(store, login, now)) throw lockedError();
+    const locked = await recordFailure(store, login, now);
+    const reason = !account ? '账号不存在' : account.disabled ? '账号已停用' : '密码错误';
+    await auditSignIn(
+      store,
+      meta,
+      account ? actorOfAccount(account) : anonymous,
+      'failure',
+      'auth.login',
+      locked ? `${reason}，账号已锁定` : reason,
+      category,
+    );
+    if (locked) throw lockedError();
     throw unauthenticated(WRONG_CREDENTIALS);
   }
   await clearFailures(store, login);
   if (input.kind === 'regulator' && !(account.categories ?? []).includes(input.category ?? '')) {
+    await auditSignIn(store, meta, actorOfAccount(account), 'denied', 'auth.login', '无该物品类别权限', category);
     throw new AppError(403, 'FORBIDDEN', NO_CATEGORY);
   }
   const { stage, reason } = nextStage(account, false, false, now);
@@ -157,9 +225,14 @@ export async function signIn(
     store,
     who,
     stage,
-    { ...meta, ...(reason ? { passwordChangeReason: reason } : {}) },
+    {
+      sourceIp: meta.sourceIp,
+      ...(meta.userAgent ? { userAgent: meta.userAgent } : {}),
+      ...(reason ? { passwordChangeReason: reason } : {}),
+    },
     now,
   );
+  await auditSignIn(store, meta, actorOfAccount(account), 'success', 'auth.login', undefined, { ...category, stage });
   return {
     tokens,
     account,
@@ -182,11 +255,14 @@ export async function changePassword(
   p: Principal,
   currentPassword: string,
   newPassword: string,
+  meta: RequestMeta,
   now = Date.now(),
 ): Promise<{ stage: SessionStage; totpEnrolled: boolean }> {
   const account = await accountOf(store, p);
   if (!(await verifyPassword(currentPassword, account.passwordHash))) {
-    if (await recordFailure(store, account.login, now)) throw lockedError();
+    const locked = await recordFailure(store, account.login, now);
+    await auditSignIn(store, meta, actorOfAccount(account), 'failure', 'auth.password.change', '原密码不正确');
+    if (locked) throw lockedError();
     throw validationFailed([{ path: 'body.currentPassword', message: '原密码不正确' }]);
   }
   const problem = passwordProblem(newPassword, account.login);
@@ -204,6 +280,9 @@ export async function changePassword(
     .catch(() => {
       throw new AppError(409, 'CONFLICT', '账号信息已被修改，请重新登录后再试');
     });
+  await auditSignIn(store, meta, actorOfAccount(account), 'success', 'auth.password.change', undefined, {
+    reason: p.stage === 'password-change' ? 'required' : 'voluntary',
+  });
   const secondFactorDone = p.stage === 'active';
   const { stage } = nextStage(
     { ...account, mustChangePassword: false, passwordChangedAt: new Date(now).toISOString() },
@@ -224,7 +303,13 @@ export async function startTotpEnrolment(store: Store, p: Principal): Promise<{ 
   return { secret, otpauthUri: otpauthUri(secret, account.login) };
 }
 
-export async function confirmTotpEnrolment(store: Store, p: Principal, code: string, now = Date.now()): Promise<void> {
+export async function confirmTotpEnrolment(
+  store: Store,
+  p: Principal,
+  code: string,
+  meta: RequestMeta,
+  now = Date.now(),
+): Promise<void> {
   const account = await accountOf(store, p);
   if (!account.totpPendingSecret) throw badRequest('请先开始绑定动态口令');
   const step = matchTotp(account.totpPendingSecret, code, now);
@@ -234,16 +319,25 @@ export async function confirmTotpEnrolment(store: Store, p: Principal, code: str
     .set({ totpSecret: account.totpPendingSecret, totpLastStep: step })
     .remove(['totpPendingSecret'])
     .go();
+  await auditSignIn(store, meta, actorOfAccount(account), 'success', 'auth.totp.enrol');
   if (p.stage === 'totp-enrolment') await setSessionStage(store, p.sessionId, 'active');
 }
 
-export async function verifyTotpStep(store: Store, p: Principal, code: string, now = Date.now()): Promise<void> {
+export async function verifyTotpStep(
+  store: Store,
+  p: Principal,
+  code: string,
+  meta: RequestMeta,
+  now = Date.now(),
+): Promise<void> {
   if (p.stage !== 'totp') throw badRequest('当前无需验证动态口令');
   const account = await accountOf(store, p);
   if (!account.totpSecret) throw badRequest('账号未绑定动态口令');
   const step = matchTotp(account.totpSecret, code, now, account.totpLastStep);
   if (step === null) {
-    if (await recordFailure(store, account.login, now)) throw lockedError();
+    const locked = await recordFailure(store, account.login, now);
+    await auditSignIn(store, meta, actorOfAccount(account), 'failure', 'auth.totp.verify', '动态口令不正确');
+    if (locked) throw lockedError();
     throw validationFailed([{ path: 'body.code', message: '动态口令不正确或已使用，请输入新的动态口令' }]);
   }
   // Conditional on the last step, so one code can't be used twice even by concurrent requests.
@@ -257,5 +351,6 @@ export async function verifyTotpStep(store: Store, p: Principal, code: string, n
     .catch(() => {
       throw validationFailed([{ path: 'body.code', message: '动态口令已使用，请输入新的动态口令' }]);
     });
+  await auditSignIn(store, meta, actorOfAccount(account), 'success', 'auth.totp.verify');
   await setSessionStage(store, p.sessionId, 'active');
 }

@@ -1,6 +1,8 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAuditLogs } from '../../functions/audit/logs';
 import { totpAt } from '../../functions/identity/totp';
+import { AUDIT_SHARDS, verifyChains } from '../../functions/lib/audit';
 import { resolveAccessToken } from '../../functions/lib/auth/sessions';
 import { sha256 } from '../../functions/lib/auth/tokens';
 import { freePort } from '../../functions/local/ports';
@@ -245,5 +247,26 @@ describe('identity through the local gateway', () => {
       code: totpAt(enrol.body.secret, Date.now() + 30_000),
     });
     expect(verified.body.stage).toBe('active');
+  });
+
+  it('records every sign-in attempt and step in the audit trail, chained and intact', async () => {
+    const locked = regulator('reviewer', 'fireworks');
+    const page = await listAuditLogs(store, { login: locked.mobile, action: 'auth.login', limit: 100 } as never);
+    const outcomes = page.items.map((i) => [i.outcome, i.reason]);
+    expect(outcomes.filter(([o]) => o === 'failure').length).toBe(5);
+    expect(outcomes).toContainEqual(['denied', '账号已锁定']);
+    const inspector = regulator('inspector', 'explosives');
+    const own = await listAuditLogs(store, { login: inspector.mobile, limit: 100 } as never);
+    const actions = own.items.map((i) => `${i.action}:${i.outcome}`);
+    expect(actions).toEqual(
+      expect.arrayContaining(['auth.login:success', 'auth.password.change:success', 'auth.password.change:failure']),
+    );
+    expect(own.items.every((i) => i.sourceIp.startsWith('198.51.100.'))).toBe(true);
+    const chains = await verifyChains(
+      store,
+      Array.from({ length: AUDIT_SHARDS }, (_, i) => i),
+    );
+    expect(chains.every((c) => c.ok)).toBe(true);
+    expect(chains.reduce((n, c) => n + c.records, 0)).toBeGreaterThan(20);
   });
 });
