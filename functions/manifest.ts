@@ -3,7 +3,14 @@
  * read to wire routes, event rules and schedules. A new context adds one line here.
  */
 import type { ContextManifest } from './lib/wiring';
+import { accountsManifest } from './accounts/manifest';
+import { auditManifest } from './audit/manifest';
 import { identityManifest } from './identity/manifest';
 import { platformManifest } from './platform/manifest';
 
-export const MANIFEST: readonly ContextManifest[] = [platformManifest, identityManifest];
+export const MANIFEST: readonly ContextManifest[] = [
+  platformManifest,
+  identityManifest,
+  auditManifest,
+  accountsManifest,
+];

@@ -4,7 +4,8 @@
  * passwords. Streams in chunks so the bench can write the seed's full scale (6,000 enterprises,
  * 100,000 personnel) without holding it all in memory. Ids are deterministic, so writing twice overwrites.
  */
-import { hashPassword } from '../lib/auth/password';
+import { createAccounts, type NewAccount } from '../accounts/create';
+import { systemActor } from '../accounts/scope';
 import type { Store } from '../store';
 import type { DemoBundle, DemoData, DemoEnterpriseAccount, DemoRegulator } from './generate';
 
@@ -80,41 +81,40 @@ export async function writeBundles(
   return { enterprises, personnel };
 }
 
+/**
+ * The demo accounts, opened the way every account is (functions/accounts/create.ts): account + login claim
+ * + the portal's counters in transactions, so the seeded logins are unique and "监管人员开通数量" counts
+ * them. Ids are deterministic, so an interrupted seed that runs again skips what it already wrote.
+ */
 export async function writeAccounts(
   store: Store,
   regulators: readonly DemoRegulator[],
   enterpriseAccounts: readonly DemoEnterpriseAccount[],
+  now: number = Date.now(),
 ): Promise<void> {
-  const regs = await Promise.all(
-    regulators.map(async (r) => ({
-      accountId: `reg-${r.mobile}`,
+  const inputs: NewAccount[] = [
+    ...regulators.map((r) => ({
       kind: 'regulator' as const,
-      login: r.mobile,
-      name: r.name,
-      passwordHash: await hashPassword(initialPassword(r.mobile)),
-      mustChangePassword: true,
+      accountId: `reg-${r.mobile}`,
       mobile: r.mobile,
+      name: r.name,
       department: r.department,
       regionCode: r.regionCode,
-      categories: [...r.categories],
-      roles: [...r.roles],
+      categories: r.categories,
+      roles: r.roles,
     })),
-  );
-  const ents = await Promise.all(
-    enterpriseAccounts.map(async (a) => ({
-      accountId: `ent-${a.enterpriseId}`,
+    ...enterpriseAccounts.map((a) => ({
       kind: 'enterprise' as const,
+      accountId: `ent-${a.enterpriseId}`,
       login: a.login,
       name: a.informant.name,
-      passwordHash: await hashPassword(initialPassword(a.login)),
-      mustChangePassword: true,
       enterpriseId: a.enterpriseId,
       informantName: a.informant.name,
       informantIdCardNo: a.informant.idCardNo,
       informantMobile: a.informant.mobile,
     })),
-  );
-  await store.accounts.put([...regs, ...ents]).go({ concurrency: 4 });
+  ];
+  await createAccounts(store, inputs, systemActor('seed'), now);
 }
 
 /** The local stack's seed: everything in `data`. */

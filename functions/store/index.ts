@@ -4,8 +4,11 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { accountModel } from './entities/account';
+import { accountCounterModel } from './entities/account-counter';
+import { auditModel } from './entities/audit';
 import { enterpriseListingModel, enterpriseModel } from './entities/enterprise';
 import { licenceModel } from './entities/licence';
+import { loginClaimModel } from './entities/login-claim';
 import { captchaModel, loginGuardModel, rateWindowModel } from './entities/login-guard';
 import { personModel } from './entities/person';
 import { scheduleRunModel } from './entities/schedule-run';
@@ -23,6 +26,9 @@ export function createStore(client: DynamoDBDocumentClient, table: string) {
     licences: licenceModel(client, table),
     personnel: personModel(client, table),
     accounts: accountModel(client, table),
+    loginClaims: loginClaimModel(client, table),
+    accountCounters: accountCounterModel(client, table),
+    audit: auditModel(client, table),
     sessions: sessionModel(client, table),
     loginGuards: loginGuardModel(client, table),
     rateWindows: rateWindowModel(client, table),

@@ -49,6 +49,15 @@ export const accountModel = (client: DynamoDBDocumentClient, table: string) =>
           pk: { field: 'gsi2pk', composite: ['login'] },
           sk: { field: 'gsi2sk', composite: [] },
         },
+        /**
+         * Regulator accounts of one department, sorted by region code: a jurisdiction is a `begins_with`
+         * (account administration, functions/accounts). Sparse: enterprise accounts have no department.
+         */
+        byDepartment: {
+          index: 'gsi1',
+          pk: { field: 'gsi1pk', composite: ['department'] },
+          sk: { field: 'gsi1sk', composite: ['regionCode'] },
+        },
       },
     },
     { client, table },

@@ -47,6 +47,12 @@ export const sessionModel = (client: DynamoDBDocumentClient, table: string) =>
           pk: { field: 'pk', composite: ['sessionId'] },
           sk: { field: 'sk', composite: [] },
         },
+        /** An account's sessions, to revoke them all when the account is disabled or its password reset. */
+        byAccount: {
+          index: 'gsi2',
+          pk: { field: 'gsi2pk', composite: ['accountId'] },
+          sk: { field: 'gsi2sk', composite: ['sessionId'] },
+        },
       },
     },
     { client, table },

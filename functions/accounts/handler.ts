@@ -1,0 +1,98 @@
+/**
+ * The accounts context's Lambda: account administration for 系统管理员 and 部门管理员, the Excel import, and
+ * the portal's public figure of opened regulator accounts.
+ */
+import { documents } from '../lib/clients/dynamodb';
+import { config } from '../lib/config';
+import { contextHandler } from '../lib/dispatch';
+import { httpRoute } from '../lib/http/route';
+import { createLogger } from '../lib/logger';
+import { createStore, type Store } from '../store';
+import { regulatorCounts } from './counters';
+import { createAccounts } from './create';
+import { importAccounts } from './import';
+import { listAccounts } from './list';
+import * as routes from './manifest';
+import { buildTemplate, TEMPLATE_FILENAME, XLSX_CONTENT_TYPE } from './spreadsheet';
+import { resetAccountPassword, setAccountEnabled } from './status';
+import { accountView } from './view';
+
+const logger = createLogger('accounts');
+
+let store: Store | undefined;
+const storeOf = (): Store => (store ??= createStore(documents, config.tableName));
+
+let template: Promise<string> | undefined;
+/** The template never changes within a deployment: built once per container. */
+const templateBase64 = () => (template ??= buildTemplate().then((b) => b.toString('base64')));
+
+export const handler = contextHandler(
+  routes.accountsManifest,
+  {
+    routes: {
+      getRegulatorCounts: httpRoute(routes.getRegulatorCounts, async () => regulatorCounts(storeOf()), logger),
+      listAccounts: httpRoute(
+        routes.listAccounts,
+        async ({ principal, query }) => listAccounts(storeOf(), principal, query),
+        logger,
+      ),
+      createAccount: httpRoute(
+        routes.createAccount,
+        async ({ principal, body, sourceIp, requestId }) => {
+          const [outcome] = await createAccounts(storeOf(), [{ kind: 'regulator', ...body }], principal, Date.now(), {
+            pathOf: (_i, field) => `body.${field}`,
+            audit: { sourceIp, requestId },
+          });
+          if (outcome?.status !== 'created') throw new Error('account not created');
+          logger.info('account created', { accountId: outcome.account.accountId, by: principal.accountId });
+          return accountView(outcome.account);
+        },
+        logger,
+      ),
+      disableAccount: httpRoute(
+        routes.disableAccount,
+        async ({ principal, params, sourceIp, requestId }) =>
+          setAccountEnabled(storeOf(), principal, params.accountId, false, Date.now(), { sourceIp, requestId }),
+        logger,
+      ),
+      enableAccount: httpRoute(
+        routes.enableAccount,
+        async ({ principal, params, sourceIp, requestId }) =>
+          setAccountEnabled(storeOf(), principal, params.accountId, true, Date.now(), { sourceIp, requestId }),
+        logger,
+      ),
+      resetAccountPassword: httpRoute(
+        routes.resetAccountPassword,
+        async ({ principal, params, sourceIp, requestId }) =>
+          resetAccountPassword(storeOf(), principal, params.accountId, { sourceIp, requestId }),
+        logger,
+      ),
+      getAccountImportTemplate: httpRoute(
+        routes.getAccountImportTemplate,
+        async () => ({
+          filename: TEMPLATE_FILENAME,
+          contentType: XLSX_CONTENT_TYPE,
+          contentBase64: await templateBase64(),
+        }),
+        logger,
+      ),
+      importAccounts: httpRoute(
+        routes.importAccounts,
+        async ({ principal, body, sourceIp, requestId }) => {
+          const result = await importAccounts(storeOf(), principal, body, Date.now(), {
+            audit: { sourceIp, requestId },
+          });
+          logger.info('accounts imported', {
+            by: principal.accountId,
+            created: result.created,
+            existing: result.existing,
+            pending: result.pending,
+          });
+          return result;
+        },
+        logger,
+      ),
+    },
+  },
+  logger,
+);

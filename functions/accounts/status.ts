@@ -1,0 +1,130 @@
+/**
+ * Disabling and enabling an account, and resetting its password to the initial one.
+ *
+ * Disable/enable is one transaction: the account's `disabled` flips only if it still has the version and
+ * state just read, and the department × jurisdiction counter moves by ∓1 with it — so the portal's figure
+ * can't drift, however many administrators click at once. Doing what is already done changes nothing.
+ * Disabling and resetting revoke the account's sessions (found by the session index on accountId), so the
+ * person is signed out at their next request rather than when their session would have expired.
+ */
+import { createWriteTransaction } from 'electrodb';
+import { initialPasswordOf } from '../../shared/api/accounts';
+import { hashPassword } from '../lib/auth/password';
+import { revokeSession } from '../lib/auth/sessions';
+import { AppError, badRequest, notFound } from '../lib/http/errors';
+import type { Store } from '../store';
+import { CounterDeltas, counterOf } from './counters';
+import { adminScope, assertInScope, type AccountsActor } from './scope';
+import { accountAudit, type AuditContext } from './audit';
+import { cancellationCodes, transact, type TransactItem } from './transact';
+import { accountView, type Account } from './view';
+
+const actorIdOf = (actor: AccountsActor): string | undefined =>
+  actor.kind === 'regulator' ? actor.accountId : undefined;
+
+async function load(store: Store, accountId: string): Promise<Account> {
+  const { data } = await store.accounts.get({ accountId }).go({ consistent: true });
+  if (!data) throw notFound('账号不存在');
+  return data;
+}
+
+/** Revoke every live session of the account: one Query on the session index, one update per session. */
+export async function revokeSessionsOf(store: Store, accountId: string): Promise<number> {
+  const { data } = await store.sessions.query.byAccount({ accountId }).go({ pages: 'all' });
+  const live = data.filter((s) => !s.revoked);
+  await Promise.all(live.map((s) => revokeSession(store, s.sessionId)));
+  return live.length;
+}
+
+const MAX_ATTEMPTS = 5;
+
+export async function setAccountEnabled(
+  store: Store,
+  actor: AccountsActor,
+  accountId: string,
+  enabled: boolean,
+  now: number = Date.now(),
+  ctx?: AuditContext,
+) {
+  const scope = adminScope(actor);
+  for (let attempt = 1; ; attempt++) {
+    const account = await load(store, accountId);
+    assertInScope(scope, account);
+    if (!enabled && actorIdOf(actor) === accountId) throw badRequest('不能停用自己的账号');
+    if (account.disabled === !enabled) {
+      // Already so: nothing to write, but make sure a disabled account has no live session left.
+      if (!enabled) await revokeSessionsOf(store, accountId);
+      return accountView(account);
+    }
+    const items: TransactItem[] = [
+      ...(createWriteTransaction({ accounts: store.accounts }, ({ accounts }) => [
+        accounts
+          .patch({ accountId })
+          .set({ disabled: !enabled })
+          .add({ version: 1 })
+          .where((a, op) => `${op.eq(a.version, account.version)} AND ${op.eq(a.disabled, account.disabled)}`)
+          .commit(),
+      ]).params().TransactItems as TransactItem[]),
+      ...new CounterDeltas().add(counterOf(account), enabled ? 1 : -1).items(store, now),
+    ];
+    try {
+      await transact(store, items, {
+        audit: accountAudit(
+          actor,
+          ctx,
+          enabled ? 'account.enable' : 'account.disable',
+          { id: accountId, label: account.login },
+          {
+            before: { disabled: account.disabled },
+            after: { disabled: !enabled },
+          },
+        ),
+      });
+    } catch (err) {
+      // Someone changed the account between our read and write: read again and decide again.
+      if (cancellationCodes(err)?.[0] === 'ConditionalCheckFailed' && attempt < MAX_ATTEMPTS) continue;
+      if (cancellationCodes(err)?.[0] === 'ConditionalCheckFailed') {
+        throw new AppError(409, 'CONFLICT', '账号正被他人修改，请刷新后重试');
+      }
+      throw err;
+    }
+    if (!enabled) await revokeSessionsOf(store, accountId);
+    return accountView({ ...account, disabled: !enabled, version: account.version + 1 });
+  }
+}
+
+/**
+ * Back to the initial password (last six digits of the login), to be changed at the next sign-in; the
+ * account's sessions end. The second factor stays as enrolled. Not for one's own account: that is
+ * 修改密码, which asks for the current password.
+ */
+export async function resetAccountPassword(store: Store, actor: AccountsActor, accountId: string, ctx?: AuditContext) {
+  const scope = adminScope(actor);
+  if (actorIdOf(actor) === accountId) throw badRequest('不能重置自己的密码，请使用“修改密码”');
+  const account = await load(store, accountId);
+  assertInScope(scope, account);
+  const passwordHash = await hashPassword(initialPasswordOf(account.login));
+  const items = createWriteTransaction({ accounts: store.accounts }, ({ accounts }) => [
+    accounts
+      .patch({ accountId })
+      .set({ passwordHash, mustChangePassword: true })
+      .add({ version: 1 })
+      .where((a, op) => op.eq(a.version, account.version))
+      .commit(),
+  ]).params().TransactItems as TransactItem[];
+  try {
+    await transact(store, items, {
+      audit: accountAudit(actor, ctx, 'account.password.reset', { id: accountId, label: account.login }),
+    });
+  } catch (err) {
+    if (cancellationCodes(err)?.[0] === 'ConditionalCheckFailed') {
+      throw new AppError(409, 'CONFLICT', '账号正被他人修改，请刷新后重试');
+    }
+    throw err;
+  }
+  const revoked = await revokeSessionsOf(store, accountId);
+  return {
+    account: accountView({ ...account, passwordHash, mustChangePassword: true, version: account.version + 1 }),
+    revokedSessions: revoked,
+  };
+}
