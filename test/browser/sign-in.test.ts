@@ -1,17 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockedError } from '../../functions/identity/guard';
 import { NO_CATEGORY, WRONG_CREDENTIALS } from '../../functions/identity/sign-in';
 import { totpAt } from '../../functions/identity/totp';
 import { sha256 } from '../../functions/lib/auth/tokens';
-import { freePort } from '../../functions/local/ports';
-import { seedIfEmpty, type SeedSummary } from '../../functions/local/seed';
-import { LOCAL_NAMES, REPO_ROOT, startLocalStack, type LocalStack } from '../../functions/local/stack';
-import { createStore, type Store } from '../../functions/store';
+import { type SeedSummary } from '../../functions/local/seed';
+import { REPO_ROOT, type LocalStack } from '../../functions/local/stack';
+import { type Store } from '../../functions/store';
 import { launchBrowser } from '../support/browser';
+import { startTestStack } from '../support/stack';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'browser');
 
@@ -34,14 +33,7 @@ describe('signing in, in Chromium', () => {
       throw new Error('web/build is missing: npm test builds it first (npm run build:web)');
     }
     fs.mkdirSync(SHOTS, { recursive: true });
-    stack = await startLocalStack({
-      port: await freePort(),
-      dynamoPort: await freePort(),
-      s3Port: await freePort(),
-      busPort: await freePort(),
-    });
-    store = createStore(DynamoDBDocumentClient.from(stack.dynamodb), LOCAL_NAMES.table);
-    seeded = await seedIfEmpty(store, { enterprises: 10 });
+    ({ stack, store, seeded } = await startTestStack({ seedEnterprises: 10 }));
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -1,14 +1,13 @@
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpAt } from '../../functions/identity/totp';
-import { freePort } from '../../functions/local/ports';
-import { seedIfEmpty, type SeedSummary } from '../../functions/local/seed';
-import { LOCAL_NAMES, startLocalStack, type LocalStack } from '../../functions/local/stack';
-import { createStore, type Store } from '../../functions/store';
+import { type SeedSummary } from '../../functions/local/seed';
+import { type LocalStack } from '../../functions/local/stack';
+import { type Store } from '../../functions/store';
 import { listAuditLogs } from '../../functions/audit/logs';
 import { AUDIT_SHARDS, verifyChains } from '../../functions/lib/audit';
 import { ApiClient } from '../support/api-client';
+import { startTestStack } from '../support/stack';
 
 /**
  * Account administration through the local gateway, as the browser does it: a signed-in 系统管理员 opens an
@@ -50,14 +49,7 @@ describe('accounts through the local gateway', () => {
     figure.departments.find((d) => d.department === 'jiaotong')!.counts.find((c) => c.regionCode === '3506')!.count;
 
   beforeAll(async () => {
-    stack = await startLocalStack({
-      port: await freePort(),
-      dynamoPort: await freePort(),
-      s3Port: await freePort(),
-      busPort: await freePort(),
-    });
-    store = createStore(DynamoDBDocumentClient.from(stack.dynamodb), LOCAL_NAMES.table);
-    seeded = await seedIfEmpty(store, { enterprises: 4 });
+    ({ stack, store, seeded } = await startTestStack({ seedEnterprises: 4 }));
     admin = await signIn('sys-admin', 'hazchem');
   }, 120_000);
   afterAll(async () => stack?.stop());

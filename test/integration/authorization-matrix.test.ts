@@ -1,12 +1,10 @@
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeKey } from '../../functions/lib/wiring';
-import { freePort } from '../../functions/local/ports';
-import { seedIfEmpty } from '../../functions/local/seed';
-import { LOCAL_NAMES, startLocalStack, type LocalStack } from '../../functions/local/stack';
+import { type LocalStack } from '../../functions/local/stack';
 import { MANIFEST } from '../../functions/manifest';
-import { createStore, type Store } from '../../functions/store';
+import { type Store } from '../../functions/store';
 import { ApiClient } from '../support/api-client';
+import { startTestStack } from '../support/stack';
 import { signedInAs, type Persona } from '../support/personas';
 
 /**
@@ -178,14 +176,7 @@ describe('the authorization matrix', () => {
   let store: Store;
 
   beforeAll(async () => {
-    stack = await startLocalStack({
-      port: await freePort(),
-      dynamoPort: await freePort(),
-      s3Port: await freePort(),
-      busPort: await freePort(),
-    });
-    store = createStore(DynamoDBDocumentClient.from(stack.dynamodb), LOCAL_NAMES.table);
-    await seedIfEmpty(store, { enterprises: 4 });
+    ({ stack, store } = await startTestStack({ seedEnterprises: 4 }));
   }, 120_000);
   afterAll(async () => stack?.stop());
 

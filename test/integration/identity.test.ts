@@ -1,15 +1,14 @@
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditLogs } from '../../functions/audit/logs';
 import { totpAt } from '../../functions/identity/totp';
 import { AUDIT_SHARDS, verifyChains } from '../../functions/lib/audit';
 import { resolveAccessToken } from '../../functions/lib/auth/sessions';
 import { sha256 } from '../../functions/lib/auth/tokens';
-import { freePort } from '../../functions/local/ports';
-import { seedIfEmpty, type SeedSummary } from '../../functions/local/seed';
-import { LOCAL_NAMES, startLocalStack, type LocalStack } from '../../functions/local/stack';
-import { createStore, type Store } from '../../functions/store';
+import { type SeedSummary } from '../../functions/local/seed';
+import { type LocalStack } from '../../functions/local/stack';
+import { type Store } from '../../functions/store';
 import { ApiClient } from '../support/api-client';
+import { startTestStack } from '../support/stack';
 
 const WRONG = '账号还没有开通或者密码错误，请联系技术支持人员。';
 
@@ -25,14 +24,7 @@ describe('identity through the local gateway', () => {
     seeded.regulators.find((r) => r.roles.includes(role) && (!category || r.categories.includes(category)))!;
 
   beforeAll(async () => {
-    stack = await startLocalStack({
-      port: await freePort(),
-      dynamoPort: await freePort(),
-      s3Port: await freePort(),
-      busPort: await freePort(),
-    });
-    store = createStore(DynamoDBDocumentClient.from(stack.dynamodb), LOCAL_NAMES.table);
-    seeded = await seedIfEmpty(store, { enterprises: 6 });
+    ({ stack, store, seeded } = await startTestStack({ seedEnterprises: 6 }));
   }, 120_000);
   afterAll(async () => stack?.stop());
 

@@ -40,7 +40,13 @@ export async function signedInAs(store: Store, baseUrl: string, p: Persona): Pro
           roles: p.roles,
           category: p.category ?? p.categories[0]!,
         }
-      : { accountId: `persona-${n}`, kind: 'enterprise', login: `PERSONA${n}`, name: `企业${n}`, enterpriseId: p.enterpriseId };
+      : {
+          accountId: `persona-${n}`,
+          kind: 'enterprise',
+          login: `PERSONA${n}`,
+          name: `企业${n}`,
+          enterpriseId: p.enterpriseId,
+        };
   const tokens = await createSession(store, who, 'active', {});
   const client = new ApiClient(baseUrl, { 'x-viewer-address': `192.0.2.${n % 250}` });
   client.cookies.set('hz_at', `${tokens.sessionId}.${tokens.access}`);
