@@ -7,10 +7,12 @@ import { accountsManifest } from './accounts/manifest';
 import { auditManifest } from './audit/manifest';
 import { identityManifest } from './identity/manifest';
 import { platformManifest } from './platform/manifest';
+import { registrationManifest } from './registration/manifest';
 
 export const MANIFEST: readonly ContextManifest[] = [
   platformManifest,
   identityManifest,
   auditManifest,
   accountsManifest,
+  registrationManifest,
 ];

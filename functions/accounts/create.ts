@@ -21,6 +21,7 @@ import { CreateRegulatorAccountRequest, initialPasswordOf } from '../../shared/a
 import type { FieldIssue } from '../../shared/api/errors';
 import { validateRegistrationNo } from '../../shared/validation/registration-no';
 import { validateUscc } from '../../shared/validation/uscc';
+import { isMobile } from '../../shared/validation/phone';
 import { hashPassword } from '../lib/auth/password';
 import { AppError, validationFailed } from '../lib/http/errors';
 import type { Store } from '../store';
@@ -52,6 +53,8 @@ export interface NewEnterpriseAccount {
   informantName?: string;
   informantIdCardNo?: string;
   informantMobile?: string;
+  /** A password the applicant chose at registration (already hashed): no initial password to change. */
+  passwordHash?: string;
 }
 
 export type NewAccount = NewRegulatorAccount | NewEnterpriseAccount;
@@ -145,8 +148,10 @@ function check(input: NewAccount, index: number): { planned?: Planned; issues: I
     };
   }
   const login = input.login.trim().toUpperCase();
-  // 18 characters: 统一社会信用代码 (which may be all digits); otherwise the older 注册号.
-  const loginCheck = login.length === 18 ? validateUscc(login) : validateRegistrationNo(login);
+  // 18 characters: 统一社会信用代码 (which may be all digits); 11 digits: the 信息员's mobile, the login of a
+  // unit registered without a business licence (seed: 自主注册开通的企业); otherwise the older 注册号.
+  const loginCheck =
+    login.length === 18 ? validateUscc(login) : isMobile(login) ? { ok: true as const } : validateRegistrationNo(login);
   if (!loginCheck.ok) issues.push({ index, field: 'login', message: loginCheck.message });
   const name = input.name.trim();
   if (!name) issues.push({ index, field: 'name', message: '请填写姓名' });
@@ -165,7 +170,8 @@ function check(input: NewAccount, index: number): { planned?: Planned; issues: I
         kind: 'enterprise',
         login,
         name,
-        mustChangePassword: true,
+        mustChangePassword: !input.passwordHash,
+        ...(input.passwordHash ? { passwordHash: input.passwordHash } : {}),
         disabled: false,
         enterpriseId: input.enterpriseId.trim(),
         ...(input.informantName ? { informantName: input.informantName } : {}),
@@ -311,7 +317,8 @@ export async function createAccounts(
   const createdAt = new Date(now).toISOString();
   await mapLimit(fresh.slice(0, budget), 4, async (p) => {
     if (ready.length > 0 && options.deadline !== undefined && clock() > options.deadline) return;
-    const passwordHash = await hashPassword(initialPasswordOf(p.login));
+    const chosen = (p.item as { passwordHash?: string }).passwordHash;
+    const passwordHash = chosen ?? (await hashPassword(initialPasswordOf(p.login)));
     ready.push({ ...p, full: { ...p.item, passwordHash, createdAt } as AccountItem });
   });
   ready.sort((a, b) => a.index - b.index);

@@ -12,6 +12,7 @@ import { IDLE_TIMEOUT_MS } from '../lib/auth/tokens';
 import type { Principal } from '../lib/auth/principal';
 import { AppError, badRequest, forbidden, unauthenticated, validationFailed } from '../lib/http/errors';
 import { appendAudit, type AuditActor } from '../lib/audit';
+import { applicationStatusMessage } from '../registration/apply';
 import type { Store } from '../store';
 import { assertNotLocked, clearFailures, limitAddress, lockedError, recordFailure } from './guard';
 import { matchTotp, newTotpSecret, otpauthUri } from './totp';
@@ -185,6 +186,15 @@ export async function signIn(
   const ok = account
     ? await verifyPassword(input.password, account.passwordHash)
     : (await verifyPassword(input.password, await dummy()), false);
+  if (!account && input.kind === 'enterprise') {
+    // An applicant whose registration is still under review (or was rejected) hears so — only with the
+    // password they chose, so the message reveals nothing to anyone else.
+    const status = await applicationStatusMessage(store, login, input.password);
+    if (status) {
+      await auditSignIn(store, meta, anonymous, 'denied', 'auth.login', '注册申请未通过或待审核');
+      throw new AppError(403, 'FORBIDDEN', status);
+    }
+  }
   if (!ok || !account || account.disabled) {
     const locked = await recordFailure(store, login, now);
     const reason = !account ? '账号不存在' : account.disabled ? '账号已停用' : '密码错误';

@@ -12,6 +12,7 @@ import { loginClaimModel } from './entities/login-claim';
 import { captchaModel, loginGuardModel, rateWindowModel } from './entities/login-guard';
 import { personModel } from './entities/person';
 import { scheduleRunModel } from './entities/schedule-run';
+import { registrationGuardModel, registrationModel, registrationTaskModel } from './entities/registration';
 import { seedRunModel } from './entities/seed-run';
 import { sessionModel } from './entities/session';
 
@@ -33,6 +34,9 @@ export function createStore(client: DynamoDBDocumentClient, table: string) {
     loginGuards: loginGuardModel(client, table),
     rateWindows: rateWindowModel(client, table),
     captchas: captchaModel(client, table),
+    registrations: registrationModel(client, table),
+    registrationTasks: registrationTaskModel(client, table),
+    registrationGuards: registrationGuardModel(client, table),
   };
 }
 

@@ -181,10 +181,11 @@ describe('the admin screens, in Chromium', () => {
     await shot(page, 'admin-accounts-list');
 
     // Filters: 状态 停用 finds nobody yet; 重置 brings the list back.
-    await page.getByLabel('状态').selectOption({ label: '停用' });
+    const filters = page.getByRole('form', { name: '查询条件' });
+    await filters.getByLabel('状态').selectOption({ label: '停用' });
     await page.getByRole('button', { name: '查询' }).click();
     await page.getByText('没有找到匹配的账号').waitFor();
-    await page.getByRole('button', { name: '重置' }).click();
+    await page.getByRole('button', { name: '重置', exact: true }).click();
     await accountRow(page, SYS_ADMIN.login).waitFor();
 
     // 新增账号: the form's own checks first.
@@ -198,9 +199,15 @@ describe('the admin screens, in Chromium', () => {
     // The 物品类别 offered are those of the department (安监), until a 三员 role is chosen.
     const categories = dialog.getByRole('group', { name: '物品类别' });
     await expect(categories.getByRole('checkbox').count()).resolves.toBe(6);
-    await dialog.getByLabel('部门').selectOption({ label: '交通' });
-    await expect(categories.getByRole('checkbox').count()).resolves.toBe(4);
-    await dialog.getByLabel('部门').selectOption({ label: '安监' });
+    await dialog.getByLabel('部门', { exact: true }).selectOption({ label: '交通' });
+    await expect(categories.locator('label span').allTextContents()).resolves.toEqual([
+      '危险化学品',
+      '民爆物品',
+      '放射性物品',
+      '烟花爆竹',
+      '运输监管',
+    ]);
+    await dialog.getByLabel('部门', { exact: true }).selectOption({ label: '安监' });
 
     // A number that already has an account: the API's answer beside 手机号码, its message on top.
     await dialog.getByLabel('手机号码').fill(INSPECTOR.login);
@@ -210,8 +217,7 @@ describe('the admin screens, in Chromium', () => {
     await categories.getByLabel('危险化学品').check();
     await categories.getByLabel('烟花爆竹').check();
     await dialog.getByRole('button', { name: '确定开通' }).click();
-    await expect(dialog.getByText('该手机号码已开通账号，不能重复开通').count()).resolves.toBeGreaterThanOrEqual(1);
-    await expect(dialog.locator('#new-mobile-error').textContent()).resolves.toBe('该手机号码已开通账号，不能重复开通');
+    await dialog.locator('#new-mobile-error', { hasText: '该手机号码已开通账号，不能重复开通' }).waitFor();
     await expect(dialog.getByRole('alert').first().textContent()).resolves.toContain('该手机号码已开通账号');
     await shot(page, 'admin-accounts-new-conflict');
 
@@ -219,17 +225,17 @@ describe('the admin screens, in Chromium', () => {
     await expect(dialog.locator('#new-mobile-error').count()).resolves.toBe(0);
     await dialog.getByRole('button', { name: '确定开通' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await page.getByText(`已开通账号 ${NEW_ACCOUNT.name}（${NEW_ACCOUNT.mobile}）`).waitFor();
+    await page.getByText(`已开通账号${NEW_ACCOUNT.name}（${NEW_ACCOUNT.mobile}）`).waitFor();
     const row = accountRow(page, NEW_ACCOUNT.mobile);
     await row.waitFor();
     await expect(row.textContent()).resolves.toMatch(/郑晓东.*安监.*福建省泉州市.*危险化学品、烟花爆竹.*检查人员.*启用/);
     await shot(page, 'admin-accounts-created');
 
     // Found again by its number.
-    await page.getByLabel('手机号码').fill(NEW_ACCOUNT.mobile);
+    await filters.getByLabel('手机号码').fill(NEW_ACCOUNT.mobile);
     await page.getByRole('button', { name: '查询' }).click();
     await expect.poll(() => table.getByRole('row').count()).toBe(2);
-    await page.getByRole('button', { name: '重置' }).click();
+    await page.getByRole('button', { name: '重置', exact: true }).click();
     await accountRow(page, SYS_ADMIN.login).waitFor();
 
     // The portal counts it.
@@ -239,7 +245,7 @@ describe('the admin screens, in Chromium', () => {
     // 停用, confirmed: the row says so, and the portal no longer counts it; 启用 brings it back.
     await accountRow(page, NEW_ACCOUNT.mobile).getByRole('button', { name: '停用' }).click();
     const confirm = page.getByRole('dialog', { name: '停用确认' });
-    await confirm.getByText(`确定停用账号 ${NEW_ACCOUNT.name}（${NEW_ACCOUNT.mobile}）吗？`).waitFor();
+    await confirm.getByText(`确定停用账号${NEW_ACCOUNT.name}（${NEW_ACCOUNT.mobile}）吗？`).waitFor();
     await shot(page, 'admin-accounts-confirm-disable');
     await confirm.getByRole('button', { name: '确定停用' }).click();
     await confirm.waitFor({ state: 'hidden' });
@@ -247,13 +253,13 @@ describe('the admin screens, in Chromium', () => {
     expect(await portalFigure(visitor)).toBe(before);
     await accountRow(page, NEW_ACCOUNT.mobile).getByRole('button', { name: '启用' }).click();
     await page.getByRole('dialog', { name: '启用确认' }).getByRole('button', { name: '确定启用' }).click();
-    await page.getByText(`已启用账号 ${NEW_ACCOUNT.name}（${NEW_ACCOUNT.mobile}）。`).waitFor();
+    await page.getByText(`已启用账号${NEW_ACCOUNT.name}（${NEW_ACCOUNT.mobile}）。`).waitFor();
     expect(await portalFigure(visitor)).toBe(before + 1);
 
     // 重置密码, confirmed.
     await accountRow(page, NEW_ACCOUNT.mobile).getByRole('button', { name: '重置密码' }).click();
     await page.getByRole('dialog', { name: '重置密码确认' }).getByRole('button', { name: '确定重置' }).click();
-    await page.getByText(`已将账号 ${NEW_ACCOUNT.name}（${NEW_ACCOUNT.mobile}）的密码重置为初始密码`).waitFor();
+    await page.getByText(`已将账号${NEW_ACCOUNT.name}（${NEW_ACCOUNT.mobile}）的密码重置为初始密码`).waitFor();
     await visitor.context().close();
 
     // 导出模板: the .xlsx the API builds, as a download.
@@ -352,7 +358,7 @@ describe('the admin screens, in Chromium', () => {
     await page.getByLabel('结束日期').fill('2025-12-01');
     await page.getByRole('button', { name: '查询' }).click();
     await page.getByText('开始日期不能晚于结束日期').waitFor();
-    await page.getByRole('button', { name: '重置' }).click();
+    await page.getByRole('button', { name: '重置', exact: true }).click();
     await mine.first().waitFor();
 
     await page.getByRole('button', { name: '完整性校验' }).click();

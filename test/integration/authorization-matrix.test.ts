@@ -3,6 +3,7 @@ import { routeKey } from '../../functions/lib/wiring';
 import { type LocalStack } from '../../functions/local/stack';
 import { MANIFEST } from '../../functions/manifest';
 import { type Store } from '../../functions/store';
+import { sha256 } from '../../functions/lib/auth/tokens';
 import { ApiClient } from '../support/api-client';
 import { startTestStack } from '../support/stack';
 import { signedInAs, type Persona } from '../support/personas';
@@ -98,11 +99,49 @@ const EVERYONE_BUT = (...allowed: Persona[]) =>
     DEPT_ADMIN_GONGAN_QZ,
   ].filter((p) => !allowed.includes(p));
 
+const REVIEWER_QZ_FIREWORKS: Persona = {
+  kind: 'regulator',
+  department: 'anjian',
+  regionCode: '3505',
+  categories: ['fireworks'],
+  roles: ['reviewer'],
+};
+const REVIEWER_SM_FIREWORKS: Persona = {
+  kind: 'regulator',
+  department: 'anjian',
+  regionCode: '3504',
+  categories: ['fireworks'],
+  roles: ['reviewer'],
+};
+const REVIEWER_QZ_EXPLOSIVES: Persona = {
+  kind: 'regulator',
+  department: 'jingxin',
+  regionCode: '3505',
+  categories: ['explosives'],
+  roles: ['reviewer'],
+};
+/** A pending application of a 泉州 fireworks retailer, created in beforeAll. */
+let application = '';
+
 /** An 安监 三明 account that 公安's department admin must not touch. */
 const OTHER_ACCOUNT = 'reg-13900000031';
 
 /** By route key. Routes of the identity context act on the caller's own session only: any signed-in caller may. */
 const MATRIX: Record<string, Row> = {
+  'GET /api/registration/reviews': {
+    probe: { method: 'GET', path: '/api/registration/reviews?category=fireworks' },
+    denied: [INSPECTOR_QZ, ENTERPRISE_A, SYS_ADMIN, AUDIT_ADMIN, REVIEWER_QZ_EXPLOSIVES],
+    allowed: REVIEWER_QZ_FIREWORKS,
+    allowedStatus: 200,
+  },
+  'POST /api/registration/reviews/{requestId}/approve': {
+    probe: { method: 'POST', path: '/api/registration/reviews/{application}/approve' },
+    denied: [INSPECTOR_QZ, ENTERPRISE_A, SYS_ADMIN, AUDIT_ADMIN, REVIEWER_QZ_EXPLOSIVES, REVIEWER_SM_FIREWORKS],
+  },
+  'POST /api/registration/reviews/{requestId}/reject': {
+    probe: { method: 'POST', path: '/api/registration/reviews/{application}/reject', body: { reason: '越权测试' } },
+    denied: [INSPECTOR_QZ, ENTERPRISE_A, SYS_ADMIN, AUDIT_ADMIN, REVIEWER_QZ_EXPLOSIVES, REVIEWER_SM_FIREWORKS],
+  },
   'GET /api/audit/logs': {
     probe: { method: 'GET', path: '/api/audit/logs' },
     denied: EVERYONE_BUT(AUDIT_ADMIN),
@@ -177,6 +216,26 @@ describe('the authorization matrix', () => {
 
   beforeAll(async () => {
     ({ stack, store } = await startTestStack({ seedEnterprises: 4 }));
+    await store.captchas
+      .create({ captchaId: 'matrix', answerHash: sha256('ABCD'), expiresAt: Math.floor(Date.now() / 1000) + 300 })
+      .go();
+    const applied = await new ApiClient(stack.url).post('/api/registration', {
+      hasLicence: false,
+      unit: {
+        name: '泉州市测试烟花零售店',
+        address: '泉州市丰泽区东湖街1号',
+        legalRepresentative: '黄志明',
+        phone: '0595-22345678',
+      },
+      regionCode: '350503',
+      segments: [{ category: 'fireworks', segment: 'retail' }],
+      informant: { name: '黄志明', idCardNo: '11010519491231002X', mobile: '13812349999' },
+      password: 'Yanhua#2026',
+      declaration: true,
+      captchaId: 'matrix',
+      captcha: 'ABCD',
+    });
+    application = applied.body.requestId;
   }, 120_000);
   afterAll(async () => stack?.stop());
 
@@ -191,16 +250,17 @@ describe('the authorization matrix', () => {
   for (const [key, row] of Object.entries(MATRIX)) {
     it(`${key}: refuses anonymous callers and every persona outside its scope`, async () => {
       const anonymous = new ApiClient(stack.url);
-      const a = await anonymous.request(row.probe.method, row.probe.path, row.probe.body);
+      const path = row.probe.path.replace('{application}', application);
+      const a = await anonymous.request(row.probe.method, path, row.probe.body);
       expect(a.status).toBe(401);
       for (const persona of row.denied) {
         const c = await signedInAs(store, stack.url, persona);
-        const r = await c.request(row.probe.method, row.probe.path, row.probe.body);
+        const r = await c.request(row.probe.method, path, row.probe.body);
         expect([403, 404], `${JSON.stringify(persona)} got ${r.status} ${JSON.stringify(r.body)}`).toContain(r.status);
       }
       if (row.allowed) {
         const c = await signedInAs(store, stack.url, row.allowed);
-        const r = await c.request(row.probe.method, row.probe.path, row.probe.body);
+        const r = await c.request(row.probe.method, path, row.probe.body);
         expect(r.status, JSON.stringify(r.body)).toBe(row.allowedStatus);
       }
     });

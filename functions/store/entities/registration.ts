@@ -1,0 +1,111 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Entity } from 'electrodb';
+import { SERVICE } from '../service-name';
+
+/**
+ * An enterprise's application for an account (立即注册), waiting for, or decided by, a 审核人员. The
+ * applicant's chosen password is kept only as its hash and moves to the account on approval.
+ */
+export const registrationModel = (client: DynamoDBDocumentClient, table: string) =>
+  new Entity(
+    {
+      model: { entity: 'registration', version: '1', service: SERVICE },
+      attributes: {
+        requestId: { type: 'string', required: true },
+        status: { type: ['pending', 'approved', 'rejected'] as const, required: true },
+        hasLicence: { type: 'boolean', required: true },
+        code: { type: 'string' },
+        /** The unit already on the register that the applicant claims. */
+        existingEnterpriseId: { type: 'string' },
+        unitName: { type: 'string', required: true },
+        address: { type: 'string' },
+        legalRepresentative: { type: 'string' },
+        phone: { type: 'string' },
+        regionCode: { type: 'string', required: true },
+        segments: {
+          type: 'list',
+          required: true,
+          items: {
+            type: 'map',
+            properties: { category: { type: 'string', required: true }, segment: { type: 'string', required: true } },
+          },
+        },
+        categories: { type: 'list', required: true, items: { type: 'string' } },
+        informantName: { type: 'string', required: true },
+        informantIdCardNo: { type: 'string', required: true },
+        informantMobile: { type: 'string', required: true },
+        login: { type: 'string', required: true },
+        passwordHash: { type: 'string', required: true },
+        submittedAt: { type: 'string', required: true },
+        decidedAt: { type: 'string' },
+        decidedBy: { type: 'string' },
+        reason: { type: 'string' },
+        /** Account and (for a new unit) register entry written after approval. */
+        provisioned: { type: 'boolean', required: true, default: false },
+        version: { type: 'number', required: true, default: 1 },
+      },
+      indexes: {
+        byId: {
+          collection: 'registrationDetail',
+          pk: { field: 'pk', composite: ['requestId'] },
+          sk: { field: 'sk', composite: [] },
+        },
+      },
+    },
+    { client, table },
+  );
+
+/**
+ * The application as it appears in one category's review queue: one item per category of its segments,
+ * so the 审核人员 of each matching category sees it (gsi3: category × status, sorted by region code, so a
+ * city reviewer reads `begins_with` on their prefix). All of an application's tasks change status in the
+ * decision's transaction.
+ */
+export const registrationTaskModel = (client: DynamoDBDocumentClient, table: string) =>
+  new Entity(
+    {
+      model: { entity: 'registrationTask', version: '1', service: SERVICE },
+      attributes: {
+        requestId: { type: 'string', required: true },
+        category: { type: 'string', required: true },
+        status: { type: 'string', required: true },
+        regionCode: { type: 'string', required: true },
+        submittedAt: { type: 'string', required: true },
+      },
+      indexes: {
+        byRequest: {
+          collection: 'registrationDetail',
+          pk: { field: 'pk', composite: ['requestId'] },
+          sk: { field: 'sk', composite: ['category'] },
+        },
+        byQueue: {
+          index: 'gsi3',
+          pk: { field: 'gsi3pk', composite: ['category', 'status'] },
+          sk: { field: 'gsi3sk', composite: ['regionCode', 'submittedAt', 'requestId'] },
+        },
+      },
+    },
+    { client, table },
+  );
+
+/**
+ * One open application per login: created with the application (attribute_not_exists), removed when it is
+ * rejected so the applicant can apply again; it also lets sign-in tell an applicant their status.
+ */
+export const registrationGuardModel = (client: DynamoDBDocumentClient, table: string) =>
+  new Entity(
+    {
+      model: { entity: 'registrationGuard', version: '1', service: SERVICE },
+      attributes: {
+        login: { type: 'string', required: true },
+        requestId: { type: 'string', required: true },
+      },
+      indexes: {
+        byLogin: {
+          pk: { field: 'pk', composite: ['login'] },
+          sk: { field: 'sk', composite: [] },
+        },
+      },
+    },
+    { client, table },
+  );
