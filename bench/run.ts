@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { MANIFEST } from '../functions/manifest';
+import { createSession } from '../functions/lib/auth/sessions';
 import { createStore } from '../functions/store';
 import { freePort } from '../functions/local/ports';
 import { LOCAL_NAMES, REPO_ROOT, startLocalStack } from '../functions/local/stack';
@@ -46,6 +47,31 @@ async function main(): Promise<void> {
     }, N);
     const getItem = await timeRuns(() => docs.send(new GetCommand({ TableName: LOCAL_NAMES.table, Key: key })), N);
 
+    // An authenticated read: the session check (one GetItem on the session) plus the route's own work.
+    const tokens = await createSession(
+      createStore(docs, LOCAL_NAMES.table),
+      {
+        accountId: 'bench',
+        kind: 'regulator',
+        login: '13700000000',
+        name: '基准',
+        department: 'anjian',
+        regionCode: '35',
+        categories: ['hazchem'],
+        roles: ['inspector'],
+        category: 'hazchem',
+      },
+      'active',
+      {},
+    );
+    const session = await timeRuns(async () => {
+      const res = await fetch(`${stack.url}/api/auth/session`, {
+        headers: { cookie: `hz_at=${tokens.sessionId}.${tokens.access}` },
+      });
+      if (res.status !== 200) throw new Error(`session answered ${res.status}`);
+      await res.arrayBuffer();
+    }, N);
+
     const hp95 = percentile(health, 95);
     const gp95 = percentile(getItem, 95);
     rows.push(
@@ -54,6 +80,14 @@ async function main(): Promise<void> {
       { name: 'dynamodb.getitem.p50', unit: 'ms', value: round(percentile(getItem, 50)) },
       { name: 'dynamodb.getitem.p95', unit: 'ms', value: round(gp95) },
       { name: 'api.health.p95_over_getitem.p95', unit: 'ratio', value: round(hp95 / gp95), goal: 3 },
+      { name: 'api.auth_session.p50', unit: 'ms', value: round(percentile(session, 50)) },
+      { name: 'api.auth_session.p95', unit: 'ms', value: round(percentile(session, 95)) },
+      {
+        name: 'api.auth_session.p95_over_getitem.p95',
+        unit: 'ratio',
+        value: round(percentile(session, 95) / gp95),
+        goal: 3,
+      },
     );
   } finally {
     await stack.stop();
