@@ -32,6 +32,15 @@ export function reviewItem(r: Registration) {
     ...(r.code ? { code: r.code } : {}),
     hasLicence: r.hasLicence,
     onRegister: Boolean(r.existingEnterpriseId),
+    ...(r.address || r.legalRepresentative || r.phone
+      ? {
+          unit: {
+            ...(r.address ? { address: r.address } : {}),
+            ...(r.legalRepresentative ? { legalRepresentative: r.legalRepresentative } : {}),
+            ...(r.phone ? { phone: r.phone } : {}),
+          },
+        }
+      : {}),
     regionCode: r.regionCode,
     regionName: regionName(r.regionCode),
     segments: r.segments.map((s) => ({ category: s.category, segment: s.segment })),

@@ -85,6 +85,8 @@ export const RegistrationReviewItem = z
     hasLicence: z.boolean(),
     /** The unit is on the register already (claimed), or new. */
     onRegister: z.boolean(),
+    /** A new unit's details as the applicant gave them. */
+    unit: z.object({ address: z.string(), legalRepresentative: z.string(), phone: z.string() }).partial().optional(),
     regionCode: z.string(),
     regionName: z.string(),
     segments: z.array(z.object({ category: z.string(), segment: z.string() })),
