@@ -18,7 +18,14 @@ const text = (title: string, max: number) =>
     .meta({ title });
 
 export const RegistrationLookupQuery = z
-  .object({ code: z.string().trim().min(1, { error: '请输入统一社会信用代码或注册号' }).max(20).meta({ title: '统一社会信用代码/注册号' }) })
+  .object({
+    code: z
+      .string()
+      .trim()
+      .min(1, { error: '请输入统一社会信用代码或注册号' })
+      .max(20)
+      .meta({ title: '统一社会信用代码/注册号' }),
+  })
   .meta({ id: 'RegistrationLookupQuery' });
 
 export const RegistrationLookupResponse = z
@@ -50,13 +57,20 @@ export const RegistrationRequest = z
     /** The unit's details, when it is not on the register yet (always without a licence). */
     unit: NewUnitFields.optional(),
     regionCode: enterpriseRegionCode.meta({ title: '企业行政区划' }),
-    segments: z.array(SegmentRef).min(1, { error: '请至少选择一个从业环节' }).max(20, { error: '从业环节不能超过20个' }),
+    segments: z
+      .array(SegmentRef)
+      .min(1, { error: '请至少选择一个从业环节' })
+      .max(20, { error: '从业环节不能超过20个' }),
     informant: z.object({
       name: text('信息员姓名', 30),
       idCardNo: idCardSchema.meta({ title: '信息员身份证号' }),
       mobile: mobileSchema.meta({ title: '信息员手机号' }),
     }),
-    password: z.string().min(1, { error: '请设置登录密码' }).max(PASSWORD_MAX_LENGTH * 2).meta({ title: '登录密码' }),
+    password: z
+      .string()
+      .min(1, { error: '请设置登录密码' })
+      .max(PASSWORD_MAX_LENGTH * 2)
+      .meta({ title: '登录密码' }),
     declaration: z.literal(true, { error: '请确认“资料真实合法，如有不符，愿承担责任！”' }),
     captchaId: z.string().min(1, { error: '请刷新验证码' }).max(64),
     captcha: z.string().trim().min(1, { error: '请输入验证码' }).max(8).meta({ title: '验证码' }),

@@ -1,15 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpAt } from '../../functions/identity/totp';
-import { freePort } from '../../functions/local/ports';
-import { seedIfEmpty } from '../../functions/local/seed';
-import { LOCAL_NAMES, REPO_ROOT, startLocalStack, type LocalStack } from '../../functions/local/stack';
-import { createStore } from '../../functions/store';
+import { REPO_ROOT, type LocalStack } from '../../functions/local/stack';
 import { launchBrowser } from '../support/browser';
+import { startTestStack } from '../support/stack';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'browser');
 
@@ -38,15 +35,7 @@ describe('the admin screens, in Chromium', () => {
       throw new Error('web/build is missing: npm test builds it first (npm run build:web)');
     }
     fs.mkdirSync(SHOTS, { recursive: true });
-    stack = await startLocalStack({
-      port: await freePort(),
-      dynamoPort: await freePort(),
-      s3Port: await freePort(),
-      busPort: await freePort(),
-    });
-    await seedIfEmpty(createStore(DynamoDBDocumentClient.from(stack.dynamodb), LOCAL_NAMES.table), {
-      enterprises: 10,
-    });
+    ({ stack } = await startTestStack({ seedEnterprises: 10 }));
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -88,9 +77,12 @@ describe('the admin screens, in Chromium', () => {
     await page.goto(`${stack.url}/`);
     const panel = page.locator('section', { has: page.getByRole('heading', { name: '监管人员开通数量' }) });
     await panel.getByLabel('部门', { exact: true }).selectOption({ label: '安监' });
-    const item = panel.getByRole('list', { name: '安监部门各地开通数量' }).getByRole('listitem').filter({
-      hasText: /^泉州：/,
-    });
+    const item = panel
+      .getByRole('list', { name: '安监部门各地开通数量' })
+      .getByRole('listitem')
+      .filter({
+        hasText: /^泉州：/,
+      });
     const text = (await item.textContent())!.trim();
     return Number(/^泉州：(\d+)$/.exec(text)?.[1]);
   }
@@ -120,6 +112,7 @@ describe('the admin screens, in Chromium', () => {
       '平潭综合实验区：0',
     ]);
     await expect(panel.getByRole('table').count()).resolves.toBe(0);
+    await shot(page, 'admin-portal-regulator-counts-collapsed');
     await panel.getByRole('button', { name: '查看更多' }).click();
     const table = panel.getByRole('table', { name: '各部门、各地监管人员开通数量' });
     await expect(table.getByRole('row').count()).resolves.toBe(1 + 16);
@@ -228,10 +221,15 @@ describe('the admin screens, in Chromium', () => {
     await page.getByText(`已开通账号${NEW_ACCOUNT.name}（${NEW_ACCOUNT.mobile}）`).waitFor();
     const row = accountRow(page, NEW_ACCOUNT.mobile);
     await row.waitFor();
-    await expect(row.textContent()).resolves.toMatch(/郑晓东.*安监.*福建省泉州市.*危险化学品、烟花爆竹.*检查人员.*启用/);
+    await expect(row.textContent()).resolves.toMatch(
+      /郑晓东.*安监.*福建省泉州市.*危险化学品、烟花爆竹.*检查人员.*启用/,
+    );
     await shot(page, 'admin-accounts-created');
 
-    // Found again by its number.
+    // A number the API refuses: its message beside the filter. Then found again by its number.
+    await filters.getByLabel('手机号码').fill('1234');
+    await page.getByRole('button', { name: '查询' }).click();
+    await filters.locator('#filter-mobile-error', { hasText: '手机号码应为1开头的11位数字' }).waitFor();
     await filters.getByLabel('手机号码').fill(NEW_ACCOUNT.mobile);
     await page.getByRole('button', { name: '查询' }).click();
     await expect.poll(() => table.getByRole('row').count()).toBe(2);
@@ -267,38 +265,49 @@ describe('the admin screens, in Chromium', () => {
     await page.getByRole('button', { name: '导出模板' }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toBe('监管人员账号导入模板.xlsx');
-    const template = new ExcelJS.Workbook();
-    await template.xlsx.readFile(await download.path());
-    const sheet = template.getWorksheet('账号')!;
-    expect(sheet.getRow(1).values).toEqual([
-      undefined,
-      '手机号码',
-      '姓名',
-      '部门',
-      '行政区划代码',
-      '物品类别',
-      '角色',
-    ]);
+    const templatePath = await download.path();
+    /** The downloaded template with its example row replaced by `rows`, saved as `name`. */
+    const filledIn = async (name: string, rows: string[][]) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(templatePath);
+      const sheet = workbook.getWorksheet('账号')!;
+      expect(sheet.getRow(1).values).toEqual([
+        undefined,
+        '手机号码',
+        '姓名',
+        '部门',
+        '行政区划代码',
+        '物品类别',
+        '角色',
+      ]);
+      sheet.spliceRows(2, 1, ...rows);
+      const file = path.join(SHOTS, name);
+      await workbook.xlsx.writeFile(file);
+      return file;
+    };
 
     // 导入账号 with mistakes: nothing is opened, and every problem is listed by row and column.
-    sheet.spliceRows(2, 1);
-    sheet.addRow(['1395950000', '林某', '安监', '3505', '危险化学品', '检查人员']);
-    sheet.addRow([IMPORTED.mobile, IMPORTED.name, '不存在的部门', '3505', '危险化学品', '检查人员']);
-    const bad = path.join(SHOTS, 'admin-import-bad.xlsx');
-    await template.xlsx.writeFile(bad);
+    const bad = await filledIn('admin-import-bad.xlsx', [
+      ['1395950000', '林某', '安监', '3505', '危险化学品', '检查人员'],
+      [IMPORTED.mobile, IMPORTED.name, '不存在的部门', '3505', '危险化学品', '检查人员'],
+    ]);
     await page.getByLabel('选择要导入的账号文件（.xlsx）').setInputFiles(bad);
     const result = page.locator('section', { has: page.getByRole('heading', { name: /^导入结果/ }) });
     await result.getByText(/未导入任何账号/).waitFor();
     const issues = result.getByRole('table', { name: '导入文件中的错误' });
     await expect(issues.getByRole('row').nth(1).textContent()).resolves.toMatch(/^2手机号码/);
-    await expect(issues.getByRole('row').filter({ hasText: /^3部门/ }).count()).resolves.toBe(1);
+    await expect(
+      issues
+        .getByRole('row')
+        .filter({ hasText: /^3部门/ })
+        .count(),
+    ).resolves.toBe(1);
     await shot(page, 'admin-accounts-import-errors');
 
     // Corrected: one row, opened.
-    sheet.spliceRows(2, 2);
-    sheet.addRow([IMPORTED.mobile, IMPORTED.name, '安监', '3505', '危险化学品、烟花爆竹', '检查人员']);
-    const good = path.join(SHOTS, 'admin-import-good.xlsx');
-    await template.xlsx.writeFile(good);
+    const good = await filledIn('admin-import-good.xlsx', [
+      [IMPORTED.mobile, IMPORTED.name, '安监', '3505', '危险化学品、烟花爆竹', '检查人员'],
+    ]);
     await page.getByLabel('选择要导入的账号文件（.xlsx）').setInputFiles(good);
     await result.getByText('已开通 1 个账号').waitFor();
     await accountRow(page, IMPORTED.mobile).waitFor();
@@ -338,11 +347,15 @@ describe('the admin screens, in Chromium', () => {
     // The account opening, by 操作类型.
     await page.getByLabel('操作类型').selectOption({ label: '开通账号' });
     await page.getByRole('button', { name: '查询' }).click();
-    const opened = table.getByRole('row').filter({ hasText: NEW_ACCOUNT.mobile });
-    await opened.first().waitFor();
-    await expect(opened.first().textContent()).resolves.toMatch(
-      new RegExp(`${SYS_ADMIN.login}（${SYS_ADMIN.name}）系统管理员开通账号.*${NEW_ACCOUNT.mobile}.*成功`),
-    );
+    const rowTexts = async () => (await table.getByRole('row').allTextContents()).slice(1);
+    await expect.poll(async () => (await rowTexts()).every((t) => t.includes('开通账号'))).toBe(true);
+    await expect
+      .poll(async () => (await rowTexts()).filter((t) => t.includes(NEW_ACCOUNT.mobile)))
+      .toEqual([
+        expect.stringMatching(
+          new RegExp(`${SYS_ADMIN.login}（${SYS_ADMIN.name}）系统管理员开通账号账号 ${NEW_ACCOUNT.mobile}.*成功`),
+        ),
+      ]);
     await shot(page, 'admin-audit-logs-account-create');
 
     // Own sign-ins, by 账号 and 操作类型.
@@ -350,14 +363,14 @@ describe('the admin screens, in Chromium', () => {
     await page.getByLabel('账号', { exact: true }).fill(AUDITOR.login);
     await page.getByRole('button', { name: '查询' }).click();
     await expect
-      .poll(async () => (await table.getByRole('row').allTextContents()).slice(1))
+      .poll(rowTexts)
       .toEqual([expect.stringMatching(new RegExp(`${AUDITOR.login}（${AUDITOR.name}）审计管理员登录.*成功`))]);
 
     // A range the API refuses: its message beside the dates.
     await page.getByLabel('开始日期').fill('2026-01-01');
     await page.getByLabel('结束日期').fill('2025-12-01');
     await page.getByRole('button', { name: '查询' }).click();
-    await page.getByText('开始日期不能晚于结束日期').waitFor();
+    await page.getByText('开始日期不能晚于结束日期', { exact: true }).waitFor();
     await page.getByRole('button', { name: '重置', exact: true }).click();
     await mine.first().waitFor();
 
@@ -368,6 +381,26 @@ describe('the admin screens, in Chromium', () => {
     await expect(chains.getByRole('row').count()).resolves.toBe(1 + 16);
     await expect(chains.getByText('✗ 异常').count()).resolves.toBe(0);
     await shot(page, 'admin-audit-verify');
+
+    // 下一页 / 上一页 follow the API's cursors (pages of 5 here, so the demo's few records make three pages).
+    await page.route('**/api/audit/logs?*', (route) =>
+      route.continue({
+        url: route
+          .request()
+          .url()
+          .replace(/limit=\d+/, 'limit=5'),
+      }),
+    );
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByText('第 1 页，本页 5 条', { exact: true }).waitFor();
+    const firstPage = await rowTexts();
+    await page.getByRole('button', { name: '下一页' }).click();
+    await page.getByText('第 2 页，本页 5 条', { exact: true }).waitFor();
+    const secondPage = await rowTexts();
+    expect(secondPage.filter((t) => firstPage.includes(t))).toEqual([]);
+    await page.getByRole('button', { name: '上一页' }).click();
+    await page.getByText('第 1 页，本页 5 条', { exact: true }).waitFor();
+    await expect(rowTexts()).resolves.toEqual(firstPage);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -9,6 +9,11 @@ export interface MenuItem {
   /** The seed's words, shown as is. */
   readonly label: string;
   readonly children?: readonly MenuItem[];
+  /**
+   * Shown only to accounts holding at least one of these roles (系统管理 and its pages); everyone sees an
+   * item without. The API checks the same roles on every request: hiding is for the menu, not the security.
+   */
+  readonly roles?: readonly string[];
 }
 
 /** The id of the 首页 entry: it is the shell's own base path, not a sub-path. */
@@ -17,6 +22,35 @@ export const HOME_ID = 'home';
 /** A leaf with no sub-menu. */
 export function item(id: string, label: string, children?: readonly MenuItem[]): MenuItem {
   return children ? { id, label, children } : { id, label };
+}
+
+/** `m` shown only to accounts holding one of `roles`. */
+export function restricted(roles: readonly string[], m: MenuItem): MenuItem {
+  return { ...m, roles };
+}
+
+/** Whether an account with `roles` may see `m` (not its children: see {@link menuFor}). */
+export function visibleTo(m: MenuItem, roles: readonly string[]): boolean {
+  return !m.roles || m.roles.some((r) => roles.includes(r));
+}
+
+/**
+ * The part of `menu` an account with `roles` sees: items restricted to other roles are left out, and so is an
+ * entry whose sub-menu is left empty by that.
+ */
+export function menuFor(menu: readonly MenuItem[], roles: readonly string[]): MenuItem[] {
+  const out: MenuItem[] = [];
+  for (const m of menu) {
+    if (!visibleTo(m, roles)) continue;
+    if (!m.children) {
+      out.push(m);
+      continue;
+    }
+    const children = menuFor(m.children, roles);
+    if (children.length === 0) continue;
+    out.push(children.length === m.children.length ? m : { ...m, children });
+  }
+  return out;
 }
 
 /** The items from the top of `menu` down to the one `segments` names; `undefined` when a segment is unknown. */

@@ -1,11 +1,13 @@
 import type { CategoryCode } from '$shared/reference/categories';
-import { HOME_ID, item, type MenuItem } from './menu';
+import type { RoleCode } from '$shared/reference/roles';
+import { HOME_ID, item, menuFor, restricted, type MenuItem } from './menu';
 
 /*
  * The header menus of the eight sub-platforms of the 统一监管平台, as the seed shows them. 民爆, 危化 and 枪支
  * are copied from the seed's screenshots; the others are derived the same way from their business segments
  * (DESIGN §2): 首页, one「X监管」per segment, then 物品流向, 大数据预警, 检查通报管理, 举报线索管理, 应急救援管理.
- * Left sub-menus are given only where the seed shows them.
+ * Left sub-menus are given only where the seed shows them. Every menu ends with 系统管理, which only the admin
+ * roles and the 审核人员 (账号审核) see (`regulatorMenu` leaves out what the session's roles may not open).
  */
 
 const HOME = item(HOME_ID, '首页');
@@ -48,8 +50,32 @@ const INSPECTIONS = item('inspections', '检查通报管理', [
   item('self-inspection', '企业自查自纠管理'),
 ]);
 
+/** The id of 系统管理: its own page is its first sub-page the account may open. */
+export const SYSTEM_ID = 'system';
+
+/** Who administers accounts: 系统管理员 everywhere, 部门管理员 in their department and jurisdiction. */
+export const ACCOUNT_ADMIN_ROLES: readonly RoleCode[] = ['sys-admin', 'dept-admin'];
+/** Who reads the audit trail: the 审计管理员 only (三员分立). */
+export const AUDIT_ROLES: readonly RoleCode[] = ['audit-admin'];
+/** Who decides enterprises' self-registrations (账号审核): the 审核人员 of the category and jurisdiction. */
+export const REVIEW_ROLES: readonly RoleCode[] = ['reviewer'];
+
+/**
+ * 系统管理, on every sub-platform (the platform's administrators administer all of them), for the admin roles
+ * and the 审核人员 only; each sub-page for the roles the API admits to it (functions/accounts, functions/audit,
+ * functions/registration manifests).
+ */
+const SYSTEM = restricted(
+  [...ACCOUNT_ADMIN_ROLES, ...AUDIT_ROLES, ...REVIEW_ROLES],
+  item(SYSTEM_ID, '系统管理', [
+    restricted(ACCOUNT_ADMIN_ROLES, item('accounts', '账号管理')),
+    restricted(REVIEW_ROLES, item('registrations', '账号审核')),
+    restricted(AUDIT_ROLES, item('audit-logs', '审计日志')),
+  ]),
+);
+
 /** The items every derived menu ends with. */
-const COMMON_TAIL = [FLOW, WARNINGS, INSPECTIONS, TIP_OFFS, EMERGENCY] as const;
+const COMMON_TAIL = [FLOW, WARNINGS, INSPECTIONS, TIP_OFFS, EMERGENCY, SYSTEM] as const;
 
 /** 民爆 生产监管's left menu as the seed's 单位信息管理 screenshot shows it. */
 const EXPLOSIVES_PRODUCTION = item('production', '生产监管', [
@@ -81,6 +107,7 @@ export const REGULATOR_MENUS: Readonly<Record<CategoryCode, readonly MenuItem[]>
     STANDARDS,
     TRACEABILITY,
     EMERGENCY,
+    SYSTEM,
   ],
   // Seed: 福建省危险化学品“一体化”安全监管信息平台.
   hazchem: [
@@ -97,6 +124,7 @@ export const REGULATOR_MENUS: Readonly<Record<CategoryCode, readonly MenuItem[]>
     WARNINGS,
     INSPECTIONS,
     TIP_OFFS,
+    SYSTEM,
   ],
   // Seed: 福建省民爆物品“一体化”安全监管信息平台.
   explosives: [
@@ -114,6 +142,7 @@ export const REGULATOR_MENUS: Readonly<Record<CategoryCode, readonly MenuItem[]>
     STANDARDS,
     EMERGENCY,
     PUBLISHING,
+    SYSTEM,
   ],
   // Derived. Segment (seed): 加油站.
   'bulk-gasoline': [HOME, item('filling-stations', '加油站监管'), ...COMMON_TAIL],
@@ -149,6 +178,7 @@ export const REGULATOR_MENUS: Readonly<Record<CategoryCode, readonly MenuItem[]>
   ],
 };
 
-export function regulatorMenu(code: CategoryCode): readonly MenuItem[] {
-  return REGULATOR_MENUS[code];
+/** The header menu of a sub-platform as an account with `roles` sees it (系统管理 for the admin roles only). */
+export function regulatorMenu(code: CategoryCode, roles: readonly string[] = []): readonly MenuItem[] {
+  return menuFor(REGULATOR_MENUS[code], roles);
 }

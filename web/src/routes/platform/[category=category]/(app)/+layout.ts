@@ -17,7 +17,8 @@ export const load: LayoutLoad = async ({ params, url }) => {
   const session = await requireSession({ kind: 'platform', category: params.category }, url);
   return {
     category: category(params.category),
-    menu: regulatorMenu(params.category),
+    // 系统管理 and its pages only for the roles that may open them.
+    menu: regulatorMenu(params.category, session.account.roles ?? []),
     session,
   };
 };

@@ -1,11 +1,32 @@
-import { error } from '@sveltejs/kit';
-import { findTrail, pathSegments } from '$lib/nav/menu';
-import { regulatorMenu } from '$lib/nav/regulator-menus';
+import { error, redirect } from '@sveltejs/kit';
+import { resolve } from '$app/paths';
+import { findTrail, menuPath, pathSegments } from '$lib/nav/menu';
+import { REGULATOR_MENUS, SYSTEM_ID } from '$lib/nav/regulator-menus';
 import type { PageLoad } from './$types';
 
-/** Every menu entry of the sub-platform has a page here; a path that names none is a 404 inside the shell. */
-export const load: PageLoad = ({ params }) => {
-  const trail = findTrail(regulatorMenu(params.category), pathSegments(params.path));
-  if (!trail) error(404, '没有这个菜单页面。');
+/**
+ * Every menu entry the session may see has a page here. A path that names none is a 404 inside the shell; one
+ * that names an entry for other roles (系统管理 for a non-admin) is a 403.
+ */
+export const load: PageLoad = async ({ params, parent }) => {
+  const { menu } = await parent();
+  const segments = pathSegments(params.path);
+  const trail = findTrail(menu, segments);
+  if (!trail) {
+    if (findTrail(REGULATOR_MENUS[params.category], segments)) error(403, '您的账号没有使用该功能的权限。');
+    error(404, '没有这个菜单页面。');
+  }
+  // 系统管理 has no page of its own: it opens the first of its pages the account may use.
+  const [top, ...below] = trail;
+  const first = top?.id === SYSTEM_ID && below.length === 0 ? top.children?.[0] : undefined;
+  if (top && first) {
+    redirect(
+      307,
+      resolve('/platform/[category=category]/(app)/[...path]', {
+        category: params.category,
+        path: menuPath([top, first]),
+      }),
+    );
+  }
   return { trail };
 };

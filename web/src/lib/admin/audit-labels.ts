@@ -1,0 +1,83 @@
+/**
+ * The words the audit screens use for the codes in the audit trail: one place for every action code (written
+ * by functions/identity, functions/accounts … as `auth.login`, `account.create`), object type, outcome and
+ * chain problem. A code without a label here is shown as it is — a new action is never hidden or renamed.
+ */
+import type { AuditChainStatus, AuditLogItem } from '$shared/api/audit';
+import type { OptionGroup } from '$lib/ui/options';
+
+/** Action code → what the 审计管理员 reads. */
+export const ACTION_LABELS: Readonly<Record<string, string>> = {
+  auth: '登录认证',
+  'auth.login': '登录',
+  'auth.logout': '退出系统',
+  'auth.password.change': '修改密码',
+  'auth.totp.enrol': '绑定动态口令',
+  'auth.totp.verify': '动态口令验证',
+  account: '账号管理',
+  'account.create': '开通账号',
+  'account.disable': '停用账号',
+  'account.enable': '启用账号',
+  'account.password.reset': '重置账号密码',
+};
+
+/** The label of an action code; the code itself when there is none. */
+export function actionLabel(code: string): string {
+  return ACTION_LABELS[code] ?? code;
+}
+
+/** The 操作类型 filter: a whole area (the API matches by prefix) or one action. */
+export const ACTION_FILTER_GROUPS: readonly OptionGroup[] = [
+  {
+    label: '登录认证',
+    options: ['auth', 'auth.login', 'auth.logout', 'auth.password.change', 'auth.totp.enrol', 'auth.totp.verify'].map(
+      (value) => ({ value, label: value === 'auth' ? '全部登录认证操作' : actionLabel(value) }),
+    ),
+  },
+  {
+    label: '账号管理',
+    options: ['account', 'account.create', 'account.disable', 'account.enable', 'account.password.reset'].map(
+      (value) => ({ value, label: value === 'account' ? '全部账号管理操作' : actionLabel(value) }),
+    ),
+  },
+];
+
+export const OBJECT_TYPE_LABELS: Readonly<Record<string, string>> = {
+  account: '账号',
+  session: '会话',
+  enterprise: '企业',
+  licence: '许可证',
+  changeRequest: '变更申请',
+  category: '物品类别',
+};
+
+export function objectTypeLabel(type: string): string {
+  return OBJECT_TYPE_LABELS[type] ?? type;
+}
+
+export type AuditOutcome = AuditLogItem['outcome'];
+
+/** As shared/api/audit.ts names them (AUDIT_OUTCOME_NAMES), repeated so the screens need not load the schemas. */
+export const OUTCOME_LABELS: Readonly<Record<AuditOutcome, string>> = {
+  success: '成功',
+  failure: '失败',
+  denied: '拒绝',
+};
+
+export type ChainProblem = NonNullable<AuditChainStatus['brokenAt']>['problem'];
+
+/** What a broken chain's first bad record means (shared/api/audit.ts, AuditChainStatus.brokenAt). */
+export const CHAIN_PROBLEM_LABELS: Readonly<Record<ChainProblem, string>> = {
+  hash: '记录内容被改动（哈希不符）',
+  link: '与前一条记录不衔接',
+  missing: '记录缺失',
+  index: '记录的索引被移动',
+  head: '链头与最后一条记录不符',
+};
+
+export const ACTOR_KIND_LABELS: Readonly<Record<AuditLogItem['actor']['kind'], string>> = {
+  regulator: '监管人员',
+  enterprise: '企业',
+  anonymous: '未登录用户',
+  system: '系统',
+};
