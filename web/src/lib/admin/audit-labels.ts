@@ -64,6 +64,13 @@ export const OUTCOME_LABELS: Readonly<Record<AuditOutcome, string>> = {
   denied: '拒绝',
 };
 
+/** The colour of an outcome's tag in the list (StatusTag). */
+export const OUTCOME_TONES: Readonly<Record<AuditOutcome, 'success' | 'warning' | 'danger'>> = {
+  success: 'success',
+  failure: 'warning',
+  denied: 'danger',
+};
+
 export type ChainProblem = NonNullable<AuditChainStatus['brokenAt']>['problem'];
 
 /** What a broken chain's first bad record means (shared/api/audit.ts, AuditChainStatus.brokenAt). */

@@ -52,6 +52,13 @@ export const STATUS_TABS: readonly { status: ReviewStatus; label: string }[] = [
 
 export const STATUS_NAMES: Record<ReviewStatus, string> = { pending: '待审核', approved: '已同意', rejected: '已拒绝' };
 
+/** The colour of a status's tag (StatusTag). */
+export const STATUS_TONES: Record<ReviewStatus, 'success' | 'warning' | 'danger'> = {
+  pending: 'warning',
+  approved: 'success',
+  rejected: 'danger',
+};
+
 export function reviewsQuery(status: ReviewStatus, category: CategoryCode, cursor?: string, limit = PAGE_SIZE): string {
   const q = new URLSearchParams({ status, category });
   if (cursor) q.set('cursor', cursor);

@@ -1,15 +1,21 @@
 /**
- * A 验证码 challenge on a form that is not the login page (立即注册): the picture on screen, replaced shortly
- * before the server would refuse it as expired, and after every attempt (the server uses a challenge up at each
- * attempt, right or wrong).
+ * A 验证码 challenge on a form (企业登录, 立即注册): the picture on screen, replaced shortly before the server
+ * would refuse it as expired, and after every attempt (the server uses a challenge up at each attempt, right or
+ * wrong).
  */
-import { fetchCaptcha, type Captcha } from '$lib/auth/login';
+import { fetchCaptcha, type Captcha } from './login';
 
 export class CaptchaChallenge {
   current = $state<Captcha | null>(null);
   loading = $state(false);
   failed = $state(false);
   #expiry: ReturnType<typeof setTimeout> | undefined;
+  readonly #onrenewed: (() => void) | undefined;
+
+  /** `onrenewed` runs after every renewal, asked for or on expiry, whether or not a picture came. */
+  constructor(onrenewed?: () => void) {
+    this.#onrenewed = onrenewed;
+  }
 
   /** A new challenge (the first one, a refused one, 看不清，换一张). */
   async renew(): Promise<void> {
@@ -26,6 +32,7 @@ export class CaptchaChallenge {
     } finally {
       this.loading = false;
     }
+    this.#onrenewed?.();
   }
 
   /** No more renewals (the page is left, or the form is done with). */
