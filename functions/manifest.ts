@@ -7,6 +7,7 @@ import { accountsManifest } from './accounts/manifest';
 import { auditManifest } from './audit/manifest';
 import { identityManifest } from './identity/manifest';
 import { platformManifest } from './platform/manifest';
+import { registerManifest } from './register/manifest';
 import { registrationManifest } from './registration/manifest';
 
 export const MANIFEST: readonly ContextManifest[] = [
@@ -15,4 +16,5 @@ export const MANIFEST: readonly ContextManifest[] = [
   auditManifest,
   accountsManifest,
   registrationManifest,
+  registerManifest,
 ];

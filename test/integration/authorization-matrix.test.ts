@@ -128,6 +128,13 @@ const OTHER_ACCOUNT = 'reg-13900000031';
 
 /** By route key. Routes of the identity context act on the caller's own session only: any signed-in caller may. */
 const MATRIX: Record<string, Row> = {
+  'GET /api/register/units/{category}/{segment}': {
+    // 泉州's hazchem list: other categories, other cities' regions, enterprises and anonymous are refused.
+    probe: { method: 'GET', path: '/api/register/units/hazchem/production?region=3505' },
+    denied: [INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, ENTERPRISE_B, REVIEWER_QZ_EXPLOSIVES],
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
   'GET /api/registration/reviews': {
     probe: { method: 'GET', path: '/api/registration/reviews?category=fireworks' },
     denied: [INSPECTOR_QZ, ENTERPRISE_A, SYS_ADMIN, AUDIT_ADMIN, REVIEWER_QZ_EXPLOSIVES],

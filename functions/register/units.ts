@@ -1,0 +1,65 @@
+/**
+ * A regulator's unit list (单位信息管理) for one category × segment: one Query on gsi1 (partition =
+ * category × segment, sort key starting with the region code), so a jurisdiction is a `begins_with`.
+ * Name, credit code and status narrow the page with filters inside that key range only.
+ */
+import { regionName } from '../../shared/reference/regions';
+import { findSegment } from '../../shared/reference/segments';
+import type { Principal } from '../lib/auth/principal';
+import { badRequest, forbidden, notFound } from '../lib/http/errors';
+import type { Store } from '../store';
+
+type Regulator = Extract<Principal, { kind: 'regulator' }>;
+
+export interface UnitListInput {
+  category: string;
+  segment: string;
+  region?: string | undefined;
+  name?: string | undefined;
+  creditCode?: string | undefined;
+  status?: string | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+export async function listUnits(store: Store, p: Regulator, q: UnitListInput) {
+  if (!findSegment(q.category, q.segment)) throw notFound('该物品类别没有这个环节');
+  if (!(p.categories as string[]).includes(q.category)) throw forbidden('没有该物品类别的监管权限');
+  const scope = p.regionCode === '35' ? '35' : p.regionCode;
+  const region = q.region ?? scope;
+  if (!region.startsWith(scope)) throw forbidden('只能查询本辖区的单位');
+  let page;
+  try {
+    page = await store.enterpriseListings.query
+      .bySegment({ category: q.category, segment: q.segment })
+      .begins({ regionCode: region })
+      .where((a, op) =>
+        [
+          op.eq(a.removed, false),
+          ...(q.name ? [op.contains(a.name, q.name)] : []),
+          ...(q.creditCode ? [op.eq(a.creditCode, q.creditCode)] : []),
+          ...(q.status ? [op.eq(a.registrationStatus, q.status)] : []),
+        ].join(' AND '),
+      )
+      .go({ limit: q.limit, cursor: q.cursor ?? null });
+  } catch (err) {
+    if (q.cursor && (err as { isElectroError?: boolean }).isElectroError) throw badRequest('翻页标记无效，请重新查询');
+    throw err;
+  }
+  return {
+    items: page.data.map((l) => ({
+      enterpriseId: l.enterpriseId,
+      regionCode: l.regionCode,
+      regionName: regionName(l.regionCode),
+      name: l.name,
+      ...(l.creditCode ? { creditCode: l.creditCode } : {}),
+      registrationStatus: l.registrationStatus,
+      ...(l.licenceNumber ? { licenceNumber: l.licenceNumber } : {}),
+      ...(l.unitType ? { unitType: l.unitType } : {}),
+      ...(l.legalRepresentative ? { legalRepresentative: l.legalRepresentative } : {}),
+      ...(l.phone ? { phone: l.phone } : {}),
+      staffCount: l.staffCount,
+    })),
+    cursor: page.cursor ?? null,
+  };
+}

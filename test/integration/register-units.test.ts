@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedInAs, type Persona } from '../support/personas';
+import { startTestStack, type TestStack } from '../support/stack';
+
+/** The regulator's unit list (单位信息管理), scoped to their categories and jurisdiction, paged by cursor. */
+describe('the unit list', () => {
+  let t: TestStack;
+  let seg: { category: string; segment: string };
+  let city: string;
+  const regulator = (regionCode: string, categories: string[]): Persona => ({
+    kind: 'regulator',
+    department: 'anjian',
+    regionCode,
+    categories,
+    roles: ['inspector'],
+  });
+
+  beforeAll(async () => {
+    t = await startTestStack({ seedEnterprises: 60 });
+    const { data } = await t.store.enterprises.get({ enterpriseId: 'ent-000001' }).go();
+    seg = data!.segments[0]!;
+    city = data!.regionCode.slice(0, 4);
+  }, 120_000);
+  afterAll(async () => t?.stop());
+
+  const all = async (who: Persona, query = '') => {
+    const c = await signedInAs(t.store, t.url, who);
+    const items: { enterpriseId: string; regionCode: string; name: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const r = await c.get(
+        `/api/register/units/${seg.category}/${seg.segment}?limit=3${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      expect(r.body.items.length).toBeLessThanOrEqual(3);
+      items.push(...r.body.items);
+      cursor = r.body.cursor;
+    } while (cursor);
+    return items;
+  };
+
+  it('pages through the whole province for a province regulator, each unit once', async () => {
+    const items = await all(regulator('35', [seg.category]));
+    expect(items.map((i) => i.enterpriseId)).toContain('ent-000001');
+    expect(new Set(items.map((i) => i.enterpriseId)).size).toBe(items.length);
+    const { data } = await t.store.enterpriseListings.query.bySegment(seg).go({ pages: 'all' });
+    expect(items.length).toBe(data.length);
+  });
+
+  it('shows a city regulator only their own city, and refuses another city', async () => {
+    const items = await all(regulator(city, [seg.category]));
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i) => i.regionCode.startsWith(city))).toBe(true);
+    const other = city === '3501' ? '3502' : '3501';
+    const c = await signedInAs(t.store, t.url, regulator(city, [seg.category]));
+    expect((await c.get(`/api/register/units/${seg.category}/${seg.segment}?region=${other}`)).status).toBe(403);
+  });
+
+  it('filters by name within the jurisdiction', async () => {
+    const { data } = await t.store.enterprises.get({ enterpriseId: 'ent-000001' }).go();
+    const items = await all(regulator('35', [seg.category]), `&name=${encodeURIComponent(data!.name.slice(-6))}`);
+    expect(items.map((i) => i.enterpriseId)).toContain('ent-000001');
+    expect(items.every((i) => i.name.includes(data!.name.slice(-6)))).toBe(true);
+  });
+
+  it('refuses a category the regulator does not supervise, an unknown segment and a forged cursor', async () => {
+    const other = seg.category === 'hazchem' ? 'fireworks' : 'hazchem';
+    const c = await signedInAs(t.store, t.url, regulator('35', [other]));
+    expect((await c.get(`/api/register/units/${seg.category}/${seg.segment}`)).status).toBe(403);
+    const d = await signedInAs(t.store, t.url, regulator('35', [seg.category]));
+    expect((await d.get(`/api/register/units/${seg.category}/no-such-segment`)).status).toBe(404);
+    const forged = await d.get(`/api/register/units/${seg.category}/${seg.segment}?cursor=not-a-cursor`);
+    expect(forged.status).toBe(400);
+    expect(forged.body.error.message).toBe('翻页标记无效，请重新查询');
+  });
+});
