@@ -8,6 +8,7 @@ import { findSegment } from '../../shared/reference/segments';
 import type { Principal } from '../lib/auth/principal';
 import { badRequest, forbidden, notFound } from '../lib/http/errors';
 import type { Store } from '../store';
+import { STATUS_FIELDS } from './counters';
 
 type Regulator = Extract<Principal, { kind: 'regulator' }>;
 
@@ -29,19 +30,26 @@ export async function listUnits(store: Store, p: Regulator, q: UnitListInput) {
   const region = q.region ?? scope;
   if (!region.startsWith(scope)) throw forbidden('只能查询本辖区的单位');
   let page;
+  let counter;
   try {
-    page = await store.enterpriseListings.query
-      .bySegment({ category: q.category, segment: q.segment })
-      .begins({ regionCode: region })
-      .where((a, op) =>
-        [
-          op.eq(a.removed, false),
-          ...(q.name ? [op.contains(a.name, q.name)] : []),
-          ...(q.creditCode ? [op.eq(a.creditCode, q.creditCode)] : []),
-          ...(q.status ? [op.eq(a.registrationStatus, q.status)] : []),
-        ].join(' AND '),
-      )
-      .go({ limit: q.limit, cursor: q.cursor ?? null });
+    [page, counter] = await Promise.all([
+      store.enterpriseListings.query
+        .bySegment({ category: q.category, segment: q.segment })
+        .begins({ regionCode: region })
+        .where((a, op) =>
+          [
+            op.eq(a.removed, false),
+            ...(q.name ? [op.contains(a.name, q.name)] : []),
+            ...(q.creditCode ? [op.eq(a.creditCode, q.creditCode)] : []),
+            ...(q.status ? [op.eq(a.registrationStatus, q.status)] : []),
+          ].join(' AND '),
+        )
+        .go({ limit: q.limit, cursor: q.cursor ?? null }),
+      // 总共 N 条记录: the live counter of this category × segment × region (by 登记状态 when filtered by it).
+      q.name || q.creditCode
+        ? Promise.resolve(null)
+        : store.enterpriseCounters.get({ category: q.category, segment: q.segment, regionCode: region }).go(),
+    ]);
   } catch (err) {
     if (q.cursor && (err as { isElectroError?: boolean }).isElectroError) throw badRequest('翻页标记无效，请重新查询');
     throw err;
@@ -59,7 +67,16 @@ export async function listUnits(store: Store, p: Regulator, q: UnitListInput) {
       ...(l.legalRepresentative ? { legalRepresentative: l.legalRepresentative } : {}),
       ...(l.phone ? { phone: l.phone } : {}),
       staffCount: l.staffCount,
+      ...(l.licenceValidTo ? { licenceValidTo: l.licenceValidTo } : {}),
     })),
     cursor: page.cursor ?? null,
+    total: counter ? totalOf(counter.data, q.status) : null,
   };
+}
+
+function totalOf(c: ({ total: number } & Record<string, unknown>) | null, status: string | undefined): number {
+  if (!c) return 0;
+  if (!status) return c.total;
+  const n = c[STATUS_FIELDS[status as keyof typeof STATUS_FIELDS]];
+  return typeof n === 'number' ? n : 0;
 }

@@ -6,6 +6,8 @@
  */
 import { createAccounts, type NewAccount } from '../accounts/create';
 import { systemActor } from '../accounts/scope';
+import { counterDeltas, sumDeltas, type CounterDelta } from '../register/counters';
+import { listingsOf, type EnterpriseRecord, type LicenceRecord } from '../register/entry-writes';
 import type { Store } from '../store';
 import type { DemoBundle, DemoData, DemoEnterpriseAccount, DemoRegulator } from './generate';
 
@@ -16,32 +18,36 @@ export const initialPassword = (login: string): string => login.slice(-6);
 
 const CHUNK = 200;
 
-async function flush(store: Store, bundles: DemoBundle[]): Promise<void> {
-  const enterprises = [];
+async function flush(store: Store, bundles: DemoBundle[], counts: CounterDelta[]): Promise<void> {
+  const enterprises: EnterpriseRecord[] = [];
   const listings = [];
-  const licences = [];
+  const licences: LicenceRecord[] = [];
   const personnel = [];
+  const claims = [];
+  const now = new Date().toISOString();
   for (const { enterprise: e, licences: ls, personnel: ps } of bundles) {
     const { id, ...fields } = e;
-    enterprises.push({ ...fields, enterpriseId: id, staffCount: ps.length });
-    for (const s of e.segments) {
-      const licence = ls.find((l) => l.category === s.category && l.segment === s.segment);
-      listings.push({
-        enterpriseId: id,
-        category: s.category,
-        segment: s.segment,
-        regionCode: e.regionCode,
-        name: e.name,
-        creditCode: e.creditCode,
-        registrationStatus: e.registrationStatus,
-        unitType: e.unitType,
-        legalRepresentative: e.legalRepresentative,
-        phone: e.phone,
-        staffCount: ps.length,
-        licenceNumber: licence?.number,
-      });
-    }
-    for (const { id: licenceId, ...l } of ls) licences.push({ ...l, licenceId, regionCode: e.regionCode });
+    const enterprise: EnterpriseRecord = {
+      ...fields,
+      enterpriseId: id,
+      staffCount: ps.length,
+      removed: false,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const entryLicences = ls.map(({ id: licenceId, ...l }) => ({
+      ...l,
+      licenceId,
+      regionCode: e.regionCode,
+      dueKind: 'licence',
+      version: 1,
+    }));
+    enterprises.push(enterprise);
+    licences.push(...entryLicences);
+    listings.push(...listingsOf(enterprise, entryLicences));
+    if (e.creditCode) claims.push({ creditCode: e.creditCode, enterpriseId: id });
+    counts.push(...counterDeltas(null, enterprise));
     for (const { id: personId, ...p } of ps) {
       const earliest = p.certificates.map((c) => c.validTo).sort()[0];
       personnel.push({
@@ -56,9 +62,19 @@ async function flush(store: Store, bundles: DemoBundle[]): Promise<void> {
   await Promise.all([
     store.enterprises.put(enterprises).go(opts),
     store.enterpriseListings.put(listings).go(opts),
+    claims.length ? store.creditCodeClaims.put(claims).go(opts) : undefined,
     licences.length ? store.licences.put(licences).go(opts) : undefined,
     personnel.length ? store.personnel.put(personnel).go(opts) : undefined,
   ]);
+}
+
+/**
+ * The register's counters for everything written: set (not added), so writing the same data twice leaves
+ * them right. Only for a bulk load into an empty register — live changes move them with ADD.
+ */
+async function writeCounters(store: Store, counts: CounterDelta[]): Promise<void> {
+  const rows = sumDeltas(counts).map((d) => ({ ...d.key, total: d.total, ...d.byStatus }));
+  if (rows.length) await store.enterpriseCounters.put(rows).go({ concurrency: 4 });
 }
 
 export async function writeBundles(
@@ -66,6 +82,7 @@ export async function writeBundles(
   bundles: Iterable<DemoBundle>,
 ): Promise<{ enterprises: number; personnel: number }> {
   let chunk: DemoBundle[] = [];
+  let counts: CounterDelta[] = [];
   let enterprises = 0;
   let personnel = 0;
   for (const b of bundles) {
@@ -73,11 +90,13 @@ export async function writeBundles(
     enterprises++;
     personnel += b.personnel.length;
     if (chunk.length === CHUNK) {
-      await flush(store, chunk);
+      await flush(store, chunk, counts);
+      counts = sumDeltas(counts);
       chunk = [];
     }
   }
-  if (chunk.length) await flush(store, chunk);
+  if (chunk.length) await flush(store, chunk, counts);
+  await writeCounters(store, counts);
   return { enterprises, personnel };
 }
 

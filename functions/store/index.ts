@@ -4,6 +4,11 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { accountModel } from './entities/account';
+import { attachmentModel, importJobModel } from './entities/attachment';
+import { changeRequestModel, changeRequestTaskModel } from './entities/change-request';
+import { creditCodeClaimModel, enterpriseCounterModel } from './entities/enterprise-counter';
+import { inboxCounterModel, notificationModel } from './entities/notification';
+import { productModel } from './entities/product';
 import { accountCounterModel } from './entities/account-counter';
 import { auditModel } from './entities/audit';
 import { enterpriseListingModel, enterpriseModel } from './entities/enterprise';
@@ -26,6 +31,15 @@ export function createStore(client: DynamoDBDocumentClient, table: string) {
     enterpriseListings: enterpriseListingModel(client, table),
     licences: licenceModel(client, table),
     personnel: personModel(client, table),
+    products: productModel(client, table),
+    enterpriseCounters: enterpriseCounterModel(client, table),
+    creditCodeClaims: creditCodeClaimModel(client, table),
+    changeRequests: changeRequestModel(client, table),
+    changeRequestTasks: changeRequestTaskModel(client, table),
+    notifications: notificationModel(client, table),
+    inboxCounters: inboxCounterModel(client, table),
+    attachments: attachmentModel(client, table),
+    importJobs: importJobModel(client, table),
     accounts: accountModel(client, table),
     loginClaims: loginClaimModel(client, table),
     accountCounters: accountCounterModel(client, table),

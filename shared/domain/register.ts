@@ -106,7 +106,8 @@ export const EnterpriseFields = z.object({
   segments: z
     .array(SegmentRef, { error: '请选择从业环节' })
     .min(1, { error: '请至少选择一个从业环节' })
-    .max(20, { error: '从业环节不能超过20个' }),
+    // Each segment costs a list row and three counters in the approving transaction (DynamoDB: ≤ 100 items).
+    .max(8, { error: '从业环节不能超过8个' }),
 });
 
 function enterpriseRules(e: z.infer<typeof EnterpriseFields>, ctx: Ctx) {

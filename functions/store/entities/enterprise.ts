@@ -42,6 +42,8 @@ export const enterpriseModel = (client: DynamoDBDocumentClient, table: string) =
           },
         },
         staffCount: { type: 'number', required: true, default: 0 },
+        /** 营业执照附件. */
+        attachmentIds: { type: 'list', items: { type: 'string' } },
         removed: { type: 'boolean', required: true, default: false },
         version: { type: 'number', required: true, default: 1 },
         createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
@@ -86,6 +88,7 @@ export const enterpriseListingModel = (client: DynamoDBDocumentClient, table: st
         phone: { type: 'string' },
         staffCount: { type: 'number', required: true, default: 0 },
         licenceNumber: { type: 'string' },
+        licenceValidTo: { type: 'string' },
         removed: { type: 'boolean', required: true, default: false },
       },
       indexes: {

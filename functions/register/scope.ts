@@ -1,0 +1,32 @@
+/**
+ * Who may see, and ask to change, a register entry — the one place this is decided (detail, staff,
+ * history, change requests, attachments all call it):
+ * - an enterprise account: its own enterprise only;
+ * - a regulator: an enterprise in their jurisdiction (region prefix) that works in one of their categories.
+ * Out of scope reads as "not found", so nobody learns what exists outside their scope.
+ */
+import { regionPrefixMatches } from '../../shared/reference/regions';
+import type { Principal } from '../lib/auth/principal';
+import { notFound } from '../lib/http/errors';
+
+export interface EnterpriseScope {
+  enterpriseId: string;
+  regionCode: string;
+  /** The categories of its segments. */
+  categories: readonly string[];
+}
+
+export function categoriesOf(segments: readonly { category: string }[]): string[] {
+  return [...new Set(segments.map((s) => s.category))];
+}
+
+export function canSee(p: Principal, e: EnterpriseScope): boolean {
+  if (p.kind === 'enterprise') return p.enterpriseId === e.enterpriseId;
+  return (
+    regionPrefixMatches(p.regionCode, e.regionCode) && e.categories.some((c) => (p.categories as string[]).includes(c))
+  );
+}
+
+export function assertCanSee(p: Principal, e: EnterpriseScope, what = '企业'): void {
+  if (!canSee(p, e)) throw notFound(`${what}不存在或不在您的监管范围内`);
+}
