@@ -13,6 +13,7 @@ import { createStore } from '../functions/store';
 import { freePort } from '../functions/local/ports';
 import { LOCAL_NAMES, REPO_ROOT, startLocalStack } from '../functions/local/stack';
 import { measureBundles } from './bundles';
+import { measureRegisterScale } from './register-scale';
 import { percentile, round, timeRuns } from './stats';
 import { measureWebFirstLoad } from './web';
 
@@ -28,9 +29,10 @@ const N = Number(process.env.BENCH_N ?? 500);
 async function main(): Promise<void> {
   const rows: Row[] = [];
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hazmat-bench-'));
+  const dynamoPort = await freePort();
   const stack = await startLocalStack({
     port: await freePort(),
-    dynamoPort: await freePort(),
+    dynamoPort,
     s3Port: await freePort(),
     busPort: await freePort(),
   });
@@ -89,6 +91,7 @@ async function main(): Promise<void> {
         goal: 3,
       },
     );
+    rows.push(...(await measureRegisterScale(stack, `http://127.0.0.1:${dynamoPort}`)));
   } finally {
     await stack.stop();
   }

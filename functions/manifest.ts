@@ -9,6 +9,7 @@ import { identityManifest } from './identity/manifest';
 import { platformManifest } from './platform/manifest';
 import { registerManifest } from './register/manifest';
 import { registrationManifest } from './registration/manifest';
+import { attachmentsManifest } from './attachments/manifest';
 
 export const MANIFEST: readonly ContextManifest[] = [
   platformManifest,
@@ -17,4 +18,5 @@ export const MANIFEST: readonly ContextManifest[] = [
   accountsManifest,
   registrationManifest,
   registerManifest,
+  attachmentsManifest,
 ];

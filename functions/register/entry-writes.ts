@@ -90,9 +90,16 @@ export type EntryChange =
   /** A new entry (新增企业, an imported row, an approved registration of an unknown unit). */
   | { kind: 'create'; after: EnterpriseRecord; licences?: readonly LicenceRecord[] }
   /** 企业信息纠错, or a licence change that moves the list's licence column. */
-  | { kind: 'update'; before: EnterpriseRecord; after: EnterpriseRecord; licences: readonly LicenceRecord[] }
+  | {
+      kind: 'update';
+      before: EnterpriseRecord;
+      after: EnterpriseRecord;
+      licences: readonly LicenceRecord[];
+      /** The approved request: its pending marker on the entry is cleared in the same write. */
+      decides?: string;
+    }
   /** 删除企业: marked removed, kept for history; off the lists and the counters; its code released. */
-  | { kind: 'remove'; before: EnterpriseRecord };
+  | { kind: 'remove'; before: EnterpriseRecord; decides?: string };
 
 /** Build the new state of an existing entry from the fields a request sets (absent = cleared). */
 export function withFields(before: EnterpriseRecord, fields: RegisterFields, now: string): EnterpriseRecord {
@@ -121,19 +128,31 @@ export function entryWriteItems(store: Store, change: EntryChange): TransactItem
         out.push(enterprises.create(change.after).commit());
       } else {
         const b = change.before;
+        const decides = change.decides;
+        // Written only as read: same version and staff count, and still waiting on the request being decided.
+        const guard = (
+          x: { version: unknown; staffCount: unknown; pendingRequestId: unknown },
+          op: { eq: (attr: never, value: unknown) => string },
+        ) =>
+          [
+            op.eq(x.version as never, b.version),
+            op.eq(x.staffCount as never, b.staffCount),
+            ...(decides ? [op.eq(x.pendingRequestId as never, decides)] : []),
+          ].join(' AND ');
         if (change.kind === 'remove') {
           out.push(
             enterprises
               .patch({ enterpriseId: b.enterpriseId })
               .set({ removed: true, updatedAt: new Date().toISOString() })
+              .remove(decides ? ['pendingRequestId'] : [])
               .add({ version: 1 })
-              .where((a, op) => `${op.eq(a.version, b.version)} AND ${op.eq(a.staffCount, b.staffCount)}`)
+              .where(guard)
               .commit(),
           );
         } else {
           const a = change.after;
           const set: Record<string, unknown> = { updatedAt: a.updatedAt };
-          const cleared: string[] = [];
+          const cleared: string[] = decides ? ['pendingRequestId'] : [];
           for (const f of REGISTER_FIELDS) {
             if ((a as Record<string, unknown>)[f] === undefined) {
               if ((b as Record<string, unknown>)[f] !== undefined) cleared.push(f);

@@ -1,7 +1,29 @@
-import { UnitListPage, UnitListParams, UnitListQuery } from '../../shared/api/register';
+import {
+  ChangeDecision,
+  ChangeDecisionInput,
+  ChangeRejectInput,
+  ChangeRequestIdParams,
+  ChangeRequestInput,
+  ChangeRequestPage,
+  ChangeRequestQueueQuery,
+  ChangeRequestSubmitted,
+  ChangeRequestView,
+  EnterpriseDetail,
+  EnterpriseIdParams,
+  PageQuery,
+  PersonPage,
+  UnitListPage,
+  UnitListParams,
+  UnitListQuery,
+} from '../../shared/api/register';
 import { defineContext, defineRoute } from '../lib/wiring';
 
-/** The register of enterprises (单位信息管理). This first route lists; the change workflow follows. */
+/**
+ * The register of enterprises (单位信息管理): regulators' lists and 查看, change requests (新增企业, 删除企业,
+ * 企业信息纠错, and the enterprise's own 纠正) and their review by the category's 审核人员.
+ */
+const REVIEWERS = { kind: 'regulator', roles: ['reviewer'] } as const;
+
 export const listUnits = defineRoute({
   operationId: 'listUnits',
   method: 'GET',
@@ -15,12 +37,123 @@ export const listUnits = defineRoute({
   response: UnitListPage,
 });
 
+export const getEnterprise = defineRoute({
+  operationId: 'getEnterprise',
+  method: 'GET',
+  path: '/api/register/enterprises/{enterpriseId}',
+  public: false,
+  access: { kind: 'any' },
+  summary: '查看：企业基本信息、企业证书、产品种类',
+  tags: ['register'],
+  params: EnterpriseIdParams,
+  response: EnterpriseDetail,
+});
+
+export const listEnterprisePersonnel = defineRoute({
+  operationId: 'listEnterprisePersonnel',
+  method: 'GET',
+  path: '/api/register/enterprises/{enterpriseId}/personnel',
+  public: false,
+  access: { kind: 'any' },
+  summary: '查看：从业人员（分页）',
+  tags: ['register'],
+  params: EnterpriseIdParams,
+  query: PageQuery,
+  response: PersonPage,
+});
+
+export const listEnterpriseHistory = defineRoute({
+  operationId: 'listEnterpriseHistory',
+  method: 'GET',
+  path: '/api/register/enterprises/{enterpriseId}/history',
+  public: false,
+  access: { kind: 'any' },
+  summary: '查看：变更记录（新增、删除、纠错申请及审核结果）',
+  tags: ['register'],
+  params: EnterpriseIdParams,
+  query: PageQuery,
+  response: ChangeRequestPage,
+});
+
+export const submitChangeRequest = defineRoute({
+  operationId: 'submitChangeRequest',
+  method: 'POST',
+  path: '/api/register/change-requests',
+  public: false,
+  access: { kind: 'any' },
+  summary: '新增企业 / 删除企业 / 企业信息纠错 / 证书信息纠正：提交审核',
+  tags: ['register'],
+  body: ChangeRequestInput,
+  response: ChangeRequestSubmitted,
+  successStatus: 201,
+});
+
+export const listChangeRequests = defineRoute({
+  operationId: 'listChangeRequests',
+  method: 'GET',
+  path: '/api/register/change-requests',
+  public: false,
+  access: REVIEWERS,
+  summary: '企业信息审核：本类别、本辖区的变更申请',
+  tags: ['register'],
+  query: ChangeRequestQueueQuery,
+  response: ChangeRequestPage,
+});
+
+export const getChangeRequest = defineRoute({
+  operationId: 'getChangeRequest',
+  method: 'GET',
+  path: '/api/register/change-requests/{requestId}',
+  public: false,
+  access: { kind: 'any' },
+  summary: '变更申请：修改前后对照',
+  tags: ['register'],
+  params: ChangeRequestIdParams,
+  response: ChangeRequestView,
+});
+
+export const approveChangeRequest = defineRoute({
+  operationId: 'approveChangeRequest',
+  method: 'POST',
+  path: '/api/register/change-requests/{requestId}/approve',
+  public: false,
+  access: REVIEWERS,
+  summary: '企业信息审核：同意（变更在同一事务中生效）',
+  tags: ['register'],
+  params: ChangeRequestIdParams,
+  body: ChangeDecisionInput,
+  response: ChangeDecision,
+});
+
+export const rejectChangeRequest = defineRoute({
+  operationId: 'rejectChangeRequest',
+  method: 'POST',
+  path: '/api/register/change-requests/{requestId}/reject',
+  public: false,
+  access: REVIEWERS,
+  summary: '企业信息审核：拒绝（须填写原因）',
+  tags: ['register'],
+  params: ChangeRequestIdParams,
+  body: ChangeRejectInput,
+  response: ChangeDecision,
+});
+
 export const registerManifest = defineContext({
   context: 'register',
   entry: 'functions/register/handler.ts',
-  description: 'the enterprise register: unit lists (change requests to follow)',
-  routes: [listUnits],
+  description: 'the enterprise register: lists, detail, change requests and their review',
+  routes: [
+    listUnits,
+    getEnterprise,
+    listEnterprisePersonnel,
+    listEnterpriseHistory,
+    submitChangeRequest,
+    listChangeRequests,
+    getChangeRequest,
+    approveChangeRequest,
+    rejectChangeRequest,
+  ],
   subscriptions: [],
   schedules: [],
-  grants: { table: 'read' },
+  grants: { table: 'readwrite', publishEvents: true },
 });

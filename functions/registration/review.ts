@@ -5,12 +5,14 @@
  * (and, for a unit not on the register yet, its register entry) with deterministic ids, so approving again
  * completes an interrupted approval and creates nothing twice.
  */
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createWriteTransaction } from 'electrodb';
 import { regionName } from '../../shared/reference/regions';
 import { isSegment } from '../../shared/reference/segments';
 import { createAccounts } from '../accounts/create';
 import { systemActor } from '../accounts/scope';
-import { actorOf, transactWithAudit, type TransactItem } from '../lib/audit';
+import { actorOf, transactWithAudit, type DocumentTransactItem, type TransactItem } from '../lib/audit';
+import { entryWriteItems, isConditionFailure, type EnterpriseRecord } from '../register/entry-writes';
 import type { Principal } from '../lib/auth/principal';
 import { AppError, badRequest, forbidden, notFound } from '../lib/http/errors';
 import type { Store } from '../store';
@@ -150,36 +152,34 @@ async function provision(store: Store, r: Registration, ctx: RequestContext, now
   const enterpriseId = r.existingEnterpriseId ?? `ent-r-${suffix}`;
   if (!r.existingEnterpriseId) {
     const segments = r.segments.filter((s) => isSegment(s.category as never, s.segment));
-    await store.enterprises
-      .put({
-        enterpriseId,
-        name: r.unitName,
-        regionCode: r.regionCode,
-        registrationStatus: 'in-business',
-        ...(r.code && r.code.length === 18 ? { creditCode: r.code } : r.code ? { registrationNo: r.code } : {}),
-        ...(r.legalRepresentative ? { legalRepresentative: r.legalRepresentative } : {}),
-        ...(r.phone ? { phone: r.phone } : {}),
-        ...(r.address ? { address: r.address } : {}),
-        segments,
-        staffCount: 0,
-      })
-      .go();
-    await store.enterpriseListings
-      .put(
-        segments.map((s) => ({
-          enterpriseId,
-          category: s.category,
-          segment: s.segment,
-          regionCode: r.regionCode,
-          name: r.unitName,
-          registrationStatus: 'in-business',
-          staffCount: 0,
-          ...(r.code && r.code.length === 18 ? { creditCode: r.code } : {}),
-          ...(r.legalRepresentative ? { legalRepresentative: r.legalRepresentative } : {}),
-          ...(r.phone ? { phone: r.phone } : {}),
-        })),
-      )
-      .go();
+    const at = new Date(now).toISOString();
+    const entry: EnterpriseRecord = {
+      enterpriseId,
+      name: r.unitName,
+      regionCode: r.regionCode,
+      registrationStatus: 'in-business',
+      ...(r.code && r.code.length === 18 ? { creditCode: r.code } : r.code ? { registrationNo: r.code } : {}),
+      ...(r.legalRepresentative ? { legalRepresentative: r.legalRepresentative } : {}),
+      ...(r.phone ? { phone: r.phone } : {}),
+      ...(r.address ? { address: r.address } : {}),
+      segments,
+      staffCount: 0,
+      removed: false,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    };
+    // Through the register's one writer: entry, list rows, code claim and counters together.
+    try {
+      await store.client.send(
+        new TransactWriteCommand({
+          TransactItems: entryWriteItems(store, { kind: 'create', after: entry }) as DocumentTransactItem[],
+        }),
+      );
+    } catch (err) {
+      // Written by an earlier, interrupted approval (the ids are deterministic): nothing more to do.
+      if (!isConditionFailure(err)) throw err;
+    }
   }
   await createAccounts(
     store,

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { CATEGORY_CODES } from '../reference/categories';
 import { REGISTRATION_STATUS_CODES } from '../reference/enterprise-options';
-import { Enterprise, EnterpriseFields, Licence, LicenceFields, PersonFields } from '../domain/register';
+import { Enterprise, Licence } from '../domain/register';
 
 export const UnitListParams = z.object({
   category: z.enum(CATEGORY_CODES, { error: '物品类别不正确' }),
@@ -101,23 +101,58 @@ const version = (label = '版本号') =>
     .int()
     .min(1, { error: `${label}不正确` });
 
-/** The register entry as a regulator or its own enterprise sees it. */
-export const EnterpriseView = EnterpriseFields.extend({
-  enterpriseId: z.string(),
-  regionName: z.string(),
-  staffCount: z.number().int(),
-  removed: z.boolean(),
-  version: z.number().int(),
-  attachmentIds: z.array(z.string()).optional(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-}).meta({ id: 'EnterpriseView' });
+const opt = z.string().optional();
+const segmentRefs = z.array(z.object({ category: z.string(), segment: z.string() }));
+
+/**
+ * The register entry as a regulator or its own enterprise sees it. Looser than the form (`Enterprise`):
+ * entries that came from the old systems or a self-registration may lack fields the form now requires.
+ */
+export const EnterpriseView = z
+  .object({
+    enterpriseId: z.string(),
+    name: z.string(),
+    regionCode: z.string(),
+    regionName: z.string(),
+    unitType: opt,
+    registrationStatus: z.string(),
+    registrationNo: opt,
+    creditCode: opt,
+    registeredCapital: z.number().optional(),
+    legalRepresentative: opt,
+    phone: opt,
+    registeredOn: opt,
+    approvedOn: opt,
+    businessTermFrom: opt,
+    businessTermTo: opt,
+    registrationAuthority: opt,
+    address: opt,
+    businessScope: opt,
+    segments: segmentRefs,
+    staffCount: z.number().int(),
+    removed: z.boolean(),
+    version: z.number().int(),
+    attachmentIds: z.array(z.string()).optional(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'EnterpriseView' });
 export type EnterpriseView = z.infer<typeof EnterpriseView>;
 
-export const LicenceView = LicenceFields.extend({
-  licenceId: z.string(),
-  version: z.number().int(),
-}).meta({ id: 'LicenceView' });
+export const LicenceView = z
+  .object({
+    licenceId: z.string(),
+    category: z.string(),
+    segment: z.string(),
+    licenceName: z.string(),
+    number: z.string(),
+    issuer: z.string(),
+    validFrom: z.string(),
+    validTo: z.string(),
+    scope: opt,
+    version: z.number().int(),
+  })
+  .meta({ id: 'LicenceView' });
 export type LicenceView = z.infer<typeof LicenceView>;
 
 export const ProductView = z
@@ -141,12 +176,28 @@ export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100, { error: '每页最多 100 条' }).default(10).meta({ title: '每页条数' }),
 });
 
-export const PersonView = PersonFields.extend({
-  personId: z.string(),
-  enterpriseId: z.string(),
-  earliestCertValidTo: z.string().optional(),
-  version: z.number().int(),
-}).meta({ id: 'PersonView' });
+export const PersonView = z
+  .object({
+    personId: z.string(),
+    enterpriseId: z.string(),
+    name: z.string(),
+    idCardNo: z.string(),
+    gender: opt,
+    mobile: opt,
+    position: opt,
+    certificates: z.array(
+      z.object({
+        type: z.string(),
+        number: z.string(),
+        issuer: z.string(),
+        validFrom: z.string(),
+        validTo: z.string(),
+      }),
+    ),
+    earliestCertValidTo: opt,
+    version: z.number().int(),
+  })
+  .meta({ id: 'PersonView' });
 export type PersonView = z.infer<typeof PersonView>;
 
 export const PersonPage = z

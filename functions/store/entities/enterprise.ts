@@ -45,6 +45,11 @@ export const enterpriseModel = (client: DynamoDBDocumentClient, table: string) =
         /** 营业执照附件. */
         attachmentIds: { type: 'list', items: { type: 'string' } },
         removed: { type: 'boolean', required: true, default: false },
+        /**
+         * The change request waiting for review, if any: set with attribute_not_exists when a request is filed,
+         * so an entry has at most one (a second one would be decided against a stale base); cleared by the decision.
+         */
+        pendingRequestId: { type: 'string' },
         version: { type: 'number', required: true, default: 1 },
         createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
         updatedAt: { type: 'string', required: true, default: () => new Date().toISOString() },

@@ -1,0 +1,78 @@
+/**
+ * Linking uploaded attachments to what they belong to — a change request about an enterprise (or the
+ * enterprise a 新增 request will create). The link copies the enterprise's scope onto each attachment, so
+ * that from then on whoever may see the enterprise may download the file (`canRead`).
+ *
+ * The caller (the change-request submission) puts the returned items into its own transaction: the request
+ * and its attachments are written together or not at all. Each item's condition holds the rules at the
+ * moment of writing — still the caller's upload, uploaded, not linked to another request — so a concurrent
+ * link of the same file makes the whole transaction fail instead of stealing it.
+ */
+import { createWriteTransaction } from 'electrodb';
+import type { TransactItem } from '../lib/audit';
+import type { Principal } from '../lib/auth/principal';
+import { badRequest } from '../lib/http/errors';
+import type { Store } from '../store';
+import { isExpired, type AttachmentRecord } from './access';
+
+export interface AttachmentLink {
+  enterpriseId: string;
+  regionCode: string;
+  categories: readonly string[];
+  requestId: string;
+}
+
+export const LINK_PROBLEM_MESSAGE = '附件不存在或未上传完成';
+
+/**
+ * Loads each attachment (one consistent BatchGet) and refuses with 400 unless every one exists, is uploaded
+ * and was uploaded by `p`; returns one UpdateItem per attachment. Linking the same attachment twice in one
+ * list is refused too (a transaction may touch an item once).
+ */
+export async function linkAttachmentItems(
+  store: Store,
+  p: Principal,
+  attachmentIds: readonly string[],
+  link: AttachmentLink,
+  now = Date.now(),
+): Promise<TransactItem[]> {
+  if (attachmentIds.length === 0) return [];
+  if (new Set(attachmentIds).size !== attachmentIds.length) throw badRequest('同一附件不能重复添加');
+  const { data, unprocessed } = await store.attachments
+    .get(attachmentIds.map((attachmentId) => ({ attachmentId })))
+    .go({ consistent: true });
+  const found = data as AttachmentRecord[];
+  // BatchGet may leave keys unread under load; those are read one by one rather than taken for missing.
+  for (const key of unprocessed) {
+    const { data: one } = await store.attachments.get(key).go({ consistent: true });
+    if (one) found.push(one as AttachmentRecord);
+  }
+  const byId = new Map(found.map((a) => [a.attachmentId, a]));
+  const bad = attachmentIds.filter((id) => {
+    const a = byId.get(id);
+    return !a || isExpired(a, now) || a.status !== 'uploaded' || a.uploadedBy !== p.accountId || a.requestId;
+  });
+  if (bad.length) {
+    throw badRequest(
+      LINK_PROBLEM_MESSAGE,
+      bad.map((id) => ({ path: `body.attachmentIds.${attachmentIds.indexOf(id)}`, message: LINK_PROBLEM_MESSAGE })),
+    );
+  }
+  return createWriteTransaction({ attachments: store.attachments }, ({ attachments }) =>
+    attachmentIds.map((attachmentId) =>
+      attachments
+        .patch({ attachmentId })
+        .set({
+          enterpriseId: link.enterpriseId,
+          regionCode: link.regionCode,
+          categories: [...link.categories],
+          requestId: link.requestId,
+        })
+        .where(
+          (a, op) =>
+            `${op.eq(a.uploadedBy, p.accountId)} AND ${op.eq(a.status, 'uploaded')} AND ${op.notExists(a.requestId)}`,
+        )
+        .commit(),
+    ),
+  ).params().TransactItems as TransactItem[];
+}

@@ -1,0 +1,359 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../functions/seed/rng';
+import { generateUscc } from '../../shared/validation/uscc';
+import type { ApiClient } from '../support/api-client';
+import { signedInAs, type Persona } from '../support/personas';
+import { startTestStack, type TestStack } from '../support/stack';
+
+/**
+ * Change requests on the register (新增企业, 删除企业, 企业信息纠错, 证书信息纠正) and their review, against
+ * DynamoDB Local: what the list, the counters and the entry show after each decision; two reviewers at once;
+ * stale and duplicate requests; scope.
+ */
+describe('register change requests', () => {
+  let t: TestStack;
+  const rng = mulberry32(4242);
+  const CATEGORY = 'explosives';
+  const SEGMENT = 'sales';
+  const COUNTY = '350503'; // 泉州市丰泽区
+  const CITY = '3505';
+
+  const regulator = (roles: string[], regionCode = CITY, categories = [CATEGORY]): Persona => ({
+    kind: 'regulator',
+    department: 'gongan',
+    regionCode,
+    categories,
+    roles,
+  });
+  let clerk: ApiClient;
+  let reviewer: ApiClient;
+  let reviewer2: ApiClient;
+
+  beforeAll(async () => {
+    t = await startTestStack({ seedEnterprises: 40 });
+    clerk = await signedInAs(t.store, t.url, regulator(['inspector']));
+    reviewer = await signedInAs(t.store, t.url, regulator(['reviewer']));
+    reviewer2 = await signedInAs(t.store, t.url, regulator(['reviewer'], '35'));
+  }, 120_000);
+  afterAll(async () => t?.stop());
+
+  const newEnterprise = (over: Record<string, unknown> = {}) => ({
+    name: `泉州测试民爆器材有限公司${Math.floor(rng() * 1e6)}`,
+    regionCode: COUNTY,
+    unitType: 'limited-liability',
+    registrationStatus: 'in-business',
+    creditCode: generateUscc(rng, { regionCode: COUNTY }),
+    legalRepresentative: '张三',
+    phone: '0595-22345678',
+    address: '泉州市丰泽区东海街道1号',
+    segments: [{ category: CATEGORY, segment: SEGMENT }],
+    ...over,
+  });
+
+  const list = async (c: ApiClient, query = '') => {
+    const r = await c.get(`/api/register/units/${CATEGORY}/${SEGMENT}?region=${CITY}&limit=100${query}`);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    return r.body as {
+      items: { enterpriseId: string; name: string; registrationStatus: string }[];
+      total: number | null;
+    };
+  };
+  const allIds = async (c: ApiClient) => {
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const r = await c.get(
+        `/api/register/units/${CATEGORY}/${SEGMENT}?region=${CITY}&limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      ids.push(...r.body.items.map((i: { enterpriseId: string }) => i.enterpriseId));
+      cursor = r.body.cursor;
+    } while (cursor);
+    return ids;
+  };
+
+  const submitCreate = async (over: Record<string, unknown> = {}) => {
+    const r = await clerk.post('/api/register/change-requests', {
+      kind: 'create',
+      category: CATEGORY,
+      enterprise: newEnterprise(over),
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    return r.body as { requestId: string; enterpriseId: string; message: string };
+  };
+
+  it('新增企业: pending until a reviewer approves, then in the list with the total one higher', async () => {
+    const before = await list(clerk);
+    const sub = await submitCreate();
+    expect(sub.message).toBe('您新增的企业信息已提交审核，审核通过后会展示该企业，请耐心等待！');
+    expect((await list(clerk)).items.map((i) => i.enterpriseId)).not.toContain(sub.enterpriseId);
+
+    const queue = await reviewer.get('/api/register/change-requests?status=pending');
+    expect(queue.status).toBe(200);
+    const item = queue.body.items.find((i: { requestId: string }) => i.requestId === sub.requestId);
+    expect(item.kind).toBe('create');
+    expect(item.changes.find((c: { field: string }) => c.field === 'name').before).toBeNull();
+
+    const ok = await reviewer.post(`/api/register/change-requests/${sub.requestId}/approve`, { version: item.version });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    const after = await list(clerk);
+    expect(after.items.map((i) => i.enterpriseId)).toContain(sub.enterpriseId);
+    expect(after.total).toBe(before.total! + 1);
+
+    // Idempotent for the same reviewer; a 409 that names the decider for another.
+    const again = await reviewer.post(`/api/register/change-requests/${sub.requestId}/approve`, {});
+    expect(again.status).toBe(200);
+    expect(again.body.status).toBe('approved');
+    const other = await reviewer2.post(`/api/register/change-requests/${sub.requestId}/approve`, {});
+    expect(other.status).toBe(409);
+    expect(other.body.error.message).toContain('同意');
+    expect((await list(clerk)).total).toBe(before.total! + 1);
+
+    const history = await clerk.get(`/api/register/enterprises/${sub.enterpriseId}/history`);
+    expect(history.body.items[0]).toMatchObject({ requestId: sub.requestId, status: 'approved' });
+  });
+
+  it('two reviewers deciding one request at once: one decision, one 409, the counter moved once', async () => {
+    const before = (await list(clerk)).total!;
+    const sub = await submitCreate();
+    const [a, b] = await Promise.all([
+      reviewer.post(`/api/register/change-requests/${sub.requestId}/approve`, {}),
+      reviewer2.post(`/api/register/change-requests/${sub.requestId}/reject`, { reason: '材料不全，请补充' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const view = await clerk.get(`/api/register/change-requests/${sub.requestId}`);
+    const approved = view.body.status === 'approved';
+    expect((await list(clerk)).total).toBe(before + (approved ? 1 : 0));
+  });
+
+  it('a 统一社会信用代码 already on the register: refused when filed, and at approval if filed twice', async () => {
+    const code = generateUscc(rng, { regionCode: COUNTY });
+    const first = await submitCreate({ creditCode: code });
+    const second = await submitCreate({ creditCode: code });
+    expect((await reviewer.post(`/api/register/change-requests/${first.requestId}/approve`, {})).status).toBe(200);
+    const dup = await reviewer.post(`/api/register/change-requests/${second.requestId}/approve`, {});
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.message).toContain(code);
+    const third = await clerk.post('/api/register/change-requests', {
+      kind: 'create',
+      category: CATEGORY,
+      enterprise: newEnterprise({ creditCode: code }),
+    });
+    expect(third.status).toBe(409);
+  });
+
+  it('企业信息纠错: stale base → 409; one pending at a time; approval updates the entry and its list row', async () => {
+    const sub = await submitCreate();
+    await reviewer.post(`/api/register/change-requests/${sub.requestId}/approve`, {});
+    const detail = (await clerk.get(`/api/register/enterprises/${sub.enterpriseId}`)).body;
+    const { enterpriseId, regionName, staffCount, removed, version, createdAt, updatedAt, ...fields } =
+      detail.enterprise;
+    (void regionName, staffCount, removed, createdAt, updatedAt);
+    const corrected = { ...fields, name: `${fields.name}（更名）`, registrationStatus: 'suspended' };
+
+    const stale = await clerk.post('/api/register/change-requests', {
+      kind: 'correct',
+      category: CATEGORY,
+      enterpriseId,
+      baseVersion: version - 1 || 99,
+      enterprise: corrected,
+    });
+    expect(stale.status).toBe(409);
+    const unchanged = await clerk.post('/api/register/change-requests', {
+      kind: 'correct',
+      category: CATEGORY,
+      enterpriseId,
+      baseVersion: version,
+      enterprise: fields,
+    });
+    expect(unchanged.status).toBe(400);
+
+    const before = await list(clerk);
+    const suspendedBefore = (await list(clerk, '&status=suspended')).total!;
+    const ok = await clerk.post('/api/register/change-requests', {
+      kind: 'correct',
+      category: CATEGORY,
+      enterpriseId,
+      baseVersion: version,
+      enterprise: corrected,
+    });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    expect(ok.body.message).toBe('企业信息纠错需审核通过才能显示，请耐心等待！');
+    const twice = await clerk.post('/api/register/change-requests', {
+      kind: 'correct',
+      category: CATEGORY,
+      enterpriseId,
+      baseVersion: version,
+      enterprise: corrected,
+    });
+    expect(twice.status).toBe(409);
+
+    const view = (await reviewer.get(`/api/register/change-requests/${ok.body.requestId}`)).body;
+    expect(view.changes.map((c: { field: string }) => c.field).sort()).toEqual(['name', 'registrationStatus']);
+    expect(view.changes.find((c: { field: string }) => c.field === 'registrationStatus')).toMatchObject({
+      before: '在管(开业)企业',
+      after: '停业',
+    });
+    expect((await reviewer.post(`/api/register/change-requests/${ok.body.requestId}/approve`, {})).status).toBe(200);
+
+    const row = (await list(clerk)).items.find((i) => i.enterpriseId === enterpriseId)!;
+    expect(row.name).toBe(corrected.name);
+    expect(row.registrationStatus).toBe('suspended');
+    expect((await list(clerk)).total).toBe(before.total);
+    expect((await list(clerk, '&status=suspended')).total).toBe(suspendedBefore + 1);
+    const now = (await clerk.get(`/api/register/enterprises/${enterpriseId}`)).body;
+    expect(now.enterprise.version).toBe(version + 1);
+    expect(now.pendingRequestId).toBeUndefined();
+  });
+
+  it('删除企业: reason required; approval takes it off the list and the counters, keeps the entry and its history', async () => {
+    const sub = await submitCreate();
+    await reviewer.post(`/api/register/change-requests/${sub.requestId}/approve`, {});
+    const version = (await clerk.get(`/api/register/enterprises/${sub.enterpriseId}`)).body.enterprise.version;
+    const noReason = await clerk.post('/api/register/change-requests', {
+      kind: 'remove',
+      category: CATEGORY,
+      enterpriseId: sub.enterpriseId,
+      baseVersion: version,
+      reason: ' ',
+    });
+    expect(noReason.status).toBe(400);
+    const before = (await list(clerk)).total!;
+    const del = await clerk.post('/api/register/change-requests', {
+      kind: 'remove',
+      category: CATEGORY,
+      enterpriseId: sub.enterpriseId,
+      baseVersion: version,
+      reason: '企业已注销',
+    });
+    expect(del.status).toBe(201);
+    expect((await reviewer.post(`/api/register/change-requests/${del.body.requestId}/approve`, {})).status).toBe(200);
+    expect(await allIds(clerk)).not.toContain(sub.enterpriseId);
+    expect((await list(clerk)).total).toBe(before - 1);
+    const kept = (await clerk.get(`/api/register/enterprises/${sub.enterpriseId}`)).body;
+    expect(kept.enterprise.removed).toBe(true);
+    const history = (await clerk.get(`/api/register/enterprises/${sub.enterpriseId}/history`)).body.items;
+    expect(history.map((h: { kind: string }) => h.kind)).toEqual(['remove', 'create']);
+  });
+
+  it('拒绝: reason required; the entry is free for a new request; the requester reads the reason', async () => {
+    const sub = await submitCreate();
+    await reviewer.post(`/api/register/change-requests/${sub.requestId}/approve`, {});
+    const version = (await clerk.get(`/api/register/enterprises/${sub.enterpriseId}`)).body.enterprise.version;
+    const del = await clerk.post('/api/register/change-requests', {
+      kind: 'remove',
+      category: CATEGORY,
+      enterpriseId: sub.enterpriseId,
+      baseVersion: version,
+      reason: '误录',
+    });
+    expect((await reviewer.post(`/api/register/change-requests/${del.body.requestId}/reject`, {})).status).toBe(400);
+    const rej = await reviewer.post(`/api/register/change-requests/${del.body.requestId}/reject`, {
+      reason: '该企业仍在经营',
+    });
+    expect(rej.status).toBe(200);
+    const seen = (await clerk.get(`/api/register/change-requests/${del.body.requestId}`)).body;
+    expect(seen).toMatchObject({ status: 'rejected', decisionReason: '该企业仍在经营' });
+    expect((await clerk.get(`/api/register/enterprises/${sub.enterpriseId}`)).body.pendingRequestId).toBeUndefined();
+    expect(await allIds(clerk)).toContain(sub.enterpriseId);
+  });
+
+  it('证书信息纠正 by the enterprise: the licence and the list row change on approval', async () => {
+    const { data: licences } = await t.store.licences.query.byEnterprise({ enterpriseId: 'ent-000001' }).go();
+    const licence = licences[0]!;
+    const { data: e } = await t.store.enterprises.get({ enterpriseId: 'ent-000001' }).go();
+    const own = await signedInAs(t.store, t.url, { kind: 'enterprise', enterpriseId: 'ent-000001' });
+    const r = await own.post('/api/register/change-requests', {
+      kind: 'correct-licence',
+      enterpriseId: 'ent-000001',
+      licenceId: licence.licenceId,
+      baseVersion: licence.version,
+      licence: {
+        category: licence.category,
+        segment: licence.segment,
+        licenceName: licence.licenceName,
+        number: `${licence.number}-新`,
+        issuer: licence.issuer,
+        validFrom: licence.validFrom,
+        validTo: '2031-12-31',
+      },
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const rev = await signedInAs(t.store, t.url, {
+      kind: 'regulator',
+      department: 'gongan',
+      regionCode: e!.regionCode.slice(0, 4),
+      categories: [licence.category],
+      roles: ['reviewer'],
+    });
+    const ok = await rev.post(`/api/register/change-requests/${r.body.requestId}/approve`, {});
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    const { data: after } = await t.store.licences
+      .get({ enterpriseId: 'ent-000001', licenceId: licence.licenceId })
+      .go();
+    expect(after).toMatchObject({
+      number: `${licence.number}-新`,
+      validTo: '2031-12-31',
+      version: licence.version + 1,
+    });
+    const { data: row } = await t.store.enterpriseListings
+      .get({ enterpriseId: 'ent-000001', category: licence.category, segment: licence.segment })
+      .go();
+    expect(row?.licenceNumber).toBe(`${licence.number}-新`);
+    // The due index now holds the new expiry (the warnings read it).
+    const { data: due } = await t.store.licences.query
+      .byDueDate({ dueKind: 'licence' })
+      .between({ validTo: '2031-12-31' }, { validTo: '2031-12-31~' })
+      .go({ pages: 'all' });
+    expect(due.map((d) => d.licenceId)).toContain(licence.licenceId);
+  });
+
+  it('scope: another city’s reviewer sees nothing; nobody approves their own request; enterprises cannot add units', async () => {
+    const sub = await submitCreate();
+    const far = await signedInAs(t.store, t.url, regulator(['reviewer'], '3501'));
+    expect((await far.get(`/api/register/change-requests/${sub.requestId}`)).status).toBe(404);
+    expect((await far.post(`/api/register/change-requests/${sub.requestId}/approve`, {})).status).toBe(404);
+    const queue = await far.get('/api/register/change-requests?status=pending');
+    expect(queue.body.items.map((i: { requestId: string }) => i.requestId)).not.toContain(sub.requestId);
+    const selfReviewer = await signedInAs(t.store, t.url, regulator(['inspector', 'reviewer']));
+    const mine = await selfReviewer.post('/api/register/change-requests', {
+      kind: 'create',
+      category: CATEGORY,
+      enterprise: newEnterprise(),
+    });
+    expect((await selfReviewer.post(`/api/register/change-requests/${mine.body.requestId}/approve`, {})).status).toBe(
+      403,
+    );
+    const ent = await signedInAs(t.store, t.url, { kind: 'enterprise', enterpriseId: 'ent-000002' });
+    const refused = await ent.post('/api/register/change-requests', {
+      kind: 'create',
+      category: CATEGORY,
+      enterprise: newEnterprise(),
+    });
+    expect(refused.status).toBe(403);
+    const outside = await clerk.post('/api/register/change-requests', {
+      kind: 'create',
+      category: CATEGORY,
+      enterprise: newEnterprise({ regionCode: '350102' }),
+    });
+    expect(outside.status).toBe(403);
+  });
+
+  it('counters stay exact when many approvals land at once', async () => {
+    const before = (await list(clerk)).total!;
+    const subs = [];
+    for (let i = 0; i < 12; i++) subs.push(await submitCreate());
+    const results = await Promise.all(
+      subs.map((s, i) =>
+        (i % 2 ? reviewer : reviewer2).post(`/api/register/change-requests/${s.requestId}/approve`, {}),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(subs.map(() => 200));
+    const ids = await allIds(clerk);
+    expect((await list(clerk)).total).toBe(before + 12);
+    expect(ids.length).toBe(before + 12);
+    // Every level moved: the county's counter equals its rows, counted one by one.
+    const countyPage = await clerk.get(`/api/register/units/${CATEGORY}/${SEGMENT}?region=${COUNTY}&limit=100`);
+    expect(countyPage.body.cursor).toBeNull();
+    expect(countyPage.body.total).toBe(countyPage.body.items.length);
+  });
+});
