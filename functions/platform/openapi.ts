@@ -23,7 +23,8 @@ function convert(schema: z.ZodType, io: 'input' | 'output', components: Json): J
   for (const [id, def] of Object.entries($defs ?? {})) components[id] = def;
   const id = z.globalRegistry.get(schema)?.id;
   if (typeof id === 'string') {
-    components[id] = rest;
+    // A named root comes back as a reference to its own entry in `$defs` (collected above): keep that one.
+    if (rest.$ref !== `${REF_PREFIX}${id}`) components[id] = rest;
     return { $ref: `${REF_PREFIX}${id}` };
   }
   return rest;
