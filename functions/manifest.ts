@@ -10,6 +10,7 @@ import { platformManifest } from './platform/manifest';
 import { registerManifest } from './register/manifest';
 import { registrationManifest } from './registration/manifest';
 import { attachmentsManifest } from './attachments/manifest';
+import { notificationsManifest } from './notifications/manifest';
 
 export const MANIFEST: readonly ContextManifest[] = [
   platformManifest,
@@ -19,4 +20,5 @@ export const MANIFEST: readonly ContextManifest[] = [
   registrationManifest,
   registerManifest,
   attachmentsManifest,
+  notificationsManifest,
 ];

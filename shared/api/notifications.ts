@@ -1,0 +1,89 @@
+/**
+ * Contracts of the in-app message inbox (消息): what a signed-in account reads about the outcome of what it
+ * submitted (a change request decided, …), newest first, with its unread count.
+ */
+import { z } from 'zod';
+
+export const NOTIFICATION_PAGE_DEFAULT = 10;
+export const NOTIFICATION_PAGE_MAX = 50;
+/** 全部标记已读 marks at most this many messages per request; the answer says how many it did. */
+export const READ_ALL_MAX = 100;
+
+/**
+ * A message's handle in the API: `<createdAt as base-36 ms>.<id>`. The inbox is sorted by time, so an item's
+ * key is (time, id); carrying both lets 标记已读 reach the message with one GetItem instead of searching the
+ * inbox for the id.
+ */
+export const NOTIFICATION_REF = /^[0-9a-z]{1,11}\.[\w-]{1,120}$/;
+
+export const NotificationRefParams = z.object({
+  notificationId: z
+    .string({ error: '消息编号不正确' })
+    .regex(NOTIFICATION_REF, { error: '消息编号不正确' })
+    .meta({ title: '消息编号' }),
+});
+
+export const NotificationQuery = z
+  .object({
+    cursor: z
+      .string()
+      .max(2048, { error: '翻页标记无效，请重新查询' })
+      .optional()
+      .describe('上一页返回的 cursor，原样传回'),
+    limit: z.coerce
+      .number({ error: '「每页条数」应为数字' })
+      .int({ error: '「每页条数」应为整数' })
+      .min(1, { error: '「每页条数」不能小于 1' })
+      .max(NOTIFICATION_PAGE_MAX, { error: `每页最多 ${NOTIFICATION_PAGE_MAX} 条` })
+      .default(NOTIFICATION_PAGE_DEFAULT)
+      .meta({ title: '每页条数' }),
+    unreadOnly: z
+      .enum(['true', 'false'], { error: '「只看未读」应为 true 或 false' })
+      .transform((v) => v === 'true')
+      .optional()
+      .meta({ title: '只看未读' }),
+  })
+  .meta({ id: 'NotificationQuery' });
+export type NotificationQuery = z.output<typeof NotificationQuery>;
+
+export const NotificationView = z
+  .object({
+    /** The handle to mark it read with (see NOTIFICATION_REF). */
+    notificationId: z.string(),
+    /** What it reports, e.g. `changeRequestDecided`. */
+    kind: z.string(),
+    title: z.string(),
+    body: z.string(),
+    /** What it is about, for a link later: `changeRequest` + its request id. */
+    subjectType: z.string().optional(),
+    subjectId: z.string().optional(),
+    read: z.boolean(),
+    createdAt: z.string().describe('消息时间（所报告事件发生的时间），UTC'),
+  })
+  .meta({ id: 'NotificationView' });
+export type NotificationView = z.infer<typeof NotificationView>;
+
+export const NotificationPage = z
+  .object({
+    items: z.array(NotificationView).describe('按时间从新到旧'),
+    cursor: z.string().nullable(),
+    /** Unread messages in the whole inbox (not only this page). */
+    unread: z.number().int(),
+  })
+  .meta({ id: 'NotificationPage' });
+export type NotificationPage = z.infer<typeof NotificationPage>;
+
+export const NotificationMarked = z
+  .object({
+    notificationId: z.string(),
+    read: z.literal(true),
+    /** False when it was already read: nothing changed. */
+    changed: z.boolean(),
+  })
+  .meta({ id: 'NotificationMarked' });
+export type NotificationMarked = z.infer<typeof NotificationMarked>;
+
+export const NotificationsMarked = z
+  .object({ count: z.number().int().describe('本次标记为已读的消息条数') })
+  .meta({ id: 'NotificationsMarked' });
+export type NotificationsMarked = z.infer<typeof NotificationsMarked>;
