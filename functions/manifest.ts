@@ -11,6 +11,7 @@ import { registerManifest } from './register/manifest';
 import { registrationManifest } from './registration/manifest';
 import { attachmentsManifest } from './attachments/manifest';
 import { notificationsManifest } from './notifications/manifest';
+import { enterpriseManifest } from './enterprise/manifest';
 
 export const MANIFEST: readonly ContextManifest[] = [
   platformManifest,
@@ -21,4 +22,5 @@ export const MANIFEST: readonly ContextManifest[] = [
   registerManifest,
   attachmentsManifest,
   notificationsManifest,
+  enterpriseManifest,
 ];
