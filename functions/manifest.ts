@@ -6,6 +6,7 @@ import type { ContextManifest } from './lib/wiring';
 import { accountsManifest } from './accounts/manifest';
 import { auditManifest } from './audit/manifest';
 import { identityManifest } from './identity/manifest';
+import { importsManifest } from './imports/manifest';
 import { platformManifest } from './platform/manifest';
 import { registerManifest } from './register/manifest';
 import { registrationManifest } from './registration/manifest';
@@ -22,5 +23,6 @@ export const MANIFEST: readonly ContextManifest[] = [
   registerManifest,
   attachmentsManifest,
   notificationsManifest,
+  importsManifest,
   enterpriseManifest,
 ];

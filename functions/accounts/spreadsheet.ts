@@ -16,9 +16,10 @@ import { DEPARTMENTS } from '../../shared/reference/departments';
 import { CITIES, COUNTIES, PROVINCE } from '../../shared/reference/regions';
 import { ROLES } from '../../shared/reference/roles';
 import { badRequest } from '../lib/http/errors';
+import { loadExcel, readSheet, SheetError, type SheetRow as GenericSheetRow } from '../lib/spreadsheet';
 
 export const TEMPLATE_FILENAME = '监管人员账号导入模板.xlsx';
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_CONTENT_TYPE, zipProblem } from '../lib/spreadsheet';
 export const ACCOUNTS_SHEET = '账号';
 export const NOTES_SHEET = '说明';
 
@@ -41,17 +42,11 @@ const COLUMN_WIDTH: Record<ImportColumn, number> = {
   角色: 24,
 };
 
-/**
- * ExcelJS, loaded on first use: it is half of this function's bundle, and the portal's public figure —
- * served by the same function — should not pay for it on a cold start.
- */
-const excel = async () => (await import('exceljs')).default;
-
 const SEPARATORS = /[、,，;；\s/／|]+/;
 
 /** Build the template workbook: 「账号」 with the header and example row, 「说明」 with every valid value. */
 export async function buildTemplate(): Promise<Buffer> {
-  const wb = new (await excel()).Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = '福建省危险物品“一体化”安全监管信息平台';
   const sheet = wb.addWorksheet(ACCOUNTS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = IMPORT_COLUMNS.map((c) => ({
@@ -127,98 +122,36 @@ export async function buildTemplate(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export interface SheetRow {
-  /** The spreadsheet's row number (header = 1). */
-  row: number;
-  cells: Record<ImportColumn, string>;
-}
-
-const MAX_UNZIPPED_BYTES = 40 * 1024 * 1024;
-const MAX_ZIP_ENTRIES = 200;
-
-/**
- * Read the zip's central directory (no decompression) and refuse a file that would inflate beyond reason
- * — a few hundred KB of deflated XML can otherwise expand to gigabytes (a "zip bomb") inside ExcelJS.
- */
-export function zipProblem(buf: Buffer): string | null {
-  if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) return '文件不是有效的 .xlsx 文件';
-  const floor = Math.max(0, buf.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= floor; i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return '文件不是有效的 .xlsx 文件（文件不完整）';
-  const entries = buf.readUInt16LE(eocd + 10);
-  let offset = buf.readUInt32LE(eocd + 16);
-  if (entries > MAX_ZIP_ENTRIES || offset === 0xffffffff) return '文件结构过于复杂，请使用下载的模板填写';
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (offset + 46 > buf.length || buf.readUInt32LE(offset) !== 0x02014b50) return '文件不是有效的 .xlsx 文件';
-    const size = buf.readUInt32LE(offset + 24);
-    if (size === 0xffffffff) return '文件过大，请拆分后分批导入';
-    total += size;
-    offset += 46 + buf.readUInt16LE(offset + 28) + buf.readUInt16LE(offset + 30) + buf.readUInt16LE(offset + 32);
-  }
-  return total > MAX_UNZIPPED_BYTES ? '文件内容过大，请拆分后分批导入' : null;
-}
+/** One data row of the 账号 sheet. */
+export type SheetRow = GenericSheetRow<ImportColumn>;
 
 const fileError = (message: string) => badRequest(message, [{ path: 'body.contentBase64', message }]);
-
-/** A cell as the text a person sees in it (numbers without exponent, formulas by their result). */
-function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isInteger(v) ? v.toFixed(0) : String(v);
-  if (typeof v === 'string') return v.trim();
-  return (cell.text ?? '').trim();
-}
 
 /**
  * The data rows of the 账号 sheet (or of the first sheet whose first row has the headers). Empty rows and
  * an unchanged example row are skipped. 400 when the file can't be read or lacks a column.
  */
 export async function readRows(content: Buffer): Promise<SheetRow[]> {
-  const zip = zipProblem(content);
-  if (zip) throw fileError(zip);
-  const wb = new (await excel()).Workbook();
   try {
-    await wb.xlsx.load(content as never);
-  } catch {
-    throw fileError('无法读取该文件，请使用下载的导入模板（.xlsx）填写后再导入');
+    return await readSheet(content, {
+      sheetName: ACCOUNTS_SHEET,
+      keyColumn: '手机号码',
+      columns: IMPORT_COLUMNS,
+      required: IMPORT_COLUMNS,
+      maxRows: IMPORT_MAX_ROWS,
+      skip: (cells) => IMPORT_COLUMNS.every((c) => cells[c] === EXAMPLE_ROW[c]),
+      messages: {
+        unreadable: '无法读取该文件，请使用下载的导入模板（.xlsx）填写后再导入',
+        noSheet: '文件中没有找到账号表：第 1 行应为列名（手机号码、姓名、部门、行政区划代码、物品类别、角色）',
+        missing: (columns) => `账号表缺少列：${columns.join('、')}（请使用下载的导入模板）`,
+        tooMany: `每个文件最多 ${IMPORT_MAX_ROWS} 行，请拆分后分批导入`,
+        empty: '账号表中没有需要导入的人员，请从第 2 行开始填写',
+      },
+    });
+  } catch (err) {
+    if (err instanceof SheetError) throw fileError(err.message);
+    throw err;
   }
-  const headersOf = (ws: ExcelJS.Worksheet) => {
-    const found = new Map<string, number>();
-    ws.getRow(1).eachCell((cell, col) => found.set(cellText(cell).replace(/\s+/g, ''), col));
-    return found;
-  };
-  const sheet =
-    wb.worksheets.find((ws) => ws.name === ACCOUNTS_SHEET && headersOf(ws).has('手机号码')) ??
-    wb.worksheets.find((ws) => headersOf(ws).has('手机号码'));
-  if (!sheet)
-    throw fileError('文件中没有找到账号表：第 1 行应为列名（手机号码、姓名、部门、行政区划代码、物品类别、角色）');
-  const headers = headersOf(sheet);
-  const missing = IMPORT_COLUMNS.filter((c) => !headers.has(c));
-  if (missing.length) throw fileError(`账号表缺少列：${missing.join('、')}（请使用下载的导入模板）`);
-  if (sheet.actualRowCount - 1 > IMPORT_MAX_ROWS + 1) {
-    throw fileError(`每个文件最多 ${IMPORT_MAX_ROWS} 行，请拆分后分批导入`);
-  }
-  const rows: SheetRow[] = [];
-  sheet.eachRow((row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const cells = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, cellText(row.getCell(headers.get(c)!))])) as Record<
-      ImportColumn,
-      string
-    >;
-    if (IMPORT_COLUMNS.every((c) => cells[c] === '')) return;
-    if (IMPORT_COLUMNS.every((c) => cells[c] === EXAMPLE_ROW[c])) return;
-    rows.push({ row: rowNumber, cells });
-  });
-  if (rows.length > IMPORT_MAX_ROWS) throw fileError(`每个文件最多 ${IMPORT_MAX_ROWS} 行，请拆分后分批导入`);
-  if (!rows.length) throw fileError('账号表中没有需要导入的人员，请从第 2 行开始填写');
-  return rows;
 }
 
 const byWord = <T>(entries: readonly (readonly [string, T])[]) => {

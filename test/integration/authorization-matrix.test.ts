@@ -18,7 +18,7 @@ import { signedInAs, type Persona } from '../support/personas';
 
 /** A request to make: method + concrete path + body, built from ids the test knows. */
 interface Probe {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   body?: unknown;
 }
@@ -126,8 +126,181 @@ let application = '';
 /** An 安监 三明 account that 公安's department admin must not touch. */
 const OTHER_ACCOUNT = 'reg-13900000031';
 
+/**
+ * Register personas around ent-000001, filled in beforeAll from its region and categories: its reviewer,
+ * a regulator of its category in another city, one of its city in another category, and its city's
+ * inspector (no reviewer role). `{changeRequest}` is a pending correction ent-000001 filed in beforeAll.
+ */
+const REVIEWER_OF_A: Persona = {
+  kind: 'regulator',
+  department: 'gongan',
+  regionCode: '',
+  categories: [],
+  roles: ['reviewer'],
+};
+const REVIEWER_FAR_FROM_A: Persona = {
+  kind: 'regulator',
+  department: 'gongan',
+  regionCode: '',
+  categories: [],
+  roles: ['reviewer'],
+};
+const REVIEWER_OTHER_CATEGORY_OF_A: Persona = {
+  kind: 'regulator',
+  department: 'gongan',
+  regionCode: '',
+  categories: [],
+  roles: ['reviewer'],
+};
+const INSPECTOR_OF_A: Persona = {
+  kind: 'regulator',
+  department: 'gongan',
+  regionCode: '',
+  categories: [],
+  roles: ['inspector'],
+};
+let changeRequest = '';
+
 /** By route key. Routes of the identity context act on the caller's own session only: any signed-in caller may. */
 const MATRIX: Record<string, Row> = {
+  // The enterprise's own 产品种类 and 从业人员: enterprise accounts only, always on their own enterprise (the session
+  // names it). Another enterprise reaching ent-000001's items by id finds nothing in its own (404); regulators 403.
+  // The POST row runs before the DELETE row and creates the product it deletes (id = category + name).
+  'POST /api/enterprise/products': {
+    probe: { method: 'POST', path: '/api/enterprise/products', body: { category: 'firearms', name: '矩阵测试产品' } },
+    denied: [INSPECTOR_QZ, GONGAN_QZ, SYS_ADMIN, AUDIT_ADMIN, SEC_ADMIN, DEPT_ADMIN_GONGAN_QZ],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 201,
+  },
+  'DELETE /api/enterprise/products/{productId}': {
+    probe: { method: 'DELETE', path: '/api/enterprise/products/prd-1a3b162a084bf840a29f0d1a63104cf3' },
+    denied: [ENTERPRISE_B, INSPECTOR_QZ, GONGAN_QZ, SYS_ADMIN, AUDIT_ADMIN],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 200,
+  },
+  'POST /api/enterprise/personnel': {
+    probe: {
+      method: 'POST',
+      path: '/api/enterprise/personnel',
+      body: {
+        name: '林矩阵',
+        idCardNo: '350102198001010118',
+        gender: 'male',
+        mobile: '13859001234',
+        position: '保管员',
+        certificates: [],
+      },
+    },
+    denied: [INSPECTOR_QZ, GONGAN_QZ, SYS_ADMIN, AUDIT_ADMIN, SEC_ADMIN, DEPT_ADMIN_GONGAN_QZ],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 201,
+  },
+  'PUT /api/enterprise/personnel/{personId}': {
+    probe: {
+      method: 'PUT',
+      path: '/api/enterprise/personnel/per-000001-001',
+      body: {
+        person: {
+          name: '陈矩阵',
+          idCardNo: '350102198001010134',
+          gender: 'male',
+          mobile: '13859001235',
+          position: '保管员',
+          certificates: [],
+        },
+        version: 1,
+      },
+    },
+    denied: [ENTERPRISE_B, INSPECTOR_QZ, GONGAN_QZ, SYS_ADMIN, AUDIT_ADMIN],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 200,
+  },
+  'POST /api/enterprise/personnel/delete': {
+    probe: {
+      method: 'POST',
+      path: '/api/enterprise/personnel/delete',
+      body: { items: [{ personId: 'per-000001-002', version: 1 }] },
+    },
+    denied: [ENTERPRISE_B, INSPECTOR_QZ, GONGAN_QZ, SYS_ADMIN, AUDIT_ADMIN],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 200,
+  },
+  'GET /api/register/enterprises/{enterpriseId}': {
+    probe: { method: 'GET', path: '/api/register/enterprises/ent-000001' },
+    denied: [ENTERPRISE_B, REVIEWER_FAR_FROM_A, REVIEWER_OTHER_CATEGORY_OF_A],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 200,
+  },
+  'GET /api/register/enterprises/{enterpriseId}/personnel': {
+    probe: { method: 'GET', path: '/api/register/enterprises/ent-000001/personnel' },
+    denied: [ENTERPRISE_B, REVIEWER_FAR_FROM_A, REVIEWER_OTHER_CATEGORY_OF_A],
+    allowed: INSPECTOR_OF_A,
+    allowedStatus: 200,
+  },
+  'GET /api/register/enterprises/{enterpriseId}/history': {
+    probe: { method: 'GET', path: '/api/register/enterprises/ent-000001/history' },
+    denied: [ENTERPRISE_B, REVIEWER_FAR_FROM_A, REVIEWER_OTHER_CATEGORY_OF_A],
+    allowed: REVIEWER_OF_A,
+    allowedStatus: 200,
+  },
+  'POST /api/register/change-requests': {
+    // A correction of ent-000001: only it and its regulators reach it (and meet the pending request: 409).
+    probe: {
+      method: 'POST',
+      path: '/api/register/change-requests',
+      body: { kind: 'remove', category: 'hazchem', enterpriseId: 'ent-000001', baseVersion: 1, reason: '测试删除' },
+    },
+    denied: [ENTERPRISE_B, REVIEWER_FAR_FROM_A, REVIEWER_OTHER_CATEGORY_OF_A, INSPECTOR_SM],
+  },
+  'GET /api/register/change-requests': {
+    probe: { method: 'GET', path: '/api/register/change-requests?status=pending' },
+    denied: [INSPECTOR_QZ, ENTERPRISE_A, SYS_ADMIN, AUDIT_ADMIN, INSPECTOR_OF_A],
+    allowed: REVIEWER_OF_A,
+    allowedStatus: 200,
+  },
+  'GET /api/register/change-requests/{requestId}': {
+    probe: { method: 'GET', path: '/api/register/change-requests/{changeRequest}' },
+    denied: [ENTERPRISE_B, REVIEWER_FAR_FROM_A, REVIEWER_OTHER_CATEGORY_OF_A, INSPECTOR_OF_A],
+    allowed: REVIEWER_OF_A,
+    allowedStatus: 200,
+  },
+  'POST /api/register/change-requests/{requestId}/approve': {
+    probe: { method: 'POST', path: '/api/register/change-requests/{changeRequest}/approve', body: {} },
+    denied: [ENTERPRISE_A, ENTERPRISE_B, REVIEWER_FAR_FROM_A, REVIEWER_OTHER_CATEGORY_OF_A, INSPECTOR_OF_A, SYS_ADMIN],
+  },
+  'POST /api/register/change-requests/{requestId}/reject': {
+    probe: {
+      method: 'POST',
+      path: '/api/register/change-requests/{changeRequest}/reject',
+      body: { reason: '测试拒绝' },
+    },
+    denied: [ENTERPRISE_A, ENTERPRISE_B, REVIEWER_FAR_FROM_A, REVIEWER_OTHER_CATEGORY_OF_A, INSPECTOR_OF_A, SYS_ADMIN],
+  },
+  // Attachments admit every signed-in account; who may read one is decided per attachment (uploader, or the
+  // scope of the enterprise it is linked to — test/integration/attachments.test.ts). One that does not exist
+  // is 404 to everyone.
+  'POST /api/attachments': {
+    probe: {
+      method: 'POST',
+      path: '/api/attachments',
+      body: { purpose: 'licence', fileName: '许可证.pdf', contentType: 'application/pdf', size: 1024 },
+    },
+    denied: [],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 201,
+  },
+  'POST /api/attachments/{attachmentId}/complete': {
+    probe: { method: 'POST', path: '/api/attachments/att-00000000000000000000000000000000/complete' },
+    denied: EVERYONE_BUT(),
+  },
+  'GET /api/attachments/{attachmentId}': {
+    probe: { method: 'GET', path: '/api/attachments/att-00000000000000000000000000000000' },
+    denied: EVERYONE_BUT(),
+  },
+  'GET /api/attachments/{attachmentId}/download': {
+    probe: { method: 'GET', path: '/api/attachments/att-00000000000000000000000000000000/download' },
+    denied: EVERYONE_BUT(),
+  },
   'GET /api/register/units/{category}/{segment}': {
     // 泉州's hazchem list: other categories, other cities' regions, enterprises and anonymous are refused.
     probe: { method: 'GET', path: '/api/register/units/hazchem/production?region=3505' },
@@ -208,6 +381,54 @@ const MATRIX: Record<string, Row> = {
     },
     denied: [INSPECTOR_QZ, GONGAN_QZ, ENTERPRISE_A, AUDIT_ADMIN, SEC_ADMIN],
   },
+  // 企业信息导入: 系统管理员 and 部门管理员 only. A job is its requester's (or a 系统管理员's): another
+  // administrator's import reads as missing — test/integration/register-import.test.ts tries a real one.
+  'GET /api/register/imports/template': {
+    probe: { method: 'GET', path: '/api/register/imports/template' },
+    denied: [INSPECTOR_QZ, GONGAN_QZ, ENTERPRISE_A, AUDIT_ADMIN, SEC_ADMIN],
+    allowed: DEPT_ADMIN_GONGAN_QZ,
+    allowedStatus: 200,
+  },
+  'POST /api/register/imports': {
+    probe: { method: 'POST', path: '/api/register/imports', body: { attachmentId: 'att-not-mine' } },
+    denied: [INSPECTOR_QZ, GONGAN_QZ, ENTERPRISE_A, AUDIT_ADMIN, SEC_ADMIN],
+    // Through to the attachment check, which finds no upload of the caller's.
+    allowed: SYS_ADMIN,
+    allowedStatus: 400,
+  },
+  'GET /api/register/imports': {
+    probe: { method: 'GET', path: '/api/register/imports' },
+    denied: [INSPECTOR_QZ, GONGAN_QZ, ENTERPRISE_A, AUDIT_ADMIN, SEC_ADMIN],
+    allowed: DEPT_ADMIN_GONGAN_QZ,
+    allowedStatus: 200,
+  },
+  'GET /api/register/imports/{importId}': {
+    probe: { method: 'GET', path: '/api/register/imports/imp-not-mine' },
+    denied: [INSPECTOR_QZ, GONGAN_QZ, ENTERPRISE_A, AUDIT_ADMIN, SEC_ADMIN, DEPT_ADMIN_GONGAN_QZ],
+  },
+  'GET /api/register/imports/{importId}/report': {
+    probe: { method: 'GET', path: '/api/register/imports/imp-not-mine/report' },
+    denied: [INSPECTOR_QZ, GONGAN_QZ, ENTERPRISE_A, AUDIT_ADMIN, SEC_ADMIN, DEPT_ADMIN_GONGAN_QZ],
+  },
+  // The inbox is always the caller's own (its account id is the partition): any signed-in account may list
+  // and mark its own; another account's message id resolves inside the caller's inbox, where it isn't (404).
+  // test/integration/notifications.test.ts marks a real message of one account from another.
+  'GET /api/notifications': {
+    probe: { method: 'GET', path: '/api/notifications' },
+    denied: [],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 200,
+  },
+  'POST /api/notifications/{notificationId}/read': {
+    probe: { method: 'POST', path: '/api/notifications/mjz3k1a0.chg-chg-someone-else-approved/read' },
+    denied: EVERYONE_BUT(),
+  },
+  'POST /api/notifications/read-all': {
+    probe: { method: 'POST', path: '/api/notifications/read-all' },
+    denied: [],
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
 };
 
 /** The identity context's own-session routes: every signed-in caller may use them on their own session. */
@@ -243,6 +464,29 @@ describe('the authorization matrix', () => {
       captcha: 'ABCD',
     });
     application = applied.body.requestId;
+
+    const { data: a } = await store.enterprises.get({ enterpriseId: 'ent-000001' }).go();
+    const city = a!.regionCode.slice(0, 4);
+    const cats = [...new Set(a!.segments.map((s) => s.category))];
+    const otherCategory = ['firearms', 'hazchem', 'explosives', 'radioactive', 'fireworks'].find(
+      (c) => !cats.includes(c),
+    )!;
+    Object.assign(REVIEWER_OF_A, { regionCode: city, categories: cats });
+    Object.assign(REVIEWER_FAR_FROM_A, { regionCode: city === '3501' ? '3502' : '3501', categories: cats });
+    Object.assign(REVIEWER_OTHER_CATEGORY_OF_A, { regionCode: city, categories: [otherCategory] });
+    Object.assign(INSPECTOR_OF_A, { regionCode: city, categories: cats });
+    const own = await signedInAs(store, stack.url, ENTERPRISE_A);
+    const detail = (await own.get('/api/register/enterprises/ent-000001')).body.enterprise;
+    const { enterpriseId, regionName, staffCount, removed, version, createdAt, updatedAt, ...fields } = detail;
+    void [regionName, staffCount, removed, createdAt, updatedAt];
+    const filed = await own.post('/api/register/change-requests', {
+      kind: 'correct',
+      enterpriseId,
+      baseVersion: version,
+      enterprise: { ...fields, phone: '0591-87654321' },
+    });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    changeRequest = filed.body.requestId;
   }, 120_000);
   afterAll(async () => stack?.stop());
 
@@ -257,7 +501,7 @@ describe('the authorization matrix', () => {
   for (const [key, row] of Object.entries(MATRIX)) {
     it(`${key}: refuses anonymous callers and every persona outside its scope`, async () => {
       const anonymous = new ApiClient(stack.url);
-      const path = row.probe.path.replace('{application}', application);
+      const path = row.probe.path.replace('{application}', application).replace('{changeRequest}', changeRequest);
       const a = await anonymous.request(row.probe.method, path, row.probe.body);
       expect(a.status).toBe(401);
       for (const persona of row.denied) {

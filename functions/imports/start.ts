@@ -1,0 +1,98 @@
+/**
+ * 导入清单文件: starting an import job on a 清单 the caller has uploaded (an attachment with purpose
+ * `register-import`). The job is created with its audit record in one transaction and the first step is asked
+ * for on the bus; the answer (202) is the queued job, which the page then polls.
+ *
+ * One job per file: the job's id is derived from the attachment's, so a double click — or the same request
+ * sent again — finds the job already there and answers it (asking for its first step again while it is still
+ * queued, in case the first request's event never left).
+ */
+import { createHash } from 'node:crypto';
+import { REGISTER_IMPORT_MAX_FILE_BYTES, REGISTER_IMPORT_PURPOSE } from '../../shared/api/imports';
+import { actorOf, transactWithAudit, type TransactItem } from '../lib/audit';
+import type { Principal } from '../lib/auth/principal';
+import { badRequest } from '../lib/http/errors';
+import { isConditionFailure } from '../register/entry-writes';
+import type { Store } from '../store';
+import { createWriteTransaction } from 'electrodb';
+import { IMPORT_REQUESTED, type ImportRequested, type Publish } from './events';
+import { jobView, type ImportJobView } from './jobs';
+import type { ImportJob } from './run';
+
+export type Regulator = Extract<Principal, { kind: 'regulator' }>;
+
+/** The job of an uploaded file. */
+export const importIdOf = (attachmentId: string) =>
+  `imp-${createHash('sha256').update(attachmentId).digest('hex').slice(0, 32)}`;
+
+/** The jurisdiction an administrator may import into: the whole province for a 系统管理员, else their own. */
+export const importScopeOf = (p: Regulator): string => (p.roles.includes('sys-admin') ? '35' : p.regionCode);
+
+const refuse = (message: string) => badRequest(message, [{ path: 'body.attachmentId', message }]);
+
+export async function startImport(
+  deps: { store: Store; publish: Publish },
+  p: Regulator,
+  attachmentId: string,
+  ctx: { sourceIp: string; requestId: string },
+  now: Date = new Date(),
+): Promise<ImportJobView> {
+  const { store } = deps;
+  const { data: a } = await store.attachments.get({ attachmentId }).go({ consistent: true });
+  // Someone else's file reads as missing: nobody learns what others uploaded.
+  if (!a || a.uploadedBy !== p.accountId) throw refuse('导入文件不存在，请重新上传');
+  if (a.purpose !== REGISTER_IMPORT_PURPOSE) throw refuse('该文件不是企业信息导入清单，请通过「导入清单文件」上传');
+  if (a.status !== 'uploaded') throw refuse('文件尚未上传完成，请稍后再试');
+  if (!/\.xlsx$/i.test(a.fileName)) throw refuse('请上传 .xlsx 格式的 Excel 文件（可先导出清单模板）');
+  if ((a.size ?? 0) > REGISTER_IMPORT_MAX_FILE_BYTES) throw refuse('文件不能超过 10 MB，请拆分后分批导入');
+
+  const importId = importIdOf(attachmentId);
+  const job: ImportJob = {
+    importId,
+    requestedBy: p.accountId,
+    attachmentId,
+    fileName: a.fileName,
+    status: 'queued',
+    total: 0,
+    processed: 0,
+    created: 0,
+    duplicates: 0,
+    failed: 0,
+    errors: [],
+    createdAt: now.toISOString(),
+    version: 1,
+  };
+  let current = job;
+  try {
+    await transactWithAudit(
+      store,
+      {
+        actor: actorOf(p),
+        action: 'register.import.request',
+        object: { type: 'registerImport', id: importId, label: a.fileName },
+        outcome: 'success',
+        sourceIp: ctx.sourceIp,
+        requestId: ctx.requestId,
+        details: { attachmentId, fileName: a.fileName, scope: importScopeOf(p) },
+      },
+      createWriteTransaction({ jobs: store.importJobs }, ({ jobs }) => [jobs.create(job).commit()]).params()
+        .TransactItems as TransactItem[],
+    );
+  } catch (err) {
+    if (!isConditionFailure(err)) throw err;
+    const { data } = await store.importJobs.get({ importId }).go({ consistent: true });
+    if (!data) throw err;
+    current = data;
+  }
+  if (current.status === 'queued') {
+    const detail: ImportRequested = {
+      importId,
+      scopePrefix: importScopeOf(p),
+      actor: { accountId: p.accountId, login: p.login, name: p.name, roles: [...p.roles] },
+      sourceIp: ctx.sourceIp,
+      requestId: ctx.requestId,
+    };
+    await deps.publish(IMPORT_REQUESTED, detail);
+  }
+  return jobView(current);
+}
