@@ -3,6 +3,7 @@ import { mulberry32 } from '../../functions/seed/rng';
 import { generateUscc } from '../../shared/validation/uscc';
 import type { ApiClient } from '../support/api-client';
 import { signedInAs, type Persona } from '../support/personas';
+import { editableFields } from '../support/register';
 import { startTestStack, type TestStack } from '../support/stack';
 
 /**
@@ -145,9 +146,8 @@ describe('register change requests', () => {
     const sub = await submitCreate();
     await reviewer.post(`/api/register/change-requests/${sub.requestId}/approve`, {});
     const detail = (await clerk.get(`/api/register/enterprises/${sub.enterpriseId}`)).body;
-    const { enterpriseId, regionName, staffCount, removed, version, createdAt, updatedAt, ...fields } =
-      detail.enterprise;
-    (void regionName, staffCount, removed, createdAt, updatedAt);
+    const { enterpriseId, version } = detail.enterprise;
+    const fields = editableFields(detail.enterprise) as Record<string, unknown> & { name: string };
     const corrected = { ...fields, name: `${fields.name}（更名）`, registrationStatus: 'suspended' };
 
     const stale = await clerk.post('/api/register/change-requests', {

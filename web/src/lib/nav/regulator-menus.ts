@@ -1,13 +1,14 @@
 import type { CategoryCode } from '$shared/reference/categories';
 import type { RoleCode } from '$shared/reference/roles';
+import { withUnitLists } from '$lib/register/unit-menus';
 import { HOME_ID, item, menuFor, restricted, type MenuItem } from './menu';
 
 /*
  * The header menus of the eight sub-platforms of the 统一监管平台, as the seed shows them. 民爆, 危化 and 枪支
  * are copied from the seed's screenshots; the others are derived the same way from their business segments
  * (DESIGN §2): 首页, one「X监管」per segment, then 物品流向, 大数据预警, 检查通报管理, 举报线索管理, 应急救援管理.
- * Left sub-menus are given only where the seed shows them. Every menu ends with 系统管理, which only the admin
- * roles and the 审核人员 (账号审核) see (`regulatorMenu` leaves out what the session's roles may not open).
+ * Left sub-menus are given only where the seed shows them, plus the unit list (单位信息管理) under every segment's
+ * entry. Every menu ends with 系统管理, which only the admin roles and the 审核人员 (账号审核, 企业信息审核) see (`regulatorMenu` leaves out what the session's roles may not open).
  */
 
 const HOME = item(HOME_ID, '首页');
@@ -69,7 +70,9 @@ const SYSTEM = restricted(
   [...ACCOUNT_ADMIN_ROLES, ...AUDIT_ROLES, ...REVIEW_ROLES],
   item(SYSTEM_ID, '系统管理', [
     restricted(ACCOUNT_ADMIN_ROLES, item('accounts', '账号管理')),
+    restricted(ACCOUNT_ADMIN_ROLES, item('register-import', '企业信息导入')),
     restricted(REVIEW_ROLES, item('registrations', '账号审核')),
+    restricted(REVIEW_ROLES, item('register-reviews', '企业信息审核')),
     restricted(AUDIT_ROLES, item('audit-logs', '审计日志')),
   ]),
 );
@@ -89,7 +92,7 @@ const EXPLOSIVES_PRODUCTION = item('production', '生产监管', [
   item('equipment', '设备信息管理'),
 ]);
 
-export const REGULATOR_MENUS: Readonly<Record<CategoryCode, readonly MenuItem[]>> = {
+const SEED_MENUS: Readonly<Record<CategoryCode, readonly MenuItem[]>> = {
   // Seed: 福建省枪支弹药类“一体化”安全监管信息平台.
   firearms: [
     HOME,
@@ -114,6 +117,8 @@ export const REGULATOR_MENUS: Readonly<Record<CategoryCode, readonly MenuItem[]>
     HOME,
     item('production-safety', '生产安全监管'),
     item('storage', '储存监管'),
+    // Not in the seed's screenshot: the register's 港口经营 segment needs an entry for its unit list.
+    item('port', '港口经营监管'),
     item('transport', '运输监管'),
     item('trade', '经营监管'),
     item('use', '使用监管'),
@@ -177,6 +182,11 @@ export const REGULATOR_MENUS: Readonly<Record<CategoryCode, readonly MenuItem[]>
     ...COMMON_TAIL,
   ],
 };
+
+/** The menus with the unit list (单位信息管理) under each business segment's entry (register/unit-menus.ts). */
+export const REGULATOR_MENUS: Readonly<Record<CategoryCode, readonly MenuItem[]>> = Object.fromEntries(
+  Object.entries(SEED_MENUS).map(([code, menu]) => [code, withUnitLists(code as CategoryCode, menu)]),
+) as Record<CategoryCode, MenuItem[]>;
 
 /** The header menu of a sub-platform as an account with `roles` sees it (系统管理 for the admin roles only). */
 export function regulatorMenu(code: CategoryCode, roles: readonly string[] = []): readonly MenuItem[] {
