@@ -72,6 +72,13 @@ export function menuPath(trail: readonly MenuItem[]): string {
   return trail.map((m) => m.id).join('/');
 }
 
+/** The trail down to the first leaf under the trail's last entry (the trail itself when that is a leaf). */
+export function firstLeaf(trail: readonly MenuItem[]): readonly MenuItem[] {
+  let out = trail;
+  for (let last = out.at(-1); last?.children?.length; last = out.at(-1)) out = [...out, last.children[0]!];
+  return out;
+}
+
 /** Splits the rest of a URL (`a/b/c`) into segments, ignoring empty ones. */
 export function pathSegments(rest: string): string[] {
   return rest.split('/').filter((s) => s.length > 0);

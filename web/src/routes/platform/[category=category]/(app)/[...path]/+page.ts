@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { resolve } from '$app/paths';
-import { findTrail, menuPath, pathSegments } from '$lib/nav/menu';
-import { REGULATOR_MENUS, SYSTEM_ID } from '$lib/nav/regulator-menus';
+import { findTrail, firstLeaf, menuPath, pathSegments } from '$lib/nav/menu';
+import { REGULATOR_MENUS } from '$lib/nav/regulator-menus';
 import type { PageLoad } from './$types';
 
 /**
@@ -16,16 +16,13 @@ export const load: PageLoad = async ({ params, parent }) => {
     if (findTrail(REGULATOR_MENUS[params.category], segments)) error(403, '您的账号没有使用该功能的权限。');
     error(404, '没有这个菜单页面。');
   }
-  // 系统管理 has no page of its own: it opens the first of its pages the account may use.
-  const [top, ...below] = trail;
-  const first = top?.id === SYSTEM_ID && below.length === 0 ? top.children?.[0] : undefined;
-  if (top && first) {
+  // A menu entry with a left menu has no page of its own: it opens its first entry (as the seed's header
+  // menus do — 经营监管 opens 经营单位信息管理, 系统管理 the first page the account may use).
+  const leaf = firstLeaf(trail);
+  if (leaf !== trail) {
     redirect(
       307,
-      resolve('/platform/[category=category]/(app)/[...path]', {
-        category: params.category,
-        path: menuPath([top, first]),
-      }),
+      resolve('/platform/[category=category]/(app)/[...path]', { category: params.category, path: menuPath(leaf) }),
     );
   }
   return { trail };
