@@ -172,15 +172,12 @@ async function draftOf(store: Store, p: Principal, input: ChangeRequestInput): P
   }
 
   const before = registerFieldsOf(entry);
-  const after: Record<string, unknown> = {
-    ...input.enterprise,
-    // Attachments already on the entry stay unless the form names new ones.
-    ...(input.attachmentIds?.length
-      ? { attachmentIds: input.attachmentIds }
-      : entry.attachmentIds?.length
-        ? { attachmentIds: entry.attachmentIds }
-        : {}),
-  };
+  // 营业执照附件: the form sends the whole list it wants (absent = leave as is). Files already on the entry
+  // stay linked; only the new ones are linked to this request.
+  const current = entry.attachmentIds ?? [];
+  const wanted = input.attachmentIds ?? current;
+  const fresh = wanted.filter((a) => !current.includes(a));
+  const after: Record<string, unknown> = { ...input.enterprise, ...(wanted.length ? { attachmentIds: wanted } : {}) };
   assertRegionAllowed(p, input.enterprise.regionCode);
   // A regulator may leave another category's segments as they are, but not add or drop them.
   const foreignBefore = entry.segments.filter(
@@ -213,7 +210,7 @@ async function draftOf(store: Store, p: Principal, input: ChangeRequestInput): P
     before,
     after,
     baseVersion: entry.version,
-    ...(input.attachmentIds?.length ? { attachmentIds: input.attachmentIds } : {}),
+    ...(fresh.length ? { attachmentIds: fresh } : {}),
     entry,
   };
 }

@@ -6,6 +6,7 @@ import type { Principal } from '../../functions/lib/auth/principal';
 import { categoriesOf } from '../../functions/register/scope';
 import type { ApiClient } from '../support/api-client';
 import { signedInAs, type Persona } from '../support/personas';
+import { postToS3, uploadAttachment } from '../support/attachments';
 import { startTestStack, type TestStack } from '../support/stack';
 
 /**
@@ -52,32 +53,14 @@ describe('attachments', () => {
   }, 120_000);
   afterAll(async () => t?.stop());
 
-  /** The multipart POST the browser makes: the signed fields in order, then the file, last, named `file`. */
-  async function postToS3(
-    upload: { url: string; fields: Record<string, string> },
-    bytes: Uint8Array,
-    type: string,
-    overrides: Record<string, string> = {},
-  ) {
-    const form = new FormData();
-    for (const [k, v] of Object.entries({ ...upload.fields, ...overrides })) form.append(k, v);
-    form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), 'upload.bin');
-    return fetch(upload.url, { method: 'POST', body: form });
-  }
-
   async function request(c: ApiClient, body: Record<string, unknown>) {
     const r = await c.post('/api/attachments', body);
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     return r.body as { attachmentId: string; url: string; fields: Record<string, string>; expiresAt: string };
   }
 
-  async function uploaded(c: ApiClient, bytes = PDF, fileName = FILE_NAME, contentType = 'application/pdf') {
-    const up = await request(c, { purpose: 'business-licence', fileName, contentType, size: bytes.length });
-    expect((await postToS3(up, bytes, contentType)).status).toBe(204);
-    const done = await c.post(`/api/attachments/${up.attachmentId}/complete`);
-    expect(done.status, JSON.stringify(done.body)).toBe(200);
-    return up.attachmentId;
-  }
+  const uploaded = (c: ApiClient, bytes = PDF, fileName = FILE_NAME, contentType = 'application/pdf') =>
+    uploadAttachment(c, { bytes, fileName, contentType });
 
   const uploaderOf = async (attachmentId: string): Promise<Principal> => {
     const { data } = await t.store.attachments.get({ attachmentId }).go();

@@ -3,6 +3,7 @@ import { mulberry32 } from '../../functions/seed/rng';
 import { generateUscc } from '../../shared/validation/uscc';
 import type { ApiClient } from '../support/api-client';
 import { signedInAs, type Persona } from '../support/personas';
+import { uploadAttachment } from '../support/attachments';
 import { editableFields } from '../support/register';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -305,6 +306,65 @@ describe('register change requests', () => {
       .between({ validTo: '2031-12-31' }, { validTo: '2031-12-31~' })
       .go({ pages: 'all' });
     expect(due.map((d) => d.licenceId)).toContain(licence.licenceId);
+  });
+
+  it('营业执照附件: linked to the request, kept, added and taken off by corrections; readable in scope only', async () => {
+    const first = await uploadAttachment(clerk);
+    const r = await clerk.post('/api/register/change-requests', {
+      kind: 'create',
+      category: CATEGORY,
+      enterprise: newEnterprise(),
+      attachmentIds: [first],
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    // The reviewer (in scope, not the uploader) can open the file of the request they decide.
+    expect((await reviewer.get(`/api/attachments/${first}/download`)).status).toBe(200);
+    await reviewer.post(`/api/register/change-requests/${r.body.requestId}/approve`, {});
+    const detail = (await clerk.get(`/api/register/enterprises/${r.body.enterpriseId}`)).body;
+    expect(detail.enterprise.attachmentIds).toEqual([first]);
+
+    // Keep the first, add a second.
+    const second = await uploadAttachment(clerk, { fileName: '营业执照（副本）.pdf' });
+    const both = await clerk.post('/api/register/change-requests', {
+      kind: 'correct',
+      category: CATEGORY,
+      enterpriseId: r.body.enterpriseId,
+      baseVersion: detail.enterprise.version,
+      enterprise: editableFields(detail.enterprise),
+      attachmentIds: [first, second],
+    });
+    expect(both.status, JSON.stringify(both.body)).toBe(201);
+    const view = (await reviewer.get(`/api/register/change-requests/${both.body.requestId}`)).body;
+    expect(view.attachmentIds).toEqual([second]);
+    await reviewer.post(`/api/register/change-requests/${both.body.requestId}/approve`, {});
+    const after = (await clerk.get(`/api/register/enterprises/${r.body.enterpriseId}`)).body;
+    expect(after.enterprise.attachmentIds).toEqual([first, second]);
+
+    // Take the first off: the whole list is what the entry keeps.
+    const one = await clerk.post('/api/register/change-requests', {
+      kind: 'correct',
+      category: CATEGORY,
+      enterpriseId: r.body.enterpriseId,
+      baseVersion: after.enterprise.version,
+      enterprise: editableFields(after.enterprise),
+      attachmentIds: [second],
+    });
+    expect(one.status, JSON.stringify(one.body)).toBe(201);
+    await reviewer.post(`/api/register/change-requests/${one.body.requestId}/approve`, {});
+    expect((await clerk.get(`/api/register/enterprises/${r.body.enterpriseId}`)).body.enterprise.attachmentIds).toEqual(
+      [second],
+    );
+    // Someone else's upload can't be slipped in; another city's reviewer can't read the file.
+    const foreign = await uploadAttachment(reviewer2);
+    const slipped = await clerk.post('/api/register/change-requests', {
+      kind: 'create',
+      category: CATEGORY,
+      enterprise: newEnterprise(),
+      attachmentIds: [foreign],
+    });
+    expect(slipped.status).toBe(400);
+    const far = await signedInAs(t.store, t.url, regulator(['reviewer'], '3501'));
+    expect((await far.get(`/api/attachments/${second}/download`)).status).toBe(404);
   });
 
   it('scope: another city’s reviewer sees nothing; nobody approves their own request; enterprises cannot add units', async () => {
