@@ -4,7 +4,7 @@
  * ids are deterministic, so running again overwrites rather than duplicates.
  */
 import { regionName } from '../../shared/reference/regions';
-import { writeDemoData, DEMO_SEED } from '../seed/write';
+import { writeDemoData, writeRegister, DEMO_SEED } from '../seed/write';
 import { generateDemoData } from '../seed/generate';
 import type { Store } from '../store';
 
@@ -22,6 +22,13 @@ export interface SeedSummary {
   }[];
   enterpriseAccounts: { login: string; name: string }[];
 }
+
+/**
+ * Layout of the seeded register. 2: list counters and 统一社会信用代码 claims (issue 4). A `.local/` seeded
+ * with an older layout gets its demo register written again on start (same ids: overwritten, not doubled),
+ * so 总共 N 条记录 and the duplicate check work without deleting the folder.
+ */
+const REGISTER_FORMAT = 2;
 
 export async function seedIfEmpty(
   store: Store,
@@ -46,8 +53,12 @@ export async function seedIfEmpty(
         personnel: data.personnel.length,
         today,
         seededAt: new Date().toISOString(),
+        format: REGISTER_FORMAT,
       })
       .go();
+  } else if ((existing.format ?? 1) < REGISTER_FORMAT) {
+    await writeRegister(store, data);
+    await store.seedRuns.patch({ name: 'demo' }).set({ format: REGISTER_FORMAT }).go();
   }
   const byId = new Map(data.enterprises.map((e) => [e.id, e]));
   return {

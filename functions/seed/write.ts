@@ -136,13 +136,18 @@ export async function writeAccounts(
   await createAccounts(store, inputs, systemActor('seed'), now);
 }
 
-/** The local stack's seed: everything in `data`. */
-export async function writeDemoData(store: Store, data: DemoData): Promise<void> {
+/** The register part of `data`: enterprises with their list rows, claims, counters, licences and staff. */
+export async function writeRegister(store: Store, data: DemoData): Promise<void> {
   const byEnterprise = new Map<string, DemoBundle>();
   for (const enterprise of data.enterprises)
     byEnterprise.set(enterprise.id, { enterprise, licences: [], personnel: [] });
   for (const l of data.licences) byEnterprise.get(l.enterpriseId)!.licences.push(l);
   for (const p of data.personnel) byEnterprise.get(p.enterpriseId)!.personnel.push(p);
   await writeBundles(store, byEnterprise.values());
+}
+
+/** The local stack's seed: everything in `data`. */
+export async function writeDemoData(store: Store, data: DemoData): Promise<void> {
+  await writeRegister(store, data);
   await writeAccounts(store, data.regulators, data.enterpriseAccounts);
 }

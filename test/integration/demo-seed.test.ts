@@ -22,6 +22,27 @@ describe('the demo seed', () => {
     expect(again.regulators).toEqual(first.regulators);
   });
 
+  it('counts every list row in the register counters, and upgrades a demo seeded before counters existed', async () => {
+    const { data: e } = await t.store.enterprises.get({ enterpriseId: 'ent-000001' }).go();
+    const seg = e!.segments[0]!;
+    const rows = await t.store.enterpriseListings.query.bySegment(seg).go({ pages: 'all' });
+    const counter = async () =>
+      (await t.store.enterpriseCounters.get({ ...seg, regionCode: '35' }).go()).data?.total ?? 0;
+    expect(await counter()).toBe(rows.data.length);
+    expect((await t.store.creditCodeClaims.get({ creditCode: e!.creditCode! }).go()).data?.enterpriseId).toBe(
+      'ent-000001',
+    );
+    // A .local/ from before: no counters, no claims, no format on the marker.
+    await t.store.enterpriseCounters.delete({ ...seg, regionCode: '35' }).go();
+    await t.store.creditCodeClaims.delete({ creditCode: e!.creditCode! }).go();
+    await t.store.seedRuns.patch({ name: 'demo' }).remove(['format']).go();
+    expect(await counter()).toBe(0);
+    await seedIfEmpty(t.store, { today });
+    expect(await counter()).toBe(rows.data.length);
+    expect((await t.store.creditCodeClaims.get({ creditCode: e!.creditCode! }).go()).data).not.toBeNull();
+    expect((await t.store.seedRuns.get({ name: 'demo' }).go()).data?.format).toBe(2);
+  });
+
   it('serves an enterprise detail — the enterprise, its licences, staff and list rows — from one partition', async () => {
     const { data } = await t.store.enterprises.get({ enterpriseId: 'ent-000001' }).go();
     expect(data?.name).toBeTruthy();

@@ -15,6 +15,8 @@ export const seedRunModel = (client: DynamoDBDocumentClient, table: string) =>
         /** The date the demo's expired/expiring mix is relative to. */
         today: { type: 'string', required: true },
         seededAt: { type: 'string', required: true },
+        /** Layout of the seeded register (see functions/local/seed.ts); absent = 1. */
+        format: { type: 'number' },
       },
       indexes: {
         byName: {
