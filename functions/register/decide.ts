@@ -6,7 +6,8 @@
  * reviewer saw), its queue tasks, the change applied to the register (entry, list rows, claim, counters —
  * entry-writes.ts), the audit record. Two reviewers can't both decide; a request whose base moved on (the
  * entry changed since it was filed) is refused with 409; approving an approved request again is a no-op
- * that answers "approved" (and re-announces the decision, so a lost event can be recovered by a click).
+ * that answers "approved" and announces the decision again, so an event lost to a failed PutEvents is
+ * recovered by deciding again (the reviewer is told so).
  * Rejecting clears the entry's waiting marker in the same way. Every decision is announced on the bus as
  * `ChangeRequestDecided` (the requester's inbox listens).
  */
@@ -238,6 +239,24 @@ function decidedEvent(r: ChangeRequestRecord): DomainEvent<ChangeRequestDecidedD
 
 const ATTEMPTS = 4;
 
+/**
+ * Tell the bus. The decision is already saved when this runs, so a failed PutEvents must not read as a
+ * failed decision: the reviewer is told the requester was not notified, and deciding again (idempotent)
+ * sends the event again — consumers take a repeat as a no-op.
+ */
+async function announce(publish: Publish, r: ChangeRequestRecord): Promise<void> {
+  try {
+    await publish([decidedEvent(r)]);
+  } catch {
+    const again = r.status === 'approved' ? '同意' : '拒绝';
+    throw new AppError(
+      503,
+      'SERVICE_UNAVAILABLE',
+      `审核结果已保存，但通知申请人失败，请稍后再点一次「${again}」重新通知`,
+    );
+  }
+}
+
 /** The loser of two reviewers deciding at once is told who decided, and how. */
 function decidedByOther(r: ChangeRequestRecord): string {
   return `该申请已由${r.decidedByName ?? '其他审核人员'}${r.status === 'approved' ? '同意' : '拒绝'}，请刷新后查看`;
@@ -255,7 +274,7 @@ export async function approveChange(
   for (let attempt = 1; ; attempt++) {
     const r = await reviewable(store, p, requestId);
     if (r.status === 'approved' && r.decidedBy === p.accountId) {
-      await publish([decidedEvent(r)]);
+      await announce(publish, r);
       return { requestId, status: 'approved' as const, enterpriseId: r.enterpriseId };
     }
     if (r.status !== 'pending') throw conflict(decidedByOther(r));
@@ -298,7 +317,7 @@ export async function approveChange(
       continue;
     }
     const decided = { ...r, status: 'approved' as const, decidedAt, decidedBy: p.accountId, decidedByName: p.name };
-    await publish([decidedEvent(decided)]);
+    await announce(publish, decided);
     return { requestId, status: 'approved' as const, enterpriseId: r.enterpriseId };
   }
 }
@@ -315,6 +334,7 @@ export async function rejectChange(
   for (let attempt = 1; ; attempt++) {
     const r = await reviewable(store, p, requestId);
     if (r.status === 'rejected' && r.decidedBy === p.accountId) {
+      await announce(publish, r);
       return { requestId, status: 'rejected' as const, enterpriseId: r.enterpriseId };
     }
     if (r.status !== 'pending') throw conflict(decidedByOther(r));
@@ -357,7 +377,7 @@ export async function rejectChange(
       decidedByName: p.name,
       decisionReason: reason,
     };
-    await publish([decidedEvent(decided)]);
+    await announce(publish, decided);
     return { requestId, status: 'rejected' as const, enterpriseId: r.enterpriseId };
   }
 }

@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Principal } from '../../functions/lib/auth/principal';
+import type { DomainEvent } from '../../functions/lib/events';
+import { EventPublishError } from '../../functions/lib/events';
+import { approveChange } from '../../functions/register/decide';
 import { mulberry32 } from '../../functions/seed/rng';
 import { generateUscc } from '../../shared/validation/uscc';
 import type { ApiClient } from '../support/api-client';
@@ -365,6 +369,47 @@ describe('register change requests', () => {
     expect(slipped.status).toBe(400);
     const far = await signedInAs(t.store, t.url, regulator(['reviewer'], '3501'));
     expect((await far.get(`/api/attachments/${second}/download`)).status).toBe(404);
+  });
+
+  it('a failed PutEvents after an approval: the decision stands, the reviewer is told, deciding again re-sends', async () => {
+    const sub = await submitCreate();
+    const reviewerPrincipal = {
+      kind: 'regulator',
+      accountId: 'reviewer-direct',
+      sessionId: 's',
+      login: '13700009999',
+      name: '直连审核',
+      stage: 'active',
+      department: 'gongan',
+      regionCode: CITY,
+      categories: [CATEGORY],
+      roles: ['reviewer'],
+      category: CATEGORY,
+    } as unknown as Extract<Principal, { kind: 'regulator' }>;
+    const ctx = { requestId: 'test-publish-failure', sourceIp: '192.0.2.9' };
+    // The one fault the local bus can't produce on demand: PutEvents refusing the entry.
+    const failing = async () => {
+      throw new EventPublishError([{ entry: {}, code: 'InternalFailure' }]);
+    };
+    const err = await approveChange(t.store, reviewerPrincipal, sub.requestId, undefined, ctx, failing).catch(
+      (e: { status?: number; message: string }) => e,
+    );
+    expect(err).toMatchObject({ status: 503 });
+    expect((err as Error).message).toContain('审核结果已保存');
+    expect((await clerk.get(`/api/register/change-requests/${sub.requestId}`)).body.status).toBe('approved');
+    expect((await list(clerk)).items.map((i) => i.enterpriseId)).toContain(sub.enterpriseId);
+
+    const sent: DomainEvent[] = [];
+    const again = await approveChange(t.store, reviewerPrincipal, sub.requestId, undefined, ctx, async (e) => {
+      sent.push(...e);
+    });
+    expect(again.status).toBe('approved');
+    expect(sent).toEqual([
+      expect.objectContaining({
+        detailType: 'ChangeRequestDecided',
+        detail: expect.objectContaining({ requestId: sub.requestId, status: 'approved', decidedByName: '直连审核' }),
+      }),
+    ]);
   });
 
   it('scope: another city’s reviewer sees nothing; nobody approves their own request; enterprises cannot add units', async () => {
