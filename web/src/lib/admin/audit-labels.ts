@@ -19,6 +19,40 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'account.disable': '停用账号',
   'account.enable': '启用账号',
   'account.password.reset': '重置账号密码',
+  registration: '企业注册',
+  'registration.submit': '提交注册申请',
+  'registration.approve': '同意注册',
+  'registration.reject': '拒绝注册',
+  register: '企业信息管理',
+  'register.create.submit': '新增企业（提交审核）',
+  'register.create.approve': '新增企业（审核同意）',
+  'register.create.reject': '新增企业（审核拒绝）',
+  'register.remove.submit': '删除企业（提交审核）',
+  'register.remove.approve': '删除企业（审核同意）',
+  'register.remove.reject': '删除企业（审核拒绝）',
+  'register.correct.submit': '企业信息纠错（提交审核）',
+  'register.correct.approve': '企业信息纠错（审核同意）',
+  'register.correct.reject': '企业信息纠错（审核拒绝）',
+  'register.correct-licence.submit': '证书信息纠正（提交审核）',
+  'register.correct-licence.approve': '证书信息纠正（审核同意）',
+  'register.correct-licence.reject': '证书信息纠正（审核拒绝）',
+  'register.import.request': '导入清单文件',
+  'register.import.start': '开始导入',
+  'register.import.batch': '导入一批企业',
+  'register.import.fail': '导入失败',
+  enterprise: '企业自助',
+  'enterprise.person.create': '新增从业人员',
+  'enterprise.person.update': '编辑从业人员',
+  'enterprise.person.delete': '删除从业人员',
+  'enterprise.product.create': '新增产品种类',
+  'enterprise.product.delete': '删除产品种类',
+  attachment: '附件',
+  'attachment.issue': '申请上传附件',
+  'attachment.complete': '附件上传完成',
+  notification: '消息',
+  'notification.deliver': '发送消息',
+  'notification.read': '标记消息已读',
+  'notification.read-all': '全部标记已读',
 };
 
 /** The label of an action code; the code itself when there is none. */
@@ -40,6 +74,12 @@ export const ACTION_FILTER_GROUPS: readonly OptionGroup[] = [
       (value) => ({ value, label: value === 'account' ? '全部账号管理操作' : actionLabel(value) }),
     ),
   },
+  ...(['registration', 'register', 'enterprise', 'attachment', 'notification'] as const).map((area) => ({
+    label: actionLabel(area),
+    options: Object.keys(ACTION_LABELS)
+      .filter((code) => code === area || code.startsWith(`${area}.`))
+      .map((value) => ({ value, label: value === area ? `全部${actionLabel(area)}操作` : actionLabel(value) })),
+  })),
 ];
 
 export const OBJECT_TYPE_LABELS: Readonly<Record<string, string>> = {
@@ -48,6 +88,12 @@ export const OBJECT_TYPE_LABELS: Readonly<Record<string, string>> = {
   enterprise: '企业',
   licence: '许可证',
   changeRequest: '变更申请',
+  attachment: '附件',
+  notification: '消息',
+  registration: '注册申请',
+  person: '从业人员',
+  product: '产品种类',
+  registerImport: '导入任务',
   category: '物品类别',
 };
 
