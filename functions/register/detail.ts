@@ -84,10 +84,13 @@ export async function withCursor<T>(cursor: string | undefined, run: () => Promi
 
 /** 从业人员: one page of the entry's staff, with the total from the entry's live staff count. */
 export async function personnelPage(store: Store, p: Principal, enterpriseId: string, q: PageInput) {
-  const enterprise = await visibleEnterprise(store, p, enterpriseId);
-  const page = await withCursor(q.cursor, () =>
-    store.personnel.query.byEnterprise({ enterpriseId }).go({ limit: q.limit, cursor: q.cursor ?? null }),
-  );
+  // The scope check and the page are read together (one round trip); the page is dropped if the check fails.
+  const [enterprise, page] = await Promise.all([
+    visibleEnterprise(store, p, enterpriseId),
+    withCursor(q.cursor, () =>
+      store.personnel.query.byEnterprise({ enterpriseId }).go({ limit: q.limit, cursor: q.cursor ?? null }),
+    ),
+  ]);
   return {
     items: page.data.map((x) => ({
       personId: x.personId,
@@ -108,11 +111,13 @@ export async function personnelPage(store: Store, p: Principal, enterpriseId: st
 
 /** 变更记录: the entry's change requests, newest first. */
 export async function historyPage(store: Store, p: Principal, enterpriseId: string, q: PageInput) {
-  await visibleEnterprise(store, p, enterpriseId);
-  const page = await withCursor(q.cursor, () =>
-    store.changeRequests.query
-      .byEnterprise({ enterpriseId })
-      .go({ order: 'desc', limit: q.limit, cursor: q.cursor ?? null }),
-  );
+  const [, page] = await Promise.all([
+    visibleEnterprise(store, p, enterpriseId),
+    withCursor(q.cursor, () =>
+      store.changeRequests.query
+        .byEnterprise({ enterpriseId })
+        .go({ order: 'desc', limit: q.limit, cursor: q.cursor ?? null }),
+    ),
+  ]);
   return { items: page.data.map(changeRequestView), cursor: page.cursor ?? null };
 }
