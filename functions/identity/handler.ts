@@ -2,6 +2,7 @@
  * The identity context's Lambda: sign-in for regulators and enterprises, the session (refresh, read,
  * logout), password change and the TOTP second factor.
  */
+import { BACKGROUND_HEADER } from '../../shared/api/errors';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { documents } from '../lib/clients/dynamodb';
 import { config } from '../lib/config';
@@ -84,7 +85,9 @@ export const handler = contextHandler(
       refreshSession: httpRoute(
         routes.refreshSession,
         async ({ event }) => {
-          const rotated = await rotateRefreshToken(storeOf(), readCookies(event.cookies)[COOKIE.refresh]);
+          const rotated = await rotateRefreshToken(storeOf(), readCookies(event.cookies)[COOKIE.refresh], Date.now(), {
+            background: event.headers?.[BACKGROUND_HEADER] === '1',
+          });
           if ('failure' in rotated) {
             // The browser's cookies are dead: clear them so it stops presenting them.
             throw unauthenticated('登录已失效，请重新登录', clearedCookies());

@@ -1,3 +1,4 @@
+import { BACKGROUND_HEADER } from '../../../shared/api/errors';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { SessionStage } from '../../../shared/api/identity';
 import type { CategoryCode } from '../../../shared/reference/categories';
@@ -69,7 +70,9 @@ const storeOf = (): Store => (store ??= createStore(documents, config.tableName)
 export async function authenticate(event: APIGatewayProxyEventV2, now = Date.now()): Promise<AuthOutcome> {
   const token = readCookies(event.cookies)[COOKIE.access];
   if (!token) return { failure: 'missing' };
-  const resolved = await resolveAccessToken(storeOf(), token, now);
+  const resolved = await resolveAccessToken(storeOf(), token, now, {
+    background: event.headers?.[BACKGROUND_HEADER] === '1',
+  });
   if ('failure' in resolved) return resolved;
   if (
     UNSAFE.has(event.requestContext?.http?.method ?? '') &&

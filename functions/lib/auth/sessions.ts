@@ -78,11 +78,15 @@ function usable(s: SessionRecord, now: number): ResolveFailure | null {
   return null;
 }
 
-/** The session an access token belongs to, if it is valid now; refreshes the idle clock. */
+/**
+ * The session an access token belongs to, if it is valid now; refreshes the idle clock unless the request
+ * is `background` (a poll no person made).
+ */
 export async function resolveAccessToken(
   store: Store,
   token: string | undefined,
   now = Date.now(),
+  { background = false } = {},
 ): Promise<{ session: SessionRecord } | { failure: ResolveFailure }> {
   const parts = splitToken(token);
   if (!parts) return { failure: token ? 'invalid' : 'missing' };
@@ -91,7 +95,7 @@ export async function resolveAccessToken(
   const problem = usable(data, now);
   if (problem) return { failure: problem };
   if (data.accessExpiresAt <= now) return { failure: 'expired' };
-  if (now - data.lastActivityAt >= TOUCH_EVERY_MS) {
+  if (!background && now - data.lastActivityAt >= TOUCH_EVERY_MS) {
     // Conditional so a revocation racing this request is never undone.
     await store.sessions
       .patch({ sessionId: data.sessionId })
@@ -111,6 +115,7 @@ export async function rotateRefreshToken(
   store: Store,
   token: string | undefined,
   now = Date.now(),
+  { background = false } = {},
 ): Promise<{ tokens: IssuedTokens; session: SessionRecord } | { failure: ResolveFailure | 'reused' }> {
   const parts = splitToken(token);
   if (!parts) return { failure: token ? 'invalid' : 'missing' };
@@ -136,7 +141,8 @@ export async function rotateRefreshToken(
         refreshHash: sha256(tokens.refresh),
         previousRefreshHash: data.refreshHash,
         csrfHash: sha256(tokens.csrf),
-        lastActivityAt: now,
+        // A refresh caused by a poll is not activity: the idle clock keeps running.
+        lastActivityAt: background ? data.lastActivityAt : now,
       })
       .where((a, op) => `${op.eq(a.refreshHash, data.refreshHash)} AND ${op.eq(a.revoked, false)}`)
       .go({ response: 'all_new' });

@@ -11,7 +11,7 @@
  *   the refresh is refused too, the session is over and the `sessionEnded` hook runs (→ the login page);
  * - a 403 `SIGN_IN_INCOMPLETE` means the session still has a step to do: the `signInIncomplete` hook runs.
  */
-import type { ErrorCode, FieldIssue } from '$shared/api/errors';
+import { BACKGROUND_HEADER, type ErrorCode, type FieldIssue } from '$shared/api/errors';
 
 /** The API's codes plus the two this client adds when no usable answer came back. */
 export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR' | 'BAD_RESPONSE';
@@ -55,6 +55,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** The `fetch` to use: pass SvelteKit's from a `load` function. */
   fetch?: typeof fetch;
+  /** Not a person's action (a poll): the server doesn't count it as activity for the idle timeout. */
+  background?: boolean;
 }
 
 export const CSRF_COOKIE = 'hz_csrf';
@@ -117,8 +119,12 @@ type RefreshOutcome = { ok: true } | { ok: false; ended: boolean; error: ApiErro
 /** The refresh in flight: every request that meets a 401 meanwhile waits for this one. */
 let refreshing: Promise<RefreshOutcome> | null = null;
 
-function refreshSession(csrfAtSend: string | undefined, doFetch: typeof fetch): Promise<RefreshOutcome> {
-  refreshing ??= withRefreshLock(() => runRefresh(csrfAtSend, doFetch)).finally(() => {
+function refreshSession(
+  csrfAtSend: string | undefined,
+  doFetch: typeof fetch,
+  background: boolean,
+): Promise<RefreshOutcome> {
+  refreshing ??= withRefreshLock(() => runRefresh(csrfAtSend, doFetch, background)).finally(() => {
     refreshing = null;
   });
   return refreshing;
@@ -130,7 +136,11 @@ function withRefreshLock<T>(run: () => Promise<T>): Promise<T> {
   return locks ? locks.request('hz-auth-refresh', run) : run();
 }
 
-async function runRefresh(csrfAtSend: string | undefined, doFetch: typeof fetch): Promise<RefreshOutcome> {
+async function runRefresh(
+  csrfAtSend: string | undefined,
+  doFetch: typeof fetch,
+  background: boolean,
+): Promise<RefreshOutcome> {
   const csrfNow = readCookie(CSRF_COOKIE);
   // Every refresh rotates the CSRF cookie: a new value means another request or tab has renewed the tokens
   // since this request went out, so sending it again is enough.
@@ -138,7 +148,7 @@ async function runRefresh(csrfAtSend: string | undefined, doFetch: typeof fetch)
   // No session cookies at all: nothing to refresh.
   if (!csrfNow) return { ok: false, ended: true, error: new ApiError(401, 'UNAUTHENTICATED', '请先登录') };
   try {
-    await send(REFRESH_PATH, 'POST', undefined, {}, undefined, doFetch);
+    await send(REFRESH_PATH, 'POST', undefined, background ? { [BACKGROUND_HEADER]: '1' } : {}, undefined, doFetch);
     return { ok: true };
   } catch (e) {
     const error = e instanceof ApiError ? e : new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE);
@@ -151,7 +161,8 @@ async function runRefresh(csrfAtSend: string | undefined, doFetch: typeof fetch)
  * is answered by one refresh and one retry; see the module comment.
  */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, signal, headers = {}, fetch: doFetch = fetch } = options;
+  const { method = 'GET', body, signal, fetch: doFetch = fetch, background = false } = options;
+  const headers = background ? { ...options.headers, [BACKGROUND_HEADER]: '1' } : (options.headers ?? {});
   const csrfAtSend = readCookie(CSRF_COOKIE);
   try {
     return await send<T>(path, method, body, headers, signal, doFetch);
@@ -159,7 +170,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     if (!(e instanceof ApiError)) throw e;
     if (e.status === 403 && e.code === 'SIGN_IN_INCOMPLETE') hooks.signInIncomplete?.(e);
     if (e.status !== 401 || NO_REFRESH.has(path)) throw e;
-    const refreshed = await refreshSession(csrfAtSend, doFetch);
+    const refreshed = await refreshSession(csrfAtSend, doFetch, background);
     if (!refreshed.ok) {
       if (refreshed.ended) hooks.sessionEnded?.(refreshed.error);
       throw refreshed.ended ? e : refreshed.error;

@@ -28,7 +28,8 @@ class Inbox {
     const asked = ++this.#seq;
     try {
       // One message is the least a page can hold: the answer's `unread` is what the bell wants.
-      const page = await listNotifications({ limit: 1 });
+      // A poll, not a person: it must not keep the session from timing out when nobody is there.
+      const page = await listNotifications({ limit: 1, background: true });
       if (asked === this.#seq) this.set(page.unread);
     } catch {
       // The bell stays quiet: a page that needs the inbox shows its own error.

@@ -27,10 +27,13 @@ export function notificationsQuery(o: { cursor?: string | undefined; unreadOnly?
 }
 
 export function listNotifications(
-  o: { cursor?: string | undefined; unreadOnly?: boolean; limit?: number },
+  o: { cursor?: string | undefined; unreadOnly?: boolean; limit?: number; background?: boolean },
   signal?: AbortSignal,
 ): Promise<NotificationPage> {
-  return api.get<NotificationPage>(`${NOTIFICATIONS_PATH}?${notificationsQuery(o)}`, signal ? { signal } : {});
+  return api.get<NotificationPage>(`${NOTIFICATIONS_PATH}?${notificationsQuery(o)}`, {
+    ...(signal ? { signal } : {}),
+    ...(o.background ? { background: true } : {}),
+  });
 }
 
 export function markNotificationRead(notificationId: string): Promise<NotificationMarked> {
