@@ -171,15 +171,23 @@ async function registerChange(
   }
   if (r.kind === 'correct') {
     if (entry.version !== r.baseVersion) throw conflict(staleForReviewer);
+    const after = withFields(entry, r.after as RegisterFields, now);
+    // Licences carry the region (the expiry warnings route by it): a move takes them along, in the same write.
+    const moved = after.regionCode !== entry.regionCode ? found.licences : [];
+    const licenceItems = moved.length
+      ? (createWriteTransaction({ licences: store.licences }, ({ licences }) =>
+          moved.map((l) =>
+            licences
+              .patch({ enterpriseId: l.enterpriseId, licenceId: l.licenceId })
+              .set({ regionCode: after.regionCode })
+              .where((a, op) => op.eq(a.version, l.version))
+              .commit(),
+          ),
+        ).params().TransactItems as TransactItem[])
+      : [];
     return {
-      change: {
-        kind: 'update',
-        before: entry,
-        after: withFields(entry, r.after as RegisterFields, now),
-        licences: found.licences,
-        decides: r.requestId,
-      },
-      licenceItems: [],
+      change: { kind: 'update', before: entry, after, licences: found.licences, decides: r.requestId },
+      licenceItems,
     };
   }
   // 证书信息纠正: the licence, and the entry's list rows (they show its number and expiry).

@@ -4,6 +4,7 @@ import type { DomainEvent } from '../../functions/lib/events';
 import { EventPublishError } from '../../functions/lib/events';
 import { approveChange } from '../../functions/register/decide';
 import { mulberry32 } from '../../functions/seed/rng';
+import { countiesOf } from '../../shared/reference/regions';
 import { generateUscc } from '../../shared/validation/uscc';
 import type { ApiClient } from '../support/api-client';
 import { signedInAs, type Persona } from '../support/personas';
@@ -208,6 +209,48 @@ describe('register change requests', () => {
     const now = (await clerk.get(`/api/register/enterprises/${enterpriseId}`)).body;
     expect(now.enterprise.version).toBe(version + 1);
     expect(now.pendingRequestId).toBeUndefined();
+  });
+
+  it('a move to another county takes the list rows, the counters and the licences along', async () => {
+    const { data: e } = await t.store.enterprises.get({ enterpriseId: 'ent-000003' }).go();
+    const { data: licences } = await t.store.licences.query.byEnterprise({ enterpriseId: 'ent-000003' }).go();
+    const city = e!.regionCode.slice(0, 4);
+    const counties = countiesOf(city);
+    const target = counties.find((c) => c.code !== e!.regionCode)!.code;
+    const cats = [...new Set(e!.segments.map((x) => x.category))];
+    const who = (roles: string[]): Persona => ({
+      kind: 'regulator',
+      department: 'gongan',
+      regionCode: city,
+      categories: cats,
+      roles,
+    });
+    const filer = await signedInAs(t.store, t.url, who(['inspector']));
+    const decider = await signedInAs(t.store, t.url, who(['reviewer']));
+    const seg = e!.segments[0]!;
+    const count = async (regionCode: string) =>
+      (await t.store.enterpriseCounters.get({ ...seg, regionCode }).go()).data?.total ?? 0;
+    const [fromBefore, toBefore, cityBefore] = [await count(e!.regionCode), await count(target), await count(city)];
+
+    const detail = (await filer.get('/api/register/enterprises/ent-000003')).body;
+    const r = await filer.post('/api/register/change-requests', {
+      kind: 'correct',
+      category: seg.category,
+      enterpriseId: 'ent-000003',
+      baseVersion: detail.enterprise.version,
+      enterprise: { ...editableFields(detail.enterprise), regionCode: target },
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect((await decider.post(`/api/register/change-requests/${r.body.requestId}/approve`, {})).status).toBe(200);
+
+    expect(await count(e!.regionCode)).toBe(fromBefore - 1);
+    expect(await count(target)).toBe(toBefore + 1);
+    expect(await count(city)).toBe(cityBefore);
+    const { data: row } = await t.store.enterpriseListings.get({ enterpriseId: 'ent-000003', ...seg }).go();
+    expect(row?.regionCode).toBe(target);
+    const { data: moved } = await t.store.licences.query.byEnterprise({ enterpriseId: 'ent-000003' }).go();
+    expect(moved.length).toBe(licences.length);
+    expect(moved.every((l) => l.regionCode === target)).toBe(true);
   });
 
   it('删除企业: reason required; approval takes it off the list and the counters, keeps the entry and its history', async () => {
