@@ -12,6 +12,9 @@ import { STATUS_FIELDS } from './counters';
 
 type Regulator = Extract<Principal, { kind: 'regulator' }>;
 
+/** Rows read per request while looking for a page of filtered matches. */
+const FILTER_READ_AHEAD = 50;
+
 export interface UnitListInput {
   category: string;
   segment: string;
@@ -29,6 +32,7 @@ export async function listUnits(store: Store, p: Regulator, q: UnitListInput) {
   const scope = p.regionCode === '35' ? '35' : p.regionCode;
   const region = q.region ?? scope;
   if (!region.startsWith(scope)) throw forbidden('只能查询本辖区的单位');
+  const filtered = Boolean(q.name || q.creditCode || q.status);
   let page;
   let counter;
   try {
@@ -44,7 +48,14 @@ export async function listUnits(store: Store, p: Regulator, q: UnitListInput) {
             ...(q.status ? [op.eq(a.registrationStatus, q.status)] : []),
           ].join(' AND '),
         )
-        .go({ limit: q.limit, cursor: q.cursor ?? null }),
+        .go(
+          // Unfiltered, a page is one Query of `limit` rows. With a filter, DynamoDB's Limit counts rows read,
+          // not rows kept: read ahead in steps of FILTER_READ_AHEAD and stop at a full page (`count`), so a
+          // page of matches isn't mostly empty; its cost grows with how rare the match is, within the range.
+          filtered
+            ? { count: q.limit, limit: Math.max(q.limit, FILTER_READ_AHEAD), cursor: q.cursor ?? null }
+            : { limit: q.limit, cursor: q.cursor ?? null },
+        ),
       // 总共 N 条记录: the live counter of this category × segment × region (by 登记状态 when filtered by it).
       q.name || q.creditCode
         ? Promise.resolve(null)

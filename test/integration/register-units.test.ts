@@ -63,6 +63,30 @@ describe('the unit list', () => {
     expect(items.every((i) => i.name.includes(data!.name.slice(-6)))).toBe(true);
   });
 
+  it('fills every page of a filtered list (the filter reads ahead), and the counter gives the total by 登记状态', async () => {
+    const c = await signedInAs(t.store, t.url, regulator('35', [seg.category]));
+    const pages: { enterpriseId: string; registrationStatus: string }[][] = [];
+    let cursor: string | null = null;
+    let total: number | null = null;
+    do {
+      const r = await c.get(
+        `/api/register/units/${seg.category}/${seg.segment}?status=in-business&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      expect(r.status).toBe(200);
+      pages.push(r.body.items);
+      total = r.body.total;
+      cursor = r.body.cursor;
+    } while (cursor);
+    const rows = pages.flat();
+    expect(rows.every((i) => i.registrationStatus === 'in-business')).toBe(true);
+    // Every page but the last is full; the last may be empty only when the range ended right after a full page.
+    expect(pages.slice(0, -1).every((p) => p.length === 2)).toBe(true);
+    const { data } = await t.store.enterpriseListings.query.bySegment(seg).go({ pages: 'all' });
+    const inBusiness = data.filter((l) => l.registrationStatus === 'in-business').length;
+    expect(rows.length).toBe(inBusiness);
+    expect(total).toBe(inBusiness);
+  });
+
   it('refuses a category the regulator does not supervise, an unknown segment and a forged cursor', async () => {
     const other = seg.category === 'hazchem' ? 'fireworks' : 'hazchem';
     const c = await signedInAs(t.store, t.url, regulator('35', [other]));
