@@ -12,8 +12,8 @@ import { STATUS_FIELDS } from './counters';
 
 type Regulator = Extract<Principal, { kind: 'regulator' }>;
 
-/** Rows read per request while looking for a page of filtered matches. */
-const FILTER_READ_AHEAD = 50;
+/** Rows read per request, per row wanted, while looking for a page of filtered matches. */
+const FILTER_READ_AHEAD = 2;
 
 export interface UnitListInput {
   category: string;
@@ -50,10 +50,10 @@ export async function listUnits(store: Store, p: Regulator, q: UnitListInput) {
         )
         .go(
           // Unfiltered, a page is one Query of `limit` rows. With a filter, DynamoDB's Limit counts rows read,
-          // not rows kept: read ahead in steps of FILTER_READ_AHEAD and stop at a full page (`count`), so a
+          // not rows kept: read ahead (FILTER_READ_AHEAD × the page) and go on until a full page (`count`), so a
           // page of matches isn't mostly empty; its cost grows with how rare the match is, within the range.
           filtered
-            ? { count: q.limit, limit: Math.max(q.limit, FILTER_READ_AHEAD), cursor: q.cursor ?? null }
+            ? { count: q.limit, limit: q.limit * FILTER_READ_AHEAD, cursor: q.cursor ?? null }
             : { limit: q.limit, cursor: q.cursor ?? null },
         ),
       // 总共 N 条记录: the live counter of this category × segment × region (by 登记状态 when filtered by it).
