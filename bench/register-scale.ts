@@ -191,7 +191,10 @@ export async function measureRegisterScale(stack: LocalStack, dynamoEndpoint: st
     { name: 'register.staff_page.dynamodb_requests', unit: 'requests', value: staff.requests, goal: 2 },
     { name: 'register.staff_page.read_units', unit: 'RCU', value: round(staff.readUnits, 1) },
     { name: 'api.session_check.dynamodb_requests', unit: 'requests', value: session.requests },
+    { name: 'register.scale.getitem.p50', unit: 'ms', value: round(percentile(getItem!, 50)) },
     { name: 'register.scale.getitem.p95', unit: 'ms', value: round(g95) },
+    { name: 'register.list_page.p50', unit: 'ms', value: round(percentile(listTimes!, 50)) },
+    { name: 'register.staff_page.p50', unit: 'ms', value: round(percentile(staffTimes!, 50)) },
     { name: 'register.list_page.p95', unit: 'ms', value: round(percentile(listTimes!, 95)) },
     {
       name: 'register.list_page.p95_over_getitem.p95',
