@@ -27,6 +27,7 @@ export function measureWebFirstLoad(buildDir: string): Row[] {
   return [
     { name: 'web.first_load.files', unit: 'count', value: files.length },
     { name: 'web.first_load.raw', unit: 'KiB', value: Math.round((raw / 1024) * 10) / 10 },
-    { name: 'web.first_load.gzip', unit: 'KiB', value: Math.round((gz / 1024) * 10) / 10, goal: 150 },
+    // Tight on purpose: one value import of a zod-based shared module puts ~25 KiB more on every first load.
+    { name: 'web.first_load.gzip', unit: 'KiB', value: Math.round((gz / 1024) * 10) / 10, goal: 64 },
   ];
 }

@@ -2,7 +2,7 @@
  * The identity context's Lambda: sign-in for regulators and enterprises, the session (refresh, read,
  * logout), password change and the TOTP second factor.
  */
-import { BACKGROUND_HEADER } from '../../shared/api/errors';
+import { BACKGROUND_HEADER } from '../../shared/api/headers';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { documents } from '../lib/clients/dynamodb';
 import { config } from '../lib/config';

@@ -41,10 +41,3 @@ export const ErrorBody = z
   })
   .meta({ id: 'Error' });
 export type ErrorBody = z.infer<typeof ErrorBody>;
-
-/**
- * Sent by the web on requests no person made (the 消息 badge's poll, and the token refresh it may cause):
- * the server serves them but does not count them as activity, so an open tab alone never holds off the
- * 30-minute idle timeout (等保2.0).
- */
-export const BACKGROUND_HEADER = 'x-hz-background';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKGROUND_HEADER } from '../../shared/api/errors';
+import { BACKGROUND_HEADER } from '../../shared/api/headers';
 import { signedInAs } from '../support/personas';
 import { startTestStack, type TestStack } from '../support/stack';
 

@@ -1,4 +1,4 @@
-import { BACKGROUND_HEADER } from '../../../shared/api/errors';
+import { BACKGROUND_HEADER } from '../../../shared/api/headers';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { SessionStage } from '../../../shared/api/identity';
 import type { CategoryCode } from '../../../shared/reference/categories';

@@ -11,7 +11,8 @@
  *   the refresh is refused too, the session is over and the `sessionEnded` hook runs (→ the login page);
  * - a 403 `SIGN_IN_INCOMPLETE` means the session still has a step to do: the `signInIncomplete` hook runs.
  */
-import { BACKGROUND_HEADER, type ErrorCode, type FieldIssue } from '$shared/api/errors';
+import type { ErrorCode, FieldIssue } from '$shared/api/errors';
+import { BACKGROUND_HEADER } from '$shared/api/headers';
 
 /** The API's codes plus the two this client adds when no usable answer came back. */
 export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR' | 'BAD_RESPONSE';
