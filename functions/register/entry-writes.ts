@@ -11,6 +11,7 @@
  * correction that rewrites the list rows and a new member of staff can't overwrite each other.
  */
 import { createWriteTransaction, type EntityItem } from 'electrodb';
+import { ENTERPRISE_FIELDS, type EnterpriseFieldName } from '../../shared/domain/register-labels';
 import type { TransactItem } from '../lib/audit';
 import { AppError } from '../lib/http/errors';
 import type { Store } from '../store';
@@ -20,28 +21,12 @@ export type EnterpriseRecord = EntityItem<Store['enterprises']>;
 export type LicenceRecord = EntityItem<Store['licences']>;
 export type ListingRecord = EntityItem<Store['enterpriseListings']>;
 
-/** The register fields a change request or an import sets (the form's fields). */
-export const REGISTER_FIELDS = [
-  'name',
-  'regionCode',
-  'unitType',
-  'registrationStatus',
-  'registrationNo',
-  'creditCode',
-  'registeredCapital',
-  'legalRepresentative',
-  'phone',
-  'registeredOn',
-  'approvedOn',
-  'businessTermFrom',
-  'businessTermTo',
-  'registrationAuthority',
-  'address',
-  'businessScope',
-  'segments',
-  'attachmentIds',
-] as const satisfies readonly (keyof EnterpriseRecord)[];
-export type RegisterField = (typeof REGISTER_FIELDS)[number];
+/** The register fields a change request or an import sets: the form's fields (shared with the web). */
+export const REGISTER_FIELDS: readonly RegisterField[] = ENTERPRISE_FIELDS;
+// Every form field is an attribute of the stored entry (a compile error here otherwise).
+export type RegisterField = EnterpriseFieldName & keyof EnterpriseRecord;
+const _everyFieldStored: EnterpriseFieldName extends keyof EnterpriseRecord ? true : never = true;
+void _everyFieldStored;
 export type RegisterFields = Pick<EnterpriseRecord, 'name' | 'regionCode' | 'registrationStatus' | 'segments'> &
   Partial<Pick<EnterpriseRecord, RegisterField>>;
 

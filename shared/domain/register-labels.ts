@@ -33,6 +33,12 @@ export const ENTERPRISE_FIELD_LABELS = {
 } as const;
 export type EnterpriseFieldName = keyof typeof ENTERPRISE_FIELD_LABELS;
 
+/**
+ * Every field of the 新增企业 / 企业信息纠错 form, in the seed's order: what a change request sets, what the
+ * form edits and what the before/after table compares — one list for the API and the web.
+ */
+export const ENTERPRISE_FIELDS = Object.keys(ENTERPRISE_FIELD_LABELS) as readonly EnterpriseFieldName[];
+
 export const LICENCE_FIELD_LABELS = {
   licenceName: '证书名称',
   number: '证书编号',

@@ -6,31 +6,12 @@
  */
 import type { EnterpriseView } from '$shared/api/register';
 import { Enterprise } from '$shared/domain/register';
+import { ENTERPRISE_FIELDS, type EnterpriseFieldName } from '$shared/domain/register-labels';
 import { segmentKey } from '$shared/reference/segments';
 import { ApiError } from '$lib/api/client';
 
-/** Every field of the form, in the seed's order; `segments` is 从业环节 and `attachmentIds` 营业执照附件. */
-export const ENTERPRISE_FORM_FIELDS = [
-  'name',
-  'regionCode',
-  'unitType',
-  'registrationStatus',
-  'registrationNo',
-  'creditCode',
-  'registeredCapital',
-  'legalRepresentative',
-  'phone',
-  'registeredOn',
-  'approvedOn',
-  'businessTermFrom',
-  'businessTermTo',
-  'registrationAuthority',
-  'address',
-  'businessScope',
-  'segments',
-  'attachmentIds',
-] as const;
-export type EnterpriseFormField = (typeof ENTERPRISE_FORM_FIELDS)[number];
+/** A field of the form (the seed's order is ENTERPRISE_FIELDS); `segments` is 从业环节, `attachmentIds` 营业执照附件. */
+export type EnterpriseFormField = EnterpriseFieldName;
 
 /** The form as edited: text everywhere ('' = empty), 从业环节 as `category/segment` keys. */
 export interface EnterpriseFormState {
@@ -158,7 +139,7 @@ export function checkEnterprise(
   const errors: FormErrors = {};
   for (const issue of r.error.issues) {
     const field = String(issue.path[0] ?? '') as EnterpriseFormField;
-    if ((ENTERPRISE_FORM_FIELDS as readonly string[]).includes(field)) errors[field] ??= issue.message;
+    if ((ENTERPRISE_FIELDS as readonly string[]).includes(field)) errors[field] ??= issue.message;
   }
   return { errors };
 }
@@ -173,7 +154,7 @@ export function enterpriseServerErrors(e: unknown): Record<string, string> {
   for (const issue of e.details) {
     const parts = issue.path.replace(/^body\./, '').split('.');
     const field = parts[0] === 'enterprise' ? parts[1] : parts[0];
-    if (field && (ENTERPRISE_FORM_FIELDS as readonly string[]).includes(field)) out[field] ??= issue.message;
+    if (field && (ENTERPRISE_FIELDS as readonly string[]).includes(field)) out[field] ??= issue.message;
   }
   return out;
 }
