@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
+import { contextBoundaries } from './eslint.context-boundaries.js';
 
 export default ts.config(
   { ignores: ['node_modules/', 'cdk.out/', 'web/build/', 'web/.svelte-kit/', '.local/', 'bench/tmp/'] },
@@ -21,6 +22,11 @@ export default ts.config(
         },
       ],
     },
+  },
+  {
+    files: ['functions/**/*.ts'],
+    plugins: { hazmat: { rules: { 'context-boundaries': contextBoundaries } } },
+    rules: { 'hazmat/context-boundaries': 'error' },
   },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],

@@ -8,14 +8,14 @@ import { contextHandler } from '../lib/dispatch';
 import { httpRoute } from '../lib/http/route';
 import { createLogger } from '../lib/logger';
 import { createStore, type Store } from '../store';
-import { regulatorCounts } from './counters';
-import { createAccounts } from './create';
+import { regulatorCounts } from '../lib/accounts/counters';
+import { createAccounts } from '../lib/accounts/create';
 import { importAccounts } from './import';
 import { listAccounts } from './list';
 import * as routes from './manifest';
 import { buildTemplate, TEMPLATE_FILENAME, XLSX_CONTENT_TYPE } from './spreadsheet';
 import { resetAccountPassword, setAccountEnabled } from './status';
-import { accountView } from './view';
+import { accountView } from '../lib/accounts/view';
 
 const logger = createLogger('accounts');
 

@@ -22,9 +22,9 @@ import {
 import type { FieldIssue } from '../../shared/api/errors';
 import { badRequest } from '../lib/http/errors';
 import type { Store } from '../store';
-import type { AuditContext } from './audit';
-import { createAccounts, type NewRegulatorAccount } from './create';
-import type { AccountsActor } from './scope';
+import type { AuditContext } from '../lib/accounts/audit';
+import { createAccounts, type NewRegulatorAccount } from '../lib/accounts/create';
+import type { AccountsActor } from '../lib/accounts/scope';
 import { mapRow, readRows, type MappedRow } from './spreadsheet';
 
 /** Password hashing per request, so an import answers well within the function's 10 s timeout. */

@@ -10,8 +10,8 @@ import { department as departmentOf, type DepartmentCode } from '../../shared/re
 import { regionName, regionPrefixMatches } from '../../shared/reference/regions';
 import { badRequest, forbidden } from '../lib/http/errors';
 import type { Store } from '../store';
-import { adminScope, type AccountsActor } from './scope';
-import { accountView, type Account } from './view';
+import { adminScope, type AccountsActor } from '../lib/accounts/scope';
+import { accountView, type Account } from '../lib/accounts/view';
 
 const where = (r: string) => (r === '35' ? '福建省' : regionName(r));
 

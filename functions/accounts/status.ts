@@ -13,11 +13,11 @@ import { hashPassword } from '../lib/auth/password';
 import { revokeSession } from '../lib/auth/sessions';
 import { AppError, badRequest, notFound } from '../lib/http/errors';
 import type { Store } from '../store';
-import { CounterDeltas, counterOf } from './counters';
-import { adminScope, assertInScope, type AccountsActor } from './scope';
-import { accountAudit, type AuditContext } from './audit';
-import { cancellationCodes, transact, type TransactItem } from './transact';
-import { accountView, type Account } from './view';
+import { CounterDeltas, counterOf } from '../lib/accounts/counters';
+import { adminScope, assertInScope, type AccountsActor } from '../lib/accounts/scope';
+import { accountAudit, type AuditContext } from '../lib/accounts/audit';
+import { cancellationCodes, transact, type TransactItem } from '../lib/accounts/transact';
+import { accountView, type Account } from '../lib/accounts/view';
 
 const actorIdOf = (actor: AccountsActor): string | undefined =>
   actor.kind === 'regulator' ? actor.accountId : undefined;

@@ -11,7 +11,7 @@ import { ATTACHMENT_MAX_BYTES, type AttachmentView } from '../../shared/api/atta
 import { actorOf, transactWithAudit, type TransactItem } from '../lib/audit';
 import type { Principal } from '../lib/auth/principal';
 import { badRequest, forbidden } from '../lib/http/errors';
-import { attachmentView, loadReadable, type AttachmentRecord } from './access';
+import { attachmentView, loadReadable, type AttachmentRecord } from '../lib/attachments/access';
 import type { AttachmentDeps, RequestContext } from './presign';
 
 /** The object's size and type, or null when there is none. */

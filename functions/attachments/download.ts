@@ -7,7 +7,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { AttachmentDownload } from '../../shared/api/attachments';
 import type { Principal } from '../lib/auth/principal';
 import { conflict } from '../lib/http/errors';
-import { loadReadable } from './access';
+import { loadReadable } from '../lib/attachments/access';
 import { contentDisposition, DOWNLOAD_EXPIRES_SECONDS } from './policy';
 import type { AttachmentDeps } from './presign';
 

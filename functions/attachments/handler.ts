@@ -6,7 +6,7 @@ import { contextHandler } from '../lib/dispatch';
 import { httpRoute } from '../lib/http/route';
 import { createLogger } from '../lib/logger';
 import { createStore, type Store } from '../store';
-import { attachmentView, loadReadable } from './access';
+import { attachmentView, loadReadable } from '../lib/attachments/access';
 import { completeUpload } from './complete';
 import { issueDownload } from './download';
 import * as routes from './manifest';

@@ -5,7 +5,7 @@
  */
 import type { Principal } from '../lib/auth/principal';
 import { conflict, notFound } from '../lib/http/errors';
-import type { EnterpriseRecord } from '../register/entry-writes';
+import type { EnterpriseRecord } from '../lib/register/entry-writes';
 import type { Store } from '../store';
 
 export type EnterprisePrincipal = Extract<Principal, { kind: 'enterprise' }>;

@@ -12,8 +12,8 @@ import type { ProductInput } from '../../shared/api/enterprise';
 import { category as categoryOf, isCategoryCode } from '../../shared/reference/categories';
 import { actorOf, transactWithAudit, type AuditEntryInput, type TransactItem } from '../lib/audit';
 import { badRequest, conflict, notFound } from '../lib/http/errors';
-import { isConditionFailure } from '../register/entry-writes';
-import { categoriesOf } from '../register/scope';
+import { isConditionFailure } from '../lib/register/entry-writes';
+import { categoriesOf } from '../lib/register/scope';
 import type { Store } from '../store';
 import { ownEnterprise, type EnterprisePrincipal, type RequestContext } from './own-enterprise';
 

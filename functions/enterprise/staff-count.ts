@@ -13,7 +13,7 @@
 import { createWriteTransaction } from 'electrodb';
 import { transactWithAudit, type AuditEntryInput, type TransactItem } from '../lib/audit';
 import { conflict } from '../lib/http/errors';
-import { failedConditionIndex, isConditionFailure, type EnterpriseRecord } from '../register/entry-writes';
+import { failedConditionIndex, isConditionFailure, type EnterpriseRecord } from '../lib/register/entry-writes';
 import type { Store } from '../store';
 import { ownEnterprise } from './own-enterprise';
 

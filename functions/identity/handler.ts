@@ -16,7 +16,7 @@ import { httpRoute } from '../lib/http/route';
 import { createLogger } from '../lib/logger';
 import { appendAudit, auditFrom } from '../lib/audit';
 import { createStore, type Store } from '../store';
-import { CAPTCHA_TTL_SECONDS, consumeCaptcha, issueCaptcha } from './captcha';
+import { CAPTCHA_TTL_SECONDS, consumeCaptcha, issueCaptcha } from '../lib/auth/captcha';
 import * as routes from './manifest';
 import {
   changePassword,

@@ -12,9 +12,9 @@ import { IDLE_TIMEOUT_MS } from '../lib/auth/tokens';
 import type { Principal } from '../lib/auth/principal';
 import { AppError, badRequest, forbidden, unauthenticated, validationFailed } from '../lib/http/errors';
 import { appendAudit, type AuditActor } from '../lib/audit';
-import { applicationStatusMessage } from '../registration/apply';
+import { applicationStatusMessage } from '../lib/registration/applications';
 import type { Store } from '../store';
-import { assertNotLocked, clearFailures, limitAddress, lockedError, recordFailure } from './guard';
+import { assertNotLocked, clearFailures, limitAddress, lockedError, recordFailure } from '../lib/auth/guard';
 import { matchTotp, newTotpSecret, otpauthUri } from './totp';
 
 type Account = EntityItem<Store['accounts']>;

@@ -20,7 +20,7 @@ import { createWriteTransaction, type EntityItem } from 'electrodb';
 import { REGISTER_IMPORT_ERRORS_SHOWN } from '../../shared/api/imports';
 import { transactWithAudit, type AuditActor, type AuditEntryInput, type TransactItem } from '../lib/audit';
 import { SheetError, XLSX_CONTENT_TYPE } from '../lib/spreadsheet';
-import { isConditionFailure } from '../register/entry-writes';
+import { isConditionFailure } from '../lib/register/entry-writes';
 import type { Store } from '../store';
 import { BATCH_REQUESTED, type BatchRequested, type ImportRequested, type Publish } from './events';
 import { batchKey, planKey, reportKey, type ImportFiles } from './files';

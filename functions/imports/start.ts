@@ -12,7 +12,7 @@ import { REGISTER_IMPORT_MAX_FILE_BYTES, REGISTER_IMPORT_PURPOSE } from '../../s
 import { actorOf, transactWithAudit, type TransactItem } from '../lib/audit';
 import type { Principal } from '../lib/auth/principal';
 import { badRequest } from '../lib/http/errors';
-import { isConditionFailure } from '../register/entry-writes';
+import { isConditionFailure } from '../lib/register/entry-writes';
 import type { Store } from '../store';
 import { createWriteTransaction } from 'electrodb';
 import { IMPORT_REQUESTED, type ImportRequested, type Publish } from './events';

@@ -23,7 +23,7 @@ import {
   isConditionFailure,
   type EnterpriseRecord,
   type LicenceRecord,
-} from '../register/entry-writes';
+} from '../lib/register/entry-writes';
 import type { Store } from '../store';
 import { unitCodeOf, type ImportEntry } from './parse';
 

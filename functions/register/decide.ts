@@ -29,7 +29,7 @@ import {
   type EnterpriseRecord,
   type EntryChange,
   type RegisterFields,
-} from './entry-writes';
+} from '../lib/register/entry-writes';
 import type { RequestContext } from './submit';
 
 const staleForReviewer = '企业信息在申请提交后已被修改，请拒绝此申请，由申请人重新提交';

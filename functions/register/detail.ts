@@ -7,8 +7,8 @@ import { regionName } from '../../shared/reference/regions';
 import type { Principal } from '../lib/auth/principal';
 import { badRequest, notFound } from '../lib/http/errors';
 import type { Store } from '../store';
-import type { EnterpriseRecord, LicenceRecord } from './entry-writes';
-import { assertCanSee, categoriesOf } from './scope';
+import type { EnterpriseRecord, LicenceRecord } from '../lib/register/entry-writes';
+import { assertCanSee, categoriesOf } from '../lib/register/scope';
 import { changeRequestView } from './change-view';
 
 export interface PageInput {

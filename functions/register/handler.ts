@@ -1,5 +1,5 @@
 /** The register context's Lambda: unit lists, 查看, change requests and their review. */
-import { linkAttachmentItems } from '../attachments/link';
+import { linkAttachmentItems } from '../lib/attachments/link';
 import type { Principal } from '../lib/auth/principal';
 import { documents } from '../lib/clients/dynamodb';
 import { eventBridge } from '../lib/clients/events';

@@ -14,8 +14,14 @@ import { actorOf, transactWithAudit, type AuditJson, type TransactItem } from '.
 import type { Principal } from '../lib/auth/principal';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../lib/http/errors';
 import type { Store } from '../store';
-import { duplicateCode, isConditionFailure, loadEntry, REGISTER_FIELDS, type EnterpriseRecord } from './entry-writes';
-import { assertCanSee, categoriesOf } from './scope';
+import {
+  duplicateCode,
+  isConditionFailure,
+  loadEntry,
+  REGISTER_FIELDS,
+  type EnterpriseRecord,
+} from '../lib/register/entry-writes';
+import { assertCanSee, categoriesOf } from '../lib/register/scope';
 
 export interface RequestContext {
   requestId: string;

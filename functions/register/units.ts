@@ -8,7 +8,7 @@ import { findSegment } from '../../shared/reference/segments';
 import type { Principal } from '../lib/auth/principal';
 import { badRequest, forbidden, notFound } from '../lib/http/errors';
 import type { Store } from '../store';
-import { STATUS_FIELDS } from './counters';
+import { STATUS_FIELDS } from '../lib/register/counters';
 
 type Regulator = Extract<Principal, { kind: 'regulator' }>;
 

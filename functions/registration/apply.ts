@@ -9,11 +9,12 @@ import { passwordProblem } from '../../shared/auth/password-policy';
 import type { RegistrationRequest } from '../../shared/api/registration';
 import { validateUscc } from '../../shared/validation/uscc';
 import { validateRegistrationNo } from '../../shared/validation/registration-no';
-import { hashPassword, verifyPassword } from '../lib/auth/password';
+import { hashPassword } from '../lib/auth/password';
 import { newId } from '../lib/auth/tokens';
 import { transactWithAudit, type TransactItem } from '../lib/audit';
 import { AppError, validationFailed } from '../lib/http/errors';
 import type { Store } from '../store';
+import { openApplication } from '../lib/registration/applications';
 
 type Enterprise = EntityItem<Store['enterprises']>;
 export type Registration = EntityItem<Store['registrations']>;
@@ -32,13 +33,6 @@ async function enterpriseByCode(store: Store, code: string): Promise<Enterprise 
 async function loginTaken(store: Store, login: string): Promise<boolean> {
   const { data } = await store.loginClaims.get({ login }).go();
   return Boolean(data);
-}
-
-async function openApplication(store: Store, login: string): Promise<Registration | undefined> {
-  const { data: guard } = await store.registrationGuards.get({ login }).go();
-  if (!guard) return undefined;
-  const { data } = await store.registrations.get({ requestId: guard.requestId }).go();
-  return data ?? undefined;
 }
 
 export async function lookupRegistrant(store: Store, rawCode: string) {
@@ -160,11 +154,3 @@ export async function applyForAccount(store: Store, req: RegistrationRequest, ct
 }
 
 /** What sign-in tells an applicant whose account does not exist yet — only with the password they chose. */
-export async function applicationStatusMessage(store: Store, login: string, password: string): Promise<string | null> {
-  const open = await openApplication(store, login);
-  if (!open || open.status === 'approved') return null;
-  if (!(await verifyPassword(password, open.passwordHash))) return null;
-  return open.status === 'pending'
-    ? '您的注册申请正在审核中，审核通过后即可登录'
-    : `您的注册申请未通过审核：${open.reason ?? ''}。请修改后重新注册`;
-}

@@ -4,10 +4,10 @@
  * passwords. Streams in chunks so the bench can write the seed's full scale (6,000 enterprises,
  * 100,000 personnel) without holding it all in memory. Ids are deterministic, so writing twice overwrites.
  */
-import { createAccounts, type NewAccount } from '../accounts/create';
-import { systemActor } from '../accounts/scope';
-import { counterDeltas, sumDeltas, type CounterDelta } from '../register/counters';
-import { listingsOf, type EnterpriseRecord, type LicenceRecord } from '../register/entry-writes';
+import { createAccounts, type NewAccount } from '../lib/accounts/create';
+import { systemActor } from '../lib/accounts/scope';
+import { counterDeltas, sumDeltas, type CounterDelta } from '../lib/register/counters';
+import { listingsOf, type EnterpriseRecord, type LicenceRecord } from '../lib/register/entry-writes';
 import type { Store } from '../store';
 import type { DemoBundle, DemoData, DemoEnterpriseAccount, DemoRegulator } from './generate';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lockedError } from '../../functions/identity/guard';
+import { lockedError } from '../../functions/lib/auth/guard';
 import { NO_CATEGORY, WRONG_CREDENTIALS } from '../../functions/identity/sign-in';
 import { totpAt } from '../../functions/identity/totp';
 import { sha256 } from '../../functions/lib/auth/tokens';

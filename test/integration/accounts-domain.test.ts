@@ -1,11 +1,11 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { regulatorCounts } from '../../functions/accounts/counters';
-import { createAccounts, type NewRegulatorAccount } from '../../functions/accounts/create';
+import { regulatorCounts } from '../../functions/lib/accounts/counters';
+import { createAccounts, type NewRegulatorAccount } from '../../functions/lib/accounts/create';
 import { importAccounts } from '../../functions/accounts/import';
 import { listAccounts } from '../../functions/accounts/list';
-import { systemActor, type RegulatorActor } from '../../functions/accounts/scope';
+import { systemActor, type RegulatorActor } from '../../functions/lib/accounts/scope';
 import { resetAccountPassword, setAccountEnabled } from '../../functions/accounts/status';
 import { verifyPassword } from '../../functions/lib/auth/password';
 import { createSession, resolveAccessToken } from '../../functions/lib/auth/sessions';

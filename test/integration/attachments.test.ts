@@ -1,9 +1,9 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCX_CONTENT_TYPE } from '../../shared/api/attachments';
-import { linkAttachmentItems, LINK_PROBLEM_MESSAGE } from '../../functions/attachments/link';
+import { linkAttachmentItems, LINK_PROBLEM_MESSAGE } from '../../functions/lib/attachments/link';
 import type { Principal } from '../../functions/lib/auth/principal';
-import { categoriesOf } from '../../functions/register/scope';
+import { categoriesOf } from '../../functions/lib/register/scope';
 import type { ApiClient } from '../support/api-client';
 import { signedInAs, type Persona } from '../support/personas';
 import { postToS3, uploadAttachment } from '../support/attachments';

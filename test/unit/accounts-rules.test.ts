@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { importAccountId } from '../../functions/accounts/import';
-import { adminScope, scopeProblem, systemActor } from '../../functions/accounts/scope';
+import { adminScope, scopeProblem, systemActor } from '../../functions/lib/accounts/scope';
 import {
   categoryByWord,
   departmentByWord,
@@ -9,7 +9,7 @@ import {
   roleByWord,
   zipProblem,
 } from '../../functions/accounts/spreadsheet';
-import { isContention, transact } from '../../functions/accounts/transact';
+import { isContention, transact } from '../../functions/lib/accounts/transact';
 import { AppError } from '../../functions/lib/http/errors';
 import type { Store } from '../../functions/store';
 import { CreateRegulatorAccountRequest, regulatorAccountProblems } from '../../shared/api/accounts';

@@ -4,10 +4,10 @@
  * create.ts, status.ts); read here with one Query of the figure's partition — never a Scan, never a recount.
  */
 import { createWriteTransaction } from 'electrodb';
-import type { RegulatorCountsResponse } from '../../shared/api/accounts';
-import { DEPARTMENTS } from '../../shared/reference/departments';
-import { JURISDICTIONS, jurisdictionOf } from '../../shared/reference/regions';
-import type { Store } from '../store';
+import type { RegulatorCountsResponse } from '../../../shared/api/accounts';
+import { DEPARTMENTS } from '../../../shared/reference/departments';
+import { JURISDICTIONS, jurisdictionOf } from '../../../shared/reference/regions';
+import type { Store } from '../../store';
 import type { TransactItem } from './transact';
 
 export const FIGURE = 'enabledRegulators' as const;

@@ -3,8 +3,8 @@
  * failures for thirty minutes (等保2.0 level 3). Counters are atomic updates, so concurrent attempts are
  * all counted.
  */
-import { AppError, tooMany } from '../lib/http/errors';
-import type { Store } from '../store';
+import { AppError, tooMany } from '../http/errors';
+import type { Store } from '../../store';
 
 export const MAX_FAILURES = 5;
 export const LOCK_MS = 30 * 60_000;

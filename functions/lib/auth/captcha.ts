@@ -4,8 +4,8 @@
  * (A deterrent against scripted guessing, on top of the lockout and the per-address rate limit.)
  */
 import { randomInt } from 'node:crypto';
-import type { Store } from '../store';
-import { newId, sha256 } from '../lib/auth/tokens';
+import type { Store } from '../../store';
+import { newId, sha256 } from './tokens';
 
 /** No 0/O, 1/I/L, 2/Z, 5/S: characters people confuse. */
 const ALPHABET = '346789ABCDEFGHJKMNPQRTUVWXY';

@@ -6,12 +6,12 @@
  *   and never an account of the three separated administrators (三员), nor grant one of those roles.
  * Anything else is a 403 with a message that says why.
  */
-import { isPlatformAdmin } from '../../shared/api/accounts';
-import { department, type DepartmentCode } from '../../shared/reference/departments';
-import { regionName, regionPrefixMatches } from '../../shared/reference/regions';
-import type { RoleCode } from '../../shared/reference/roles';
-import type { Principal } from '../lib/auth/principal';
-import { forbidden } from '../lib/http/errors';
+import { isPlatformAdmin } from '../../../shared/api/accounts';
+import { department, type DepartmentCode } from '../../../shared/reference/departments';
+import { regionName, regionPrefixMatches } from '../../../shared/reference/regions';
+import type { RoleCode } from '../../../shared/reference/roles';
+import type { Principal } from '../auth/principal';
+import { forbidden } from '../http/errors';
 
 /** The platform acting on its own behalf: the demo seed, an approved enterprise registration. */
 export interface SystemActor {

@@ -17,14 +17,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createWriteTransaction } from 'electrodb';
-import { CreateRegulatorAccountRequest, initialPasswordOf } from '../../shared/api/accounts';
-import type { FieldIssue } from '../../shared/api/errors';
-import { validateRegistrationNo } from '../../shared/validation/registration-no';
-import { validateUscc } from '../../shared/validation/uscc';
-import { isMobile } from '../../shared/validation/phone';
-import { hashPassword } from '../lib/auth/password';
-import { AppError, validationFailed } from '../lib/http/errors';
-import type { Store } from '../store';
+import { CreateRegulatorAccountRequest, initialPasswordOf } from '../../../shared/api/accounts';
+import type { FieldIssue } from '../../../shared/api/errors';
+import { validateRegistrationNo } from '../../../shared/validation/registration-no';
+import { validateUscc } from '../../../shared/validation/uscc';
+import { isMobile } from '../../../shared/validation/phone';
+import { hashPassword } from '../auth/password';
+import { AppError, validationFailed } from '../http/errors';
+import type { Store } from '../../store';
 import { CounterDeltas, counterOf } from './counters';
 import { adminScope, scopeProblem, type AccountsActor } from './scope';
 import { accountAudit, AUDIT_ITEMS, type AuditContext } from './audit';

@@ -3,7 +3,7 @@
  * counter items a change moves and by how much. Pure: the writer turns the deltas into `ADD` updates in
  * the same transaction as the change, and the bench/seed sums them for a bulk load.
  */
-import type { RegistrationStatusCode } from '../../shared/reference/enterprise-options';
+import type { RegistrationStatusCode } from '../../../shared/reference/enterprise-options';
 
 /** Counter field of each 登记状态 (the entity's attribute names). */
 export const STATUS_FIELDS = {

@@ -3,7 +3,7 @@
  * commits in the same transaction as its audit record (functions/lib/audit), so a change can't happen
  * unrecorded, nor a record exist for a change that didn't.
  */
-import { SYSTEM_ACTOR, type AuditActor, type AuditEntryInput } from '../lib/audit';
+import { SYSTEM_ACTOR, type AuditActor, type AuditEntryInput } from '../audit';
 import type { AccountsActor } from './scope';
 
 /** Where the request came from; absent for system writes (the seed). */

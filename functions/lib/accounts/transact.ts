@@ -6,9 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { AppError } from '../lib/http/errors';
-import { transactWithAudit, type AuditEntryInput } from '../lib/audit';
-import type { Store } from '../store';
+import { AppError } from '../http/errors';
+import { transactWithAudit, type AuditEntryInput } from '../audit';
+import type { Store } from '../../store';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 

@@ -9,10 +9,10 @@
  * link of the same file makes the whole transaction fail instead of stealing it.
  */
 import { createWriteTransaction } from 'electrodb';
-import type { TransactItem } from '../lib/audit';
-import type { Principal } from '../lib/auth/principal';
-import { badRequest } from '../lib/http/errors';
-import type { Store } from '../store';
+import type { TransactItem } from '../audit';
+import type { Principal } from '../auth/principal';
+import { badRequest } from '../http/errors';
+import type { Store } from '../../store';
 import { isExpired, type AttachmentRecord } from './access';
 
 export interface AttachmentLink {

@@ -1,9 +1,9 @@
 import type { EntityItem } from 'electrodb';
-import type { AccountView } from '../../shared/api/accounts';
-import { CATEGORY_CODES } from '../../shared/reference/categories';
-import { findRegion } from '../../shared/reference/regions';
-import { ROLE_CODES } from '../../shared/reference/roles';
-import type { Store } from '../store';
+import type { AccountView } from '../../../shared/api/accounts';
+import { CATEGORY_CODES } from '../../../shared/reference/categories';
+import { findRegion } from '../../../shared/reference/regions';
+import { ROLE_CODES } from '../../../shared/reference/roles';
+import type { Store } from '../../store';
 
 export type Account = EntityItem<Store['accounts']>;
 

@@ -11,10 +11,10 @@
  * correction that rewrites the list rows and a new member of staff can't overwrite each other.
  */
 import { createWriteTransaction, type EntityItem } from 'electrodb';
-import { ENTERPRISE_FIELDS, type EnterpriseFieldName } from '../../shared/domain/register-labels';
-import type { TransactItem } from '../lib/audit';
-import { AppError } from '../lib/http/errors';
-import type { Store } from '../store';
+import { ENTERPRISE_FIELDS, type EnterpriseFieldName } from '../../../shared/domain/register-labels';
+import type { TransactItem } from '../audit';
+import { AppError } from '../http/errors';
+import type { Store } from '../../store';
 import { counterDeltas, type Counted } from './counters';
 
 export type EnterpriseRecord = EntityItem<Store['enterprises']>;

@@ -5,9 +5,9 @@
  * - a regulator: an enterprise in their jurisdiction (region prefix) that works in one of their categories.
  * Out of scope reads as "not found", so nobody learns what exists outside their scope.
  */
-import { regionPrefixMatches } from '../../shared/reference/regions';
-import type { Principal } from '../lib/auth/principal';
-import { notFound } from '../lib/http/errors';
+import { regionPrefixMatches } from '../../../shared/reference/regions';
+import type { Principal } from '../auth/principal';
+import { notFound } from '../http/errors';
 
 export interface EnterpriseScope {
   enterpriseId: string;

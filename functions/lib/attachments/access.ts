@@ -6,11 +6,11 @@
  * Anything else reads as "not found", so nobody learns which attachments exist.
  */
 import type { EntityItem } from 'electrodb';
-import type { AttachmentView } from '../../shared/api/attachments';
-import type { Principal } from '../lib/auth/principal';
-import { notFound } from '../lib/http/errors';
+import type { AttachmentView } from '../../../shared/api/attachments';
+import type { Principal } from '../auth/principal';
+import { notFound } from '../http/errors';
 import { canSee } from '../register/scope';
-import type { Store } from '../store';
+import type { Store } from '../../store';
 
 export type AttachmentRecord = EntityItem<Store['attachments']>;
 
