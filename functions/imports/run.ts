@@ -15,10 +15,11 @@
  * its twin's (write.ts counts them the same way). The one exception is the step that committed but could not
  * ask for the next one: its retry finds the job exactly one batch further and asks again.
  */
+import { itemsOf } from '../lib/transactions';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { createWriteTransaction, type EntityItem } from 'electrodb';
 import { REGISTER_IMPORT_ERRORS_SHOWN } from '../../shared/api/imports';
-import { transactWithAudit, type AuditActor, type AuditEntryInput, type TransactItem } from '../lib/audit';
+import { transactWithAudit, type AuditActor, type AuditEntryInput } from '../lib/audit';
 import { SheetError, XLSX_CONTENT_TYPE } from '../lib/spreadsheet';
 import { isConditionFailure } from '../lib/register/entry-writes';
 import type { Store } from '../store';
@@ -91,20 +92,22 @@ interface JobMove {
 
 /** Commit a job change with its audit record; false when the job was no longer where this step found it. */
 async function moveJob(deps: ImportDeps, importId: string, entry: AuditEntryInput, move: JobMove): Promise<boolean> {
-  const items = createWriteTransaction({ jobs: deps.store.importJobs }, ({ jobs }) => [
-    jobs
-      .patch({ importId })
-      .set(move.set)
-      .add({ ...move.add, version: 1 })
-      .where((a, op) =>
-        [
-          op.eq(a.version, move.found.version),
-          ...(move.found.status ? [op.eq(a.status, move.found.status)] : []),
-          ...(move.found.processed !== undefined ? [op.eq(a.processed, move.found.processed)] : []),
-        ].join(' AND '),
-      )
-      .commit(),
-  ]).params().TransactItems as TransactItem[];
+  const items = itemsOf(
+    createWriteTransaction({ jobs: deps.store.importJobs }, ({ jobs }) => [
+      jobs
+        .patch({ importId })
+        .set(move.set)
+        .add({ ...move.add, version: 1 })
+        .where((a, op) =>
+          [
+            op.eq(a.version, move.found.version),
+            ...(move.found.status ? [op.eq(a.status, move.found.status)] : []),
+            ...(move.found.processed !== undefined ? [op.eq(a.processed, move.found.processed)] : []),
+          ].join(' AND '),
+        )
+        .commit(),
+    ]),
+  );
   try {
     await transactWithAudit(deps.store, entry, items);
     return true;

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { REGISTER_IMPORT_MAX_FILE_BYTES, REGISTER_IMPORT_PURPOSE } from '../../shared/api/imports';
 import { actorOf, transactWithAudit, type TransactItem } from '../lib/audit';
-import type { Principal } from '../lib/auth/principal';
+import type { Regulator } from '../lib/auth/principal';
 import { badRequest } from '../lib/http/errors';
 import { isConditionFailure } from '../lib/register/entry-writes';
 import type { Store } from '../store';
@@ -19,7 +19,7 @@ import { IMPORT_REQUESTED, type ImportRequested, type Publish } from './events';
 import { jobView, type ImportJobView } from './jobs';
 import type { ImportJob } from './run';
 
-export type Regulator = Extract<Principal, { kind: 'regulator' }>;
+export type { Regulator };
 
 /** The job of an uploaded file. */
 export const importIdOf = (attachmentId: string) =>

@@ -23,8 +23,8 @@ export interface ScheduleInvocation {
 
 export type DomainEventEnvelope = EventBridgeEvent<string, unknown>;
 
-export type EventConsumer = (event: DomainEventEnvelope, logger: Logger) => Promise<void>;
-export type ScheduleJob = (tick: ScheduleInvocation, logger: Logger) => Promise<void>;
+export type EventConsumer = (event: DomainEventEnvelope, logger: Logger) => Promise<unknown>;
+export type ScheduleJob = (tick: ScheduleInvocation, logger: Logger) => Promise<unknown>;
 
 export interface ContextImplementation {
   /** By operationId. */
