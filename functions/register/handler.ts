@@ -2,14 +2,12 @@
 import { linkAttachmentItems } from '../lib/attachments/link';
 import type { Principal } from '../lib/auth/principal';
 import { documents } from '../lib/clients/dynamodb';
-import { eventBridge } from '../lib/clients/events';
 import { config } from '../lib/config';
 import { contextHandler } from '../lib/dispatch';
-import { publishEvents } from '../lib/events';
 import { httpRoute } from '../lib/http/route';
 import { createLogger } from '../lib/logger';
 import { createStore, type Store } from '../store';
-import { approveChange, getChangeRequest, listChangeRequests, rejectChange, type Publish } from './decide';
+import { approveChange, getChangeRequest, listChangeRequests, rejectChange } from './decide';
 import { enterpriseDetail, historyPage, personnelPage } from './detail';
 import * as routes from './manifest';
 import { submitChange } from './submit';
@@ -19,7 +17,6 @@ const logger = createLogger('register');
 
 let store: Store | undefined;
 const storeOf = (): Store => (store ??= createStore(documents, config.tableName));
-const publish: Publish = (events) => publishEvents(eventBridge, config.eventBusName, events);
 type Regulator = Extract<Principal, { kind: 'regulator' }>;
 const ctxOf = (input: { requestId: string; sourceIp: string }) => ({
   requestId: input.requestId,
@@ -77,7 +74,6 @@ export const handler = contextHandler(
             input.params.requestId,
             input.body.version,
             ctxOf(input),
-            publish,
           ),
         logger,
       ),
@@ -90,7 +86,6 @@ export const handler = contextHandler(
             input.params.requestId,
             input.body.reason,
             ctxOf(input),
-            publish,
           ),
         logger,
       ),
