@@ -29,6 +29,19 @@ export const importIdOf = (attachmentId: string) =>
 /** The jurisdiction an administrator may import into: the whole province for a 系统管理员, else their own. */
 export const importScopeOf = (p: Regulator): string => (p.roles.includes('sys-admin') ? '35' : p.regionCode);
 
+/** The first step's request: who asked, from where, and the jurisdiction the rows must lie in. */
+export const importRequestedOf = (
+  p: Regulator,
+  importId: string,
+  ctx: { sourceIp: string; requestId: string },
+): RegisterImportRequested => ({
+  importId,
+  scopePrefix: importScopeOf(p),
+  actor: { accountId: p.accountId, login: p.login, name: p.name, roles: [...p.roles] },
+  sourceIp: ctx.sourceIp,
+  requestId: ctx.requestId,
+});
+
 const refuse = (message: string) => badRequest(message, [{ path: 'body.attachmentId', message }]);
 
 export async function startImport(
@@ -63,13 +76,6 @@ export async function startImport(
     createdAt: now.toISOString(),
     version: 1,
   };
-  const firstStep: RegisterImportRequested = {
-    importId,
-    scopePrefix: importScopeOf(p),
-    actor: { accountId: p.accountId, login: p.login, name: p.name, roles: [...p.roles] },
-    sourceIp: ctx.sourceIp,
-    requestId: ctx.requestId,
-  };
   let current = job;
   try {
     await transactWithAudit(
@@ -86,7 +92,7 @@ export async function startImport(
       [
         ...(createWriteTransaction({ jobs: store.importJobs }, ({ jobs }) => [jobs.create(job).commit()]).params()
           .TransactItems as TransactItem[]),
-        outboxItem(store, RegisterImportRequested, firstStep, now),
+        outboxItem(store, RegisterImportRequested, importRequestedOf(p, importId, ctx), now),
       ],
     );
   } catch (err) {
