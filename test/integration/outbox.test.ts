@@ -1,3 +1,4 @@
+import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, type PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -6,6 +7,8 @@ import { OUTBOX_SK_PREFIX } from '../../functions/lib/events/outbox-record';
 import { startStreamRelay } from '../../functions/local/stream-relay';
 import { LOCAL_NAMES } from '../../functions/local/stack';
 import { mulberry32 } from '../../functions/seed/rng';
+import { ensureTable } from '../../functions/store/provision';
+import { createTableInput } from '../../functions/store/table';
 import { ChangeRequestDecided } from '../../shared/events/register';
 import { RegisterImportBatchRequested } from '../../shared/events/imports';
 import { generateUscc } from '../../shared/validation/uscc';
@@ -161,6 +164,28 @@ describe('events leave through the outbox', () => {
     expect(await inboxFor(approved)).toHaveLength(1);
     expect((await clerk.get('/api/notifications')).body.unread).toBe(unreadBefore);
     expect(t.stack.bus.deadLetters).toEqual([]);
+  });
+});
+
+describe('a table kept in .local/ from before the outbox', () => {
+  it('gets its stream when the runtime starts on it', async () => {
+    const client = new DynamoDBClient({
+      endpoint: inject('dynamoEndpoint'),
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
+    const name = `old-${Date.now()}`;
+    try {
+      const { StreamSpecification: _, ...withoutStream } = createTableInput(name);
+      await client.send(new CreateTableCommand(withoutStream));
+      expect(await ensureTable(client, name)).toBe(false);
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
+      expect(Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_IMAGE' });
+      expect(Table?.LatestStreamArn).toBeTruthy();
+    } finally {
+      await client.send(new DeleteTableCommand({ TableName: name }));
+      client.destroy();
+    }
   });
 });
 
