@@ -35,6 +35,7 @@ export const listAccounts = defineRoute({
   path: '/api/admin/accounts',
   public: false,
   access: ADMINS,
+  readOnly: true,
   summary: '账号管理：按部门、行政区划、角色、状态、手机号码查询监管人员账号（分页）',
   tags: ['accounts'],
   query: ListAccountsQuery,

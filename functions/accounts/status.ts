@@ -7,6 +7,7 @@
  * Disabling and resetting revoke the account's sessions (found by the session index on accountId), so the
  * person is signed out at their next request rather than when their session would have expired.
  */
+import { itemsOf } from '../lib/transactions';
 import { createWriteTransaction } from 'electrodb';
 import { initialPasswordOf } from '../../shared/api/accounts';
 import { hashPassword } from '../lib/auth/password';
@@ -57,14 +58,16 @@ export async function setAccountEnabled(
       return accountView(account);
     }
     const items: TransactItem[] = [
-      ...(createWriteTransaction({ accounts: store.accounts }, ({ accounts }) => [
-        accounts
-          .patch({ accountId })
-          .set({ disabled: !enabled })
-          .add({ version: 1 })
-          .where((a, op) => `${op.eq(a.version, account.version)} AND ${op.eq(a.disabled, account.disabled)}`)
-          .commit(),
-      ]).params().TransactItems as TransactItem[]),
+      ...itemsOf(
+        createWriteTransaction({ accounts: store.accounts }, ({ accounts }) => [
+          accounts
+            .patch({ accountId })
+            .set({ disabled: !enabled })
+            .add({ version: 1 })
+            .where((a, op) => `${op.eq(a.version, account.version)} AND ${op.eq(a.disabled, account.disabled)}`)
+            .commit(),
+        ]),
+      ),
       ...new CounterDeltas().add(counterOf(account), enabled ? 1 : -1).items(store, now),
     ];
     try {
@@ -104,14 +107,16 @@ export async function resetAccountPassword(store: Store, actor: AccountsActor, a
   const account = await load(store, accountId);
   assertInScope(scope, account);
   const passwordHash = await hashPassword(initialPasswordOf(account.login));
-  const items = createWriteTransaction({ accounts: store.accounts }, ({ accounts }) => [
-    accounts
-      .patch({ accountId })
-      .set({ passwordHash, mustChangePassword: true })
-      .add({ version: 1 })
-      .where((a, op) => op.eq(a.version, account.version))
-      .commit(),
-  ]).params().TransactItems as TransactItem[];
+  const items = itemsOf(
+    createWriteTransaction({ accounts: store.accounts }, ({ accounts }) => [
+      accounts
+        .patch({ accountId })
+        .set({ passwordHash, mustChangePassword: true })
+        .add({ version: 1 })
+        .where((a, op) => op.eq(a.version, account.version))
+        .commit(),
+    ]),
+  );
   try {
     await transact(store, items, {
       audit: accountAudit(actor, ctx, 'account.password.reset', { id: accountId, label: account.login }),

@@ -5,10 +5,11 @@
  * it isn't. Only then the item is marked uploaded (size kept, TTL removed), with its audit record, in one
  * transaction. Completing twice answers the same.
  */
-import { HeadObjectCommand, type HeadObjectCommandOutput } from '@aws-sdk/client-s3';
+import { itemsOf } from '../lib/transactions';
 import { createWriteTransaction } from 'electrodb';
+import { HeadObjectCommand, type HeadObjectCommandOutput } from '@aws-sdk/client-s3';
 import { ATTACHMENT_MAX_BYTES, type AttachmentView } from '../../shared/api/attachments';
-import { actorOf, transactWithAudit, type TransactItem } from '../lib/audit';
+import { actorOf, transactWithAudit } from '../lib/audit';
 import type { Principal } from '../lib/auth/principal';
 import { badRequest, forbidden } from '../lib/http/errors';
 import { attachmentView, loadReadable, type AttachmentRecord } from '../lib/attachments/access';
@@ -55,14 +56,16 @@ export async function completeUpload(
   if (problem) throw badRequest(problem);
   const size = head!.ContentLength!;
 
-  const items = createWriteTransaction({ attachments: deps.store.attachments }, ({ attachments }) => [
-    attachments
-      .patch({ attachmentId })
-      .set({ status: 'uploaded', size })
-      .remove(['expiresAt'])
-      .where((x, op) => `${op.eq(x.uploadedBy, p.accountId)} AND ${op.eq(x.status, 'pending')}`)
-      .commit(),
-  ]).params().TransactItems as TransactItem[];
+  const items = itemsOf(
+    createWriteTransaction({ attachments: deps.store.attachments }, ({ attachments }) => [
+      attachments
+        .patch({ attachmentId })
+        .set({ status: 'uploaded', size })
+        .remove(['expiresAt'])
+        .where((x, op) => `${op.eq(x.uploadedBy, p.accountId)} AND ${op.eq(x.status, 'pending')}`)
+        .commit(),
+    ]),
+  );
 
   try {
     await transactWithAudit(

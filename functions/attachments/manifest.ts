@@ -45,6 +45,7 @@ export const getAttachment = defineRoute({
   path: '/api/attachments/{attachmentId}',
   public: false,
   access: ANYONE,
+  readOnly: true,
   summary: '附件：文件名、类型、大小和状态',
   tags: ['attachments'],
   params: AttachmentIdParams,

@@ -3,13 +3,14 @@
  * transaction, and a presigned POST that lets the browser put exactly that object into S3 — this key, this
  * content type, 1 byte to 20 MiB, for 10 minutes. The file itself never passes through a function.
  */
+import { itemsOf } from '../lib/transactions';
+import { createWriteTransaction } from 'electrodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { createWriteTransaction } from 'electrodb';
 import type { FieldIssue } from '../../shared/api/errors';
 import { AttachmentUploadRequest, type AttachmentUpload } from '../../shared/api/attachments';
 import { installChineseErrors } from '../../shared/api/zod-zh';
-import { actorOf, transactWithAudit, type TransactItem } from '../lib/audit';
+import { actorOf, transactWithAudit } from '../lib/audit';
 import type { Principal } from '../lib/auth/principal';
 import { validationFailed } from '../lib/http/errors';
 import type { Store } from '../store';
@@ -89,22 +90,24 @@ export async function issueUpload(
   const post = await presignUpload(deps.s3, deps.bucket, p, req, attachmentId);
   const { key } = post;
 
-  const items = createWriteTransaction({ attachments: deps.store.attachments }, ({ attachments }) => [
-    attachments
-      .create({
-        attachmentId,
-        key,
-        purpose: req.purpose,
-        fileName: req.fileName,
-        contentType: req.contentType,
-        status: 'pending',
-        uploadedBy: p.accountId,
-        ...(p.kind === 'enterprise' ? { ownerEnterpriseId: p.enterpriseId } : {}),
-        createdAt: new Date(now).toISOString(),
-        expiresAt: Math.floor(now / 1000) + PENDING_TTL_SECONDS,
-      })
-      .commit(),
-  ]).params().TransactItems as TransactItem[];
+  const items = itemsOf(
+    createWriteTransaction({ attachments: deps.store.attachments }, ({ attachments }) => [
+      attachments
+        .create({
+          attachmentId,
+          key,
+          purpose: req.purpose,
+          fileName: req.fileName,
+          contentType: req.contentType,
+          status: 'pending',
+          uploadedBy: p.accountId,
+          ...(p.kind === 'enterprise' ? { ownerEnterpriseId: p.enterpriseId } : {}),
+          createdAt: new Date(now).toISOString(),
+          expiresAt: Math.floor(now / 1000) + PENDING_TTL_SECONDS,
+        })
+        .commit(),
+    ]),
+  );
 
   await transactWithAudit(
     deps.store,

@@ -2,29 +2,14 @@
  * The audit context's Lambda: the 审计管理员's query of the audit trail and its integrity check. Read only —
  * every other context appends its own records (functions/lib/audit) in the transactions of its writes.
  */
-import { documents } from '../lib/clients/dynamodb';
-import { config } from '../lib/config';
-import { contextHandler } from '../lib/dispatch';
-import { httpRoute } from '../lib/http/route';
-import { createLogger } from '../lib/logger';
-import { createStore, type Store } from '../store';
+import { defineHandler } from '../lib/handler';
 import { checkIntegrity } from './integrity';
 import { listAuditLogs } from './logs';
-import { auditManifest, listAuditLogs as listRoute, verifyAuditChains as verifyRoute } from './manifest';
+import { auditManifest } from './manifest';
 
-const logger = createLogger('audit');
-
-let store: Store | undefined;
-/** Built on first use: the table name is known only once the environment is set. */
-const storeOf = (): Store => (store ??= createStore(documents, config.tableName));
-
-export const handler = contextHandler(
-  auditManifest,
-  {
-    routes: {
-      listAuditLogs: httpRoute(listRoute, async ({ query }) => listAuditLogs(storeOf(), query), logger),
-      verifyAuditChains: httpRoute(verifyRoute, async ({ query }) => checkIntegrity(storeOf(), query), logger),
-    },
+export const handler = defineHandler(auditManifest, ({ store }) => ({
+  routes: {
+    listAuditLogs: async ({ query }) => listAuditLogs(store, query),
+    verifyAuditChains: async ({ query }) => checkIntegrity(store, query),
   },
-  logger,
-);
+}));

@@ -3,12 +3,12 @@
  * it). An entry that has been removed from the register (删除企业, approved) keeps its history but takes no
  * more changes.
  */
-import type { Principal } from '../lib/auth/principal';
 import { conflict, notFound } from '../lib/http/errors';
 import type { EnterpriseRecord } from '../lib/register/entry-writes';
 import type { Store } from '../store';
 
-export type EnterprisePrincipal = Extract<Principal, { kind: 'enterprise' }>;
+/** An enterprise account's caller: the routes' `access` admits nobody else. */
+export type { EnterpriseAccount as EnterprisePrincipal } from '../lib/auth/principal';
 
 export interface RequestContext {
   requestId: string;

@@ -11,12 +11,13 @@
  *   was read is refused, not merged.
  * - Removal deletes the person; the audit record keeps what was removed (who, when, the person's data).
  */
+import { itemsOf } from '../lib/transactions';
 import { randomUUID } from 'node:crypto';
 import { createWriteTransaction, type EntityItem } from 'electrodb';
 import type { Person } from '../../shared/domain/register';
 import { isCategoryCode } from '../../shared/reference/categories';
 import { certificateTypesFor, isCertificateTypeCode, certificateType } from '../../shared/reference/certificates';
-import { actorOf, transactWithAudit, type AuditEntryInput, type AuditJson, type TransactItem } from '../lib/audit';
+import { actorOf, transactWithAudit, type AuditEntryInput, type AuditJson } from '../lib/audit';
 import { badRequest, conflict, notFound } from '../lib/http/errors';
 import { failedConditionIndex, isConditionFailure, type EnterpriseRecord } from '../lib/register/entry-writes';
 import { categoriesOf } from '../lib/register/scope';
@@ -135,10 +136,12 @@ export async function addPerson(store: Store, p: EnterprisePrincipal, person: Pe
       assertCertificateTypes(e, person);
       const record = personRecord(e, personId, person, 1);
       written = record;
-      const own = createWriteTransaction({ claims, personnel: store.personnel }, ({ claims, personnel }) => [
-        claims.create({ enterpriseId, idCardNo: person.idCardNo, personId }).commit(),
-        personnel.create(record).commit(),
-      ]).params().TransactItems as TransactItem[];
+      const own = itemsOf(
+        createWriteTransaction({ claims, personnel: store.personnel }, ({ claims, personnel }) => [
+          claims.create({ enterpriseId, idCardNo: person.idCardNo, personId }).commit(),
+          personnel.create(record).commit(),
+        ]),
+      );
       return { own, delta: 1, audit: [entry(p, ctx, 'create', record, { after: auditedFields(record) })] };
     },
     (i) => (i === 0 ? duplicateIdCard() : conflict('人员编号冲突，请重新提交')),
@@ -177,25 +180,27 @@ export async function updatePerson(
   if (JSON.stringify(before) === JSON.stringify(after)) return personView(cur);
 
   const claims = idCardClaims(store);
-  const own = createWriteTransaction({ claims, personnel: store.personnel }, ({ claims, personnel }) => [
-    personnel
-      .put(next)
-      .where((a, op) => op.eq(a.version, cur.version))
-      .commit(),
-    // The claim of the number the person has now: written even when unchanged, so people from before claims get one.
-    claims
-      .put({ enterpriseId, idCardNo: person.idCardNo, personId })
-      .where((c, op) => `${op.notExists(c.personId)} OR ${op.eq(c.personId, personId)}`)
-      .commit(),
-    ...(renumbered
-      ? [
-          claims
-            .delete({ enterpriseId, idCardNo: cur.idCardNo })
-            .where((c, op) => `${op.notExists(c.personId)} OR ${op.eq(c.personId, personId)}`)
-            .commit(),
-        ]
-      : []),
-  ]).params().TransactItems as TransactItem[];
+  const own = itemsOf(
+    createWriteTransaction({ claims, personnel: store.personnel }, ({ claims, personnel }) => [
+      personnel
+        .put(next)
+        .where((a, op) => op.eq(a.version, cur.version))
+        .commit(),
+      // The claim of the number the person has now: written even when unchanged, so people from before claims get one.
+      claims
+        .put({ enterpriseId, idCardNo: person.idCardNo, personId })
+        .where((c, op) => `${op.notExists(c.personId)} OR ${op.eq(c.personId, personId)}`)
+        .commit(),
+      ...(renumbered
+        ? [
+            claims
+              .delete({ enterpriseId, idCardNo: cur.idCardNo })
+              .where((c, op) => `${op.notExists(c.personId)} OR ${op.eq(c.personId, personId)}`)
+              .commit(),
+          ]
+        : []),
+    ]),
+  );
   try {
     await transactWithAudit(store, entry(p, ctx, 'update', next, { before, after }), own);
   } catch (err) {
@@ -231,20 +236,22 @@ export async function deletePersonnel(
   // One delete per number: two old records with one number would otherwise name the same claim twice.
   const claimHolders = new Map<string, string[]>();
   for (const x of people) claimHolders.set(x.idCardNo, [...(claimHolders.get(x.idCardNo) ?? []), x.personId]);
-  const own = createWriteTransaction({ claims, personnel: store.personnel }, ({ claims, personnel }) => [
-    ...people.map((x) =>
-      personnel
-        .delete({ enterpriseId, personId: x.personId })
-        .where((a, op) => op.eq(a.version, x.version))
-        .commit(),
-    ),
-    ...[...claimHolders].map(([idCardNo, holders]) =>
-      claims
-        .delete({ enterpriseId, idCardNo })
-        .where((c, op) => [op.notExists(c.personId), ...holders.map((h) => op.eq(c.personId, h))].join(' OR '))
-        .commit(),
-    ),
-  ]).params().TransactItems as TransactItem[];
+  const own = itemsOf(
+    createWriteTransaction({ claims, personnel: store.personnel }, ({ claims, personnel }) => [
+      ...people.map((x) =>
+        personnel
+          .delete({ enterpriseId, personId: x.personId })
+          .where((a, op) => op.eq(a.version, x.version))
+          .commit(),
+      ),
+      ...[...claimHolders].map(([idCardNo, holders]) =>
+        claims
+          .delete({ enterpriseId, idCardNo })
+          .where((c, op) => [op.notExists(c.personId), ...holders.map((h) => op.eq(c.personId, h))].join(' OR '))
+          .commit(),
+      ),
+    ]),
+  );
   await writeStaffChange(
     store,
     enterpriseId,

@@ -6,11 +6,12 @@
  * the same key and its `attribute_not_exists` Put fails — the uniqueness is the item's own condition, with no
  * claim item and no read before the write (a double-click can't add it twice either).
  */
-import { createHash } from 'node:crypto';
+import { itemsOf } from '../lib/transactions';
 import { createWriteTransaction } from 'electrodb';
+import { createHash } from 'node:crypto';
 import type { ProductInput } from '../../shared/api/enterprise';
 import { category as categoryOf, isCategoryCode } from '../../shared/reference/categories';
-import { actorOf, transactWithAudit, type AuditEntryInput, type TransactItem } from '../lib/audit';
+import { actorOf, transactWithAudit, type AuditEntryInput } from '../lib/audit';
 import { badRequest, conflict, notFound } from '../lib/http/errors';
 import { isConditionFailure } from '../lib/register/entry-writes';
 import { categoriesOf } from '../lib/register/scope';
@@ -61,9 +62,9 @@ export async function addProduct(store: Store, p: EnterprisePrincipal, input: Pr
     name: input.name,
     createdAt: new Date().toISOString(),
   };
-  const items = createWriteTransaction({ products: store.products }, ({ products }) => [
-    products.create(product).commit(),
-  ]).params().TransactItems as TransactItem[];
+  const items = itemsOf(
+    createWriteTransaction({ products: store.products }, ({ products }) => [products.create(product).commit()]),
+  );
   try {
     await transactWithAudit(store, entry(p, ctx, 'create', product), items);
   } catch (err) {
@@ -80,12 +81,14 @@ export async function removeProduct(store: Store, p: EnterprisePrincipal, produc
   await ownEnterprise(store, enterpriseId);
   const { data: product } = await store.products.get({ enterpriseId, productId }).go({ consistent: true });
   if (!product) throw notFound('产品种类不存在或已删除');
-  const items = createWriteTransaction({ products: store.products }, ({ products }) => [
-    products
-      .delete({ enterpriseId, productId })
-      .where((a, op) => op.exists(a.productId))
-      .commit(),
-  ]).params().TransactItems as TransactItem[];
+  const items = itemsOf(
+    createWriteTransaction({ products: store.products }, ({ products }) => [
+      products
+        .delete({ enterpriseId, productId })
+        .where((a, op) => op.exists(a.productId))
+        .commit(),
+    ]),
+  );
   try {
     await transactWithAudit(store, entry(p, ctx, 'delete', product), items);
   } catch (err) {

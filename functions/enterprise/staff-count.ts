@@ -10,6 +10,7 @@
  * makes it fail, and it reads the entry again and rebuilds. Two staff changes never block each other: ADD
  * commutes, and neither touches `version` (a TransactionConflict between them is retried by the audit writer).
  */
+import { itemsOf } from '../lib/transactions';
 import { createWriteTransaction } from 'electrodb';
 import { transactWithAudit, type AuditEntryInput, type TransactItem } from '../lib/audit';
 import { conflict } from '../lib/http/errors';
@@ -23,23 +24,25 @@ const MAX_ATTEMPTS = 5;
 /** The items that move the staff count by `delta` on the entry and its list rows, if the entry is still as read. */
 export function staffCountItems(store: Store, e: EnterpriseRecord, delta: number): TransactItem[] {
   if (delta === 0) return [];
-  return createWriteTransaction(
-    { enterprises: store.enterprises, listings: store.enterpriseListings },
-    ({ enterprises, listings }) => [
-      enterprises
-        .patch({ enterpriseId: e.enterpriseId })
-        .add({ staffCount: delta })
-        .where((a, op) => `${op.eq(a.version, e.version)} AND ${op.eq(a.removed, false)}`)
-        .commit(),
-      // patch: only rows that exist — a row deleted by a correction since the read fails the write too.
-      ...e.segments.map((s) =>
-        listings
-          .patch({ enterpriseId: e.enterpriseId, category: s.category, segment: s.segment })
+  return itemsOf(
+    createWriteTransaction(
+      { enterprises: store.enterprises, listings: store.enterpriseListings },
+      ({ enterprises, listings }) => [
+        enterprises
+          .patch({ enterpriseId: e.enterpriseId })
           .add({ staffCount: delta })
+          .where((a, op) => `${op.eq(a.version, e.version)} AND ${op.eq(a.removed, false)}`)
           .commit(),
-      ),
-    ],
-  ).params().TransactItems as TransactItem[];
+        // patch: only rows that exist — a row deleted by a correction since the read fails the write too.
+        ...e.segments.map((s) =>
+          listings
+            .patch({ enterpriseId: e.enterpriseId, category: s.category, segment: s.segment })
+            .add({ staffCount: delta })
+            .commit(),
+        ),
+      ],
+    ),
+  );
 }
 
 export interface StaffWrite {

@@ -2,8 +2,9 @@
  * Reading import jobs: the progress the page polls, the caller's recent imports, the error report. A job is
  * seen by whoever started it, and by a 系统管理员; to anyone else it does not exist.
  */
+import { withCursor } from '../lib/paging';
 import type { RegisterImportFile, RegisterImportJob, RegisterImportListQuery } from '../../shared/api/imports';
-import { badRequest, conflict, notFound } from '../lib/http/errors';
+import { conflict, notFound } from '../lib/http/errors';
 import { XLSX_CONTENT_TYPE } from '../lib/spreadsheet';
 import type { Store } from '../store';
 import type { ImportFiles } from './files';
@@ -45,15 +46,11 @@ export async function getImport(store: Store, p: Regulator, importId: string): P
 
 /** The caller's imports, newest first: one Query on gsi2 per page. */
 export async function listImports(store: Store, p: Regulator, q: RegisterImportListQuery) {
-  let page;
-  try {
-    page = await store.importJobs.query
+  const page = await withCursor(q.cursor, () =>
+    store.importJobs.query
       .byRequester({ requestedBy: p.accountId })
-      .go({ order: 'desc', limit: q.limit, cursor: q.cursor ?? null });
-  } catch (err) {
-    if (q.cursor && (err as { isElectroError?: boolean }).isElectroError) throw badRequest('翻页标记无效，请重新查询');
-    throw err;
-  }
+      .go({ order: 'desc', limit: q.limit, cursor: q.cursor ?? null }),
+  );
   return { items: page.data.map((j) => jobView(j, false)), cursor: page.cursor ?? null };
 }
 

@@ -15,11 +15,12 @@
  * the job moved on and stops, or — running at the same moment — loses the condition and stops; the rows it
  * wrote meanwhile are its twin's (write.ts counts them the same way).
  */
+import { itemsOf } from '../lib/transactions';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { createWriteTransaction, type EntityItem } from 'electrodb';
 import { REGISTER_IMPORT_ERRORS_SHOWN } from '../../shared/api/imports';
 import { RegisterImportBatchRequested, type RegisterImportRequested } from '../../shared/events/imports';
-import { transactWithAudit, type AuditActor, type AuditEntryInput, type TransactItem } from '../lib/audit';
+import { transactWithAudit, type AuditActor, type AuditEntryInput } from '../lib/audit';
 import { outboxItem } from '../lib/events/outbox';
 import { SheetError, XLSX_CONTENT_TYPE } from '../lib/spreadsheet';
 import { isConditionFailure } from '../lib/register/entry-writes';
@@ -95,20 +96,22 @@ interface JobMove {
  * longer where this step found it (and then nothing was written, the request neither).
  */
 async function moveJob(deps: ImportDeps, importId: string, entry: AuditEntryInput, move: JobMove): Promise<boolean> {
-  const items = createWriteTransaction({ jobs: deps.store.importJobs }, ({ jobs }) => [
-    jobs
-      .patch({ importId })
-      .set(move.set)
-      .add({ ...move.add, version: 1 })
-      .where((a, op) =>
-        [
-          op.eq(a.version, move.found.version),
-          ...(move.found.status ? [op.eq(a.status, move.found.status)] : []),
-          ...(move.found.processed !== undefined ? [op.eq(a.processed, move.found.processed)] : []),
-        ].join(' AND '),
-      )
-      .commit(),
-  ]).params().TransactItems as TransactItem[];
+  const items = itemsOf(
+    createWriteTransaction({ jobs: deps.store.importJobs }, ({ jobs }) => [
+      jobs
+        .patch({ importId })
+        .set(move.set)
+        .add({ ...move.add, version: 1 })
+        .where((a, op) =>
+          [
+            op.eq(a.version, move.found.version),
+            ...(move.found.status ? [op.eq(a.status, move.found.status)] : []),
+            ...(move.found.processed !== undefined ? [op.eq(a.processed, move.found.processed)] : []),
+          ].join(' AND '),
+        )
+        .commit(),
+    ]),
+  );
   if (move.next) items.push(outboxItem(deps.store, RegisterImportBatchRequested, move.next, nowOf(deps)));
   try {
     await transactWithAudit(deps.store, entry, items);

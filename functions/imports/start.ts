@@ -9,8 +9,9 @@
  */
 import { createHash } from 'node:crypto';
 import { REGISTER_IMPORT_MAX_FILE_BYTES, REGISTER_IMPORT_PURPOSE } from '../../shared/api/imports';
-import { actorOf, transactWithAudit, type TransactItem } from '../lib/audit';
-import type { Principal } from '../lib/auth/principal';
+import { actorOf, transactWithAudit } from '../lib/audit';
+import { itemsOf } from '../lib/transactions';
+import type { Regulator } from '../lib/auth/principal';
 import { badRequest } from '../lib/http/errors';
 import { isConditionFailure } from '../lib/register/entry-writes';
 import type { Store } from '../store';
@@ -20,7 +21,7 @@ import { outboxItem } from '../lib/events/outbox';
 import { jobView, type ImportJobView } from './jobs';
 import type { ImportJob } from './run';
 
-export type Regulator = Extract<Principal, { kind: 'regulator' }>;
+export type { Regulator };
 
 /** The job of an uploaded file. */
 export const importIdOf = (attachmentId: string) =>
@@ -90,8 +91,7 @@ export async function startImport(
         details: { attachmentId, fileName: a.fileName, scope: importScopeOf(p) },
       },
       [
-        ...(createWriteTransaction({ jobs: store.importJobs }, ({ jobs }) => [jobs.create(job).commit()]).params()
-          .TransactItems as TransactItem[]),
+        ...itemsOf(createWriteTransaction({ jobs: store.importJobs }, ({ jobs }) => [jobs.create(job).commit()])),
         outboxItem(store, RegisterImportRequested, importRequestedOf(p, importId, ctx), now),
       ],
     );

@@ -13,10 +13,11 @@
  * each other (TransactionConflict). Rows are written a few at a time and a conflicted row is retried with a
  * jittered back-off.
  */
+import { itemsOf } from '../lib/transactions';
+import { createWriteTransaction } from 'electrodb';
 import { createHash } from 'node:crypto';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { createWriteTransaction } from 'electrodb';
 import type { TransactItem } from '../lib/audit';
 import {
   entryWriteItems,
@@ -84,9 +85,11 @@ export function recordsOf(
 export function rowItems(store: Store, entry: ImportEntry, now: string): TransactItem[] {
   const { enterprise, licences } = recordsOf(entry, now);
   const licenceItems = licences.length
-    ? (createWriteTransaction({ licences: store.licences }, ({ licences: l }) =>
-        licences.map((x) => l.create(x).commit()),
-      ).params().TransactItems as TransactItem[])
+    ? itemsOf(
+        createWriteTransaction({ licences: store.licences }, ({ licences: l }) =>
+          licences.map((x) => l.create(x).commit()),
+        ),
+      )
     : [];
   return [...entryWriteItems(store, { kind: 'create', after: enterprise, licences }), ...licenceItems];
 }

@@ -28,8 +28,8 @@ export type DomainEventEnvelope = EventBridgeEvent<string, unknown>;
 export type DeliveredEvent<T = unknown> = Omit<DomainEventEnvelope, 'detail'> & { detail: EventDetail<T> };
 
 /** A consumer of one subscription; `T` is its contract's payload (`EventData<typeof Contract>`). */
-export type EventConsumer<T = never> = (event: DeliveredEvent<T>, logger: Logger) => Promise<void>;
-export type ScheduleJob = (tick: ScheduleInvocation, logger: Logger) => Promise<void>;
+export type EventConsumer<T = never> = (event: DeliveredEvent<T>, logger: Logger) => Promise<unknown>;
+export type ScheduleJob = (tick: ScheduleInvocation, logger: Logger) => Promise<unknown>;
 
 export interface ContextImplementation {
   /** By operationId. */

@@ -11,30 +11,43 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** A request part schema: an object of string-typed fields (path and query parameters arrive as strings). */
 export type ParamsSchema = z.ZodObject;
 
+/** Who may call a route, checked before the implementation runs (functions/lib/http/route.ts `admit`). */
+export type RouteAccess = { kind: 'regulator'; roles?: readonly string[] } | { kind: 'enterprise' } | { kind: 'any' };
+
 export interface RouteDef<
   P extends ParamsSchema | undefined = ParamsSchema | undefined,
   Q extends ParamsSchema | undefined = ParamsSchema | undefined,
   B extends z.ZodType | undefined = z.ZodType | undefined,
   R extends z.ZodType = z.ZodType,
+  O extends string = string,
+  A extends RouteAccess | undefined = RouteAccess | undefined,
+  Pub extends boolean = boolean,
 > {
   /** Unique across the platform; names the implementation and the OpenAPI operation. */
-  operationId: string;
+  operationId: O;
   method: HttpMethod;
   /** API Gateway syntax, `/api/enterprises/{id}`; the route key is `${method} ${path}`. */
   path: `/api/${string}` | '/api';
   /** Public routes skip the session check. Everything else requires a signed-in caller. */
-  public: boolean;
+  public: Pub;
   /**
    * Who may call it, checked before the implementation runs: `regulator` or `enterprise` accounts, and for
-   * regulators optionally only these roles. Data scope (department × region × category, or own enterprise)
-   * is checked by the domain code against the object it touches.
+   * regulators optionally only these roles. It also narrows the implementation's `principal` type. Data scope
+   * (functions/lib/scope.ts `regulatorSees`, or own enterprise) is checked by the domain code against the
+   * object it touches.
    */
-  access?: { kind: 'regulator'; roles?: readonly string[] } | { kind: 'enterprise' } | { kind: 'any' };
+  access?: A;
   /**
    * Reachable by a session that has not finished signing in (initial/expired password to change, second
    * factor to give or enrol). Only the identity context's own steps say yes.
    */
   pendingSession?: boolean;
+  /**
+   * The implementation only reads (no write, no event, no side effect on any store): it may then start
+   * alongside the session check on a principal this container verified for the same token moments ago, and
+   * its answer is released only once the fresh check agrees (functions/lib/http/speculative.ts).
+   */
+  readOnly?: boolean;
   summary: string;
   tags?: string[];
   params?: P;
@@ -95,16 +108,21 @@ export interface ContextManifest {
 
 export const routeKey = (r: Pick<RouteDef, 'method' | 'path'>): string => `${r.method} ${r.path}`;
 
+/** Keeps the literal types (operation id, access, public) that type the route's implementation. */
 export function defineRoute<
   P extends ParamsSchema | undefined,
   Q extends ParamsSchema | undefined,
   B extends z.ZodType | undefined,
   R extends z.ZodType,
->(def: RouteDef<P, Q, B, R>): RouteDef<P, Q, B, R> {
+  const O extends string,
+  const A extends RouteAccess | undefined = undefined,
+  const Pub extends boolean = boolean,
+>(def: RouteDef<P, Q, B, R, O, A, Pub>): RouteDef<P, Q, B, R, O, A, Pub> {
   return def;
 }
 
-export function defineContext(m: ContextManifest): ContextManifest {
+/** Keeps the tuple of routes (and subscription/schedule names) so `defineHandler` can demand one implementation each. */
+export function defineContext<const M extends ContextManifest>(m: M): M {
   return m;
 }
 

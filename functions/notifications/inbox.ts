@@ -4,11 +4,13 @@
  * always the caller's own account id, so no caller can address another's messages — another account's
  * message id simply isn't in the caller's partition (404).
  */
+import { withCursor } from '../lib/paging';
+import { itemsOf } from '../lib/transactions';
 import { createWriteTransaction, type EntityItem } from 'electrodb';
 import { READ_ALL_MAX, type NotificationQuery, type NotificationView } from '../../shared/api/notifications';
 import { actorOf, MAX_TRANSACT_ITEMS, transactWithAudit, type TransactItem } from '../lib/audit';
 import type { Principal } from '../lib/auth/principal';
-import { badRequest, notFound } from '../lib/http/errors';
+import { notFound } from '../lib/http/errors';
 import type { Store } from '../store';
 
 type Notification = EntityItem<Store['notifications']>;
@@ -46,8 +48,6 @@ export function viewOf(n: Notification): NotificationView {
   };
 }
 
-const isElectroError = (err: unknown) => Boolean((err as { isElectroError?: boolean } | null)?.isElectroError);
-
 /** Requests one unread-only page may spend skipping read messages before it answers with what it has. */
 const UNREAD_PAGE_READS = 3;
 
@@ -81,13 +81,8 @@ export async function listInbox(store: Store, recipient: string, q: Notification
     }
     return { data, cursor };
   };
-  try {
-    const [p, unread] = await Promise.all([page(), unreadCount(store, recipient)]);
-    return { items: p.data.map(viewOf), cursor: p.cursor ?? null, unread };
-  } catch (err) {
-    if (q.cursor && isElectroError(err)) throw badRequest('翻页标记无效，请重新查询');
-    throw err;
-  }
+  const [p, unread] = await withCursor(q.cursor, () => Promise.all([page(), unreadCount(store, recipient)]));
+  return { items: p.data.map(viewOf), cursor: p.cursor ?? null, unread };
 }
 
 const cancellationReasons = (err: unknown): { Code?: string }[] | undefined =>
@@ -97,19 +92,21 @@ const cancellationReasons = (err: unknown): { Code?: string }[] | undefined =>
 
 /** The patches that mark `messages` read (each only if still unread) and the counter's ADD −n. */
 function markItems(store: Store, recipient: string, messages: readonly Notification[]): TransactItem[] {
-  return createWriteTransaction(
-    { notifications: store.notifications, counters: store.inboxCounters },
-    ({ notifications, counters }) => [
-      ...messages.map((m) =>
-        notifications
-          .patch({ recipient, createdAt: m.createdAt, notificationId: m.notificationId })
-          .set({ read: true })
-          .where((a, op) => op.eq(a.read, false))
-          .commit(),
-      ),
-      counters.update({ recipient }).add({ unread: -messages.length }).commit(),
-    ],
-  ).params().TransactItems as TransactItem[];
+  return itemsOf(
+    createWriteTransaction(
+      { notifications: store.notifications, counters: store.inboxCounters },
+      ({ notifications, counters }) => [
+        ...messages.map((m) =>
+          notifications
+            .patch({ recipient, createdAt: m.createdAt, notificationId: m.notificationId })
+            .set({ read: true })
+            .where((a, op) => op.eq(a.read, false))
+            .commit(),
+        ),
+        counters.update({ recipient }).add({ unread: -messages.length }).commit(),
+      ],
+    ),
+  );
 }
 
 /** 标记已读. Already read (or read meanwhile by another tab): 200, nothing changes. */

@@ -21,6 +21,7 @@ export const listNotifications = defineRoute({
   path: '/api/notifications',
   public: false,
   access: ANY_ACCOUNT,
+  readOnly: true,
   summary: '消息：本账号的消息，从新到旧，及未读条数',
   tags: ['notifications'],
   query: NotificationQuery,

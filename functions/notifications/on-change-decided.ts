@@ -6,10 +6,11 @@
  * arriving out of order each land where their time sorts them. The detail was parsed with the event's contract
  * (shared/events/register.ts) before this runs (functions/lib/dispatch.ts).
  */
-import type { Logger } from '@aws-lambda-powertools/logger';
+import { itemsOf } from '../lib/transactions';
 import { createWriteTransaction } from 'electrodb';
+import type { Logger } from '@aws-lambda-powertools/logger';
 import type { ChangeRequestDecided } from '../../shared/events/register';
-import { SYSTEM_ACTOR, transactWithAudit, type TransactItem } from '../lib/audit';
+import { SYSTEM_ACTOR, transactWithAudit } from '../lib/audit';
 import type { DeliveredEvent } from '../lib/dispatch';
 import type { Store } from '../store';
 
@@ -67,25 +68,27 @@ export async function onChangeRequestDecided(
   const { title, body } = messageOf(d);
   // Normalised to milliseconds so the API's handle (time + id) maps back to exactly this sort key.
   const createdAt = new Date(d.decidedAt).toISOString();
-  const items = createWriteTransaction(
-    { notifications: store.notifications, counters: store.inboxCounters },
-    ({ notifications, counters }) => [
-      notifications
-        .create({
-          recipient: d.requestedBy,
-          notificationId,
-          kind: NOTIFICATION_KIND,
-          title,
-          body,
-          subjectType: 'changeRequest',
-          subjectId: d.requestId,
-          read: false,
-          createdAt,
-        })
-        .commit(),
-      counters.update({ recipient: d.requestedBy }).add({ unread: 1 }).commit(),
-    ],
-  ).params().TransactItems as TransactItem[];
+  const items = itemsOf(
+    createWriteTransaction(
+      { notifications: store.notifications, counters: store.inboxCounters },
+      ({ notifications, counters }) => [
+        notifications
+          .create({
+            recipient: d.requestedBy,
+            notificationId,
+            kind: NOTIFICATION_KIND,
+            title,
+            body,
+            subjectType: 'changeRequest',
+            subjectId: d.requestId,
+            read: false,
+            createdAt,
+          })
+          .commit(),
+        counters.update({ recipient: d.requestedBy }).add({ unread: 1 }).commit(),
+      ],
+    ),
+  );
   try {
     await transactWithAudit(
       store,

@@ -10,16 +10,17 @@
  * writes nothing — its event left with the decision itself, so there is nothing to send again.
  * Rejecting clears the entry's waiting marker in the same way, and announces itself the same way.
  */
+import { itemsOf } from '../lib/transactions';
 import { createWriteTransaction } from 'electrodb';
-import { regionPrefixMatches } from '../../shared/reference/regions';
+import { jurisdictionPrefix, regulatorSees, requireCategory } from '../lib/scope';
 import { actorOf, transactWithAudit, type AuditJson, type TransactItem } from '../lib/audit';
-import type { Principal } from '../lib/auth/principal';
+import type { Principal, Regulator } from '../lib/auth/principal';
 import { outboxItem } from '../lib/events/outbox';
 import { AppError, conflict, forbidden, notFound } from '../lib/http/errors';
 import { ChangeRequestDecided } from '../../shared/events/register';
 import type { Store } from '../store';
 import { changeRequestView, type ChangeRequestRecord } from './change-view';
-import { withCursor, type PageInput } from './detail';
+import { withCursor, type PageInput } from '../lib/paging';
 import {
   duplicateCode,
   entryWriteItems,
@@ -34,21 +35,11 @@ import type { RequestContext } from './submit';
 
 const staleForReviewer = '企业信息在申请提交后已被修改，请拒绝此申请，由申请人重新提交';
 
-type Regulator = Extract<Principal, { kind: 'regulator' }>;
-
-const regionPrefixOf = (p: Regulator) => (p.regionCode === '35' ? '' : p.regionCode);
-
-function reviewerMaySee(p: Regulator, r: ChangeRequestRecord): boolean {
-  return (
-    r.categories.some((c) => (p.categories as string[]).includes(c)) && regionPrefixMatches(p.regionCode, r.regionCode)
-  );
-}
-
 /** Reviewers in scope, the requester, and the enterprise the request is about may read it. */
 function maySee(p: Principal, r: ChangeRequestRecord): boolean {
   if (r.requestedBy === p.accountId) return true;
   if (p.kind === 'enterprise') return p.enterpriseId === r.enterpriseId;
-  return (p.roles as string[]).includes('reviewer') && reviewerMaySee(p, r);
+  return (p.roles as string[]).includes('reviewer') && regulatorSees(p, r);
 }
 
 async function load(store: Store, requestId: string): Promise<ChangeRequestRecord | null> {
@@ -68,11 +59,11 @@ export async function listChangeRequests(
   q: PageInput & { status: 'pending' | 'approved' | 'rejected'; category?: string | undefined },
 ) {
   const category = q.category ?? p.category;
-  if (!(p.categories as string[]).includes(category)) throw forbidden('没有该物品类别的审核权限');
+  requireCategory(p, category, '审核');
   const page = await withCursor(q.cursor, () =>
     store.changeRequestTasks.query
       .byQueue({ category, status: q.status })
-      .begins({ regionCode: regionPrefixOf(p) })
+      .begins({ regionCode: jurisdictionPrefix(p) })
       .go({ limit: q.limit, cursor: q.cursor ?? null, order: 'desc' }),
   );
   const ids = page.data.map((t) => ({ requestId: t.requestId }));
@@ -90,7 +81,7 @@ export async function listChangeRequests(
 async function reviewable(store: Store, p: Regulator, requestId: string): Promise<ChangeRequestRecord> {
   const r = await load(store, requestId);
   // Out of scope reads as missing: a reviewer learns nothing of other jurisdictions' requests.
-  if (!r || !reviewerMaySee(p, r)) throw notFound('变更申请不存在');
+  if (!r || !regulatorSees(p, r)) throw notFound('变更申请不存在');
   if (r.requestedBy === p.accountId) throw forbidden('不能审核自己提交的申请');
   return r;
 }
@@ -104,29 +95,31 @@ function decisionItems(
   decidedAt: string,
   reason?: string,
 ): TransactItem[] {
-  return createWriteTransaction(
-    { requests: store.changeRequests, tasks: store.changeRequestTasks },
-    ({ requests, tasks }) => [
-      requests
-        .patch({ requestId: r.requestId })
-        .set({
-          status,
-          decidedAt,
-          decidedBy: p.accountId,
-          decidedByName: p.name,
-          ...(reason ? { decisionReason: reason } : {}),
-        })
-        .add({ version: 1 })
-        .where((a, op) => `${op.eq(a.status, 'pending')} AND ${op.eq(a.version, r.version)}`)
-        .commit(),
-      // The queue key holds the status: each task is rewritten into its new queue.
-      ...r.categories.map((category) =>
-        tasks
-          .put({ requestId: r.requestId, category, status, regionCode: r.regionCode, submittedAt: r.submittedAt })
+  return itemsOf(
+    createWriteTransaction(
+      { requests: store.changeRequests, tasks: store.changeRequestTasks },
+      ({ requests, tasks }) => [
+        requests
+          .patch({ requestId: r.requestId })
+          .set({
+            status,
+            decidedAt,
+            decidedBy: p.accountId,
+            decidedByName: p.name,
+            ...(reason ? { decisionReason: reason } : {}),
+          })
+          .add({ version: 1 })
+          .where((a, op) => `${op.eq(a.status, 'pending')} AND ${op.eq(a.version, r.version)}`)
           .commit(),
-      ),
-    ],
-  ).params().TransactItems as TransactItem[];
+        // The queue key holds the status: each task is rewritten into its new queue.
+        ...r.categories.map((category) =>
+          tasks
+            .put({ requestId: r.requestId, category, status, regionCode: r.regionCode, submittedAt: r.submittedAt })
+            .commit(),
+        ),
+      ],
+    ),
+  );
 }
 
 /** The register change an approval applies, built from the entry as it stands now. */
@@ -162,15 +155,17 @@ async function registerChange(
     // Licences carry the region (the expiry warnings route by it): a move takes them along, in the same write.
     const moved = after.regionCode !== entry.regionCode ? found.licences : [];
     const licenceItems = moved.length
-      ? (createWriteTransaction({ licences: store.licences }, ({ licences }) =>
-          moved.map((l) =>
-            licences
-              .patch({ enterpriseId: l.enterpriseId, licenceId: l.licenceId })
-              .set({ regionCode: after.regionCode })
-              .where((a, op) => op.eq(a.version, l.version))
-              .commit(),
+      ? itemsOf(
+          createWriteTransaction({ licences: store.licences }, ({ licences }) =>
+            moved.map((l) =>
+              licences
+                .patch({ enterpriseId: l.enterpriseId, licenceId: l.licenceId })
+                .set({ regionCode: after.regionCode })
+                .where((a, op) => op.eq(a.version, l.version))
+                .commit(),
+            ),
           ),
-        ).params().TransactItems as TransactItem[])
+        )
       : [];
     return {
       change: { kind: 'update', before: entry, after, licences: found.licences, decides: r.requestId },
@@ -187,21 +182,23 @@ async function registerChange(
   >;
   const updated = { ...licence, ...fields, version: licence.version + 1 };
   if (!fields.scope) delete updated.scope;
-  const licenceItems = createWriteTransaction({ licences: store.licences }, ({ licences }) => {
-    let patch = licences
-      .patch({ enterpriseId: licence.enterpriseId, licenceId: licence.licenceId })
-      .set({
-        licenceName: fields.licenceName,
-        number: fields.number,
-        issuer: fields.issuer,
-        validFrom: fields.validFrom,
-        validTo: fields.validTo,
-        ...(fields.scope ? { scope: fields.scope } : {}),
-      })
-      .add({ version: 1 });
-    if (!fields.scope && licence.scope) patch = patch.remove(['scope']);
-    return [patch.where((a, op) => op.eq(a.version, licence.version)).commit()];
-  }).params().TransactItems as TransactItem[];
+  const licenceItems = itemsOf(
+    createWriteTransaction({ licences: store.licences }, ({ licences }) => {
+      let patch = licences
+        .patch({ enterpriseId: licence.enterpriseId, licenceId: licence.licenceId })
+        .set({
+          licenceName: fields.licenceName,
+          number: fields.number,
+          issuer: fields.issuer,
+          validFrom: fields.validFrom,
+          validTo: fields.validTo,
+          ...(fields.scope ? { scope: fields.scope } : {}),
+        })
+        .add({ version: 1 });
+      if (!fields.scope && licence.scope) patch = patch.remove(['scope']);
+      return [patch.where((a, op) => op.eq(a.version, licence.version)).commit()];
+    }),
+  );
   return {
     change: {
       kind: 'update',
@@ -317,13 +314,15 @@ export async function rejectChange(
     const release =
       r.kind === 'create'
         ? []
-        : (createWriteTransaction({ enterprises: store.enterprises }, ({ enterprises }) => [
-            enterprises
-              .patch({ enterpriseId: r.enterpriseId })
-              .remove(['pendingRequestId'])
-              .where((a, op) => op.eq(a.pendingRequestId, r.requestId))
-              .commit(),
-          ]).params().TransactItems as TransactItem[]);
+        : itemsOf(
+            createWriteTransaction({ enterprises: store.enterprises }, ({ enterprises }) => [
+              enterprises
+                .patch({ enterpriseId: r.enterpriseId })
+                .remove(['pendingRequestId'])
+                .where((a, op) => op.eq(a.pendingRequestId, r.requestId))
+                .commit(),
+            ]),
+          );
     const decided = {
       ...r,
       status: 'rejected' as const,

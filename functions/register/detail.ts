@@ -5,16 +5,14 @@
  */
 import { regionName } from '../../shared/reference/regions';
 import type { Principal } from '../lib/auth/principal';
-import { badRequest, notFound } from '../lib/http/errors';
+import { notFound } from '../lib/http/errors';
 import type { Store } from '../store';
 import type { EnterpriseRecord, LicenceRecord } from '../lib/register/entry-writes';
 import { assertCanSee, categoriesOf } from '../lib/register/scope';
 import { changeRequestView } from './change-view';
+import { withCursor, type PageInput } from '../lib/paging';
 
-export interface PageInput {
-  cursor?: string | undefined;
-  limit: number;
-}
+export type { PageInput };
 
 /** The entry, 404 when missing or out of the caller's scope. */
 export async function visibleEnterprise(store: Store, p: Principal, enterpriseId: string): Promise<EnterpriseRecord> {
@@ -70,16 +68,6 @@ export async function enterpriseDetail(store: Store, p: Principal, enterpriseId:
       .map((x) => ({ productId: x.productId, category: x.category, name: x.name, createdAt: x.createdAt })),
     ...(enterprise.pendingRequestId ? { pendingRequestId: enterprise.pendingRequestId } : {}),
   };
-}
-
-/** ElectroDB refuses a cursor it did not issue for this query: that is the caller's mistake, not ours. */
-export async function withCursor<T>(cursor: string | undefined, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (cursor && (err as { isElectroError?: boolean }).isElectroError) throw badRequest('翻页标记无效，请重新查询');
-    throw err;
-  }
 }
 
 /** 从业人员: one page of the entry's staff, with the total from the entry's live staff count. */

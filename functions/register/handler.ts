@@ -1,95 +1,34 @@
 /** The register context's Lambda: unit lists, 查看, change requests and their review. */
 import { linkAttachmentItems } from '../lib/attachments/link';
-import type { Principal } from '../lib/auth/principal';
-import { documents } from '../lib/clients/dynamodb';
-import { config } from '../lib/config';
-import { contextHandler } from '../lib/dispatch';
-import { httpRoute } from '../lib/http/route';
-import { createLogger } from '../lib/logger';
-import { createStore, type Store } from '../store';
+import { defineHandler } from '../lib/handler';
 import { approveChange, getChangeRequest, listChangeRequests, rejectChange } from './decide';
 import { enterpriseDetail, historyPage, personnelPage } from './detail';
-import * as routes from './manifest';
+import { registerManifest } from './manifest';
 import { submitChange } from './submit';
 import { listUnits } from './units';
 
-const logger = createLogger('register');
-
-let store: Store | undefined;
-const storeOf = (): Store => (store ??= createStore(documents, config.tableName));
-type Regulator = Extract<Principal, { kind: 'regulator' }>;
 const ctxOf = (input: { requestId: string; sourceIp: string }) => ({
   requestId: input.requestId,
   sourceIp: input.sourceIp,
 });
 
-export const handler = contextHandler(
-  routes.registerManifest,
-  {
-    routes: {
-      listUnits: httpRoute(
-        routes.listUnits,
-        async ({ principal, params, query }) => listUnits(storeOf(), principal as Regulator, { ...params, ...query }),
-        logger,
+export const handler = defineHandler(registerManifest, ({ store }) => ({
+  routes: {
+    listUnits: async ({ principal, params, query }) => listUnits(store, principal, { ...params, ...query }),
+    getEnterprise: async ({ principal, params }) => enterpriseDetail(store, principal, params.enterpriseId),
+    listEnterprisePersonnel: async ({ principal, params, query }) =>
+      personnelPage(store, principal, params.enterpriseId, query),
+    listEnterpriseHistory: async ({ principal, params, query }) =>
+      historyPage(store, principal, params.enterpriseId, query),
+    submitChangeRequest: async (input) =>
+      submitChange(store, input.principal, input.body, ctxOf(input), (p, ids, link) =>
+        linkAttachmentItems(store, p, ids, link),
       ),
-      getEnterprise: httpRoute(
-        routes.getEnterprise,
-        async ({ principal, params }) => enterpriseDetail(storeOf(), principal, params.enterpriseId),
-        logger,
-      ),
-      listEnterprisePersonnel: httpRoute(
-        routes.listEnterprisePersonnel,
-        async ({ principal, params, query }) => personnelPage(storeOf(), principal, params.enterpriseId, query),
-        logger,
-      ),
-      listEnterpriseHistory: httpRoute(
-        routes.listEnterpriseHistory,
-        async ({ principal, params, query }) => historyPage(storeOf(), principal, params.enterpriseId, query),
-        logger,
-      ),
-      submitChangeRequest: httpRoute(
-        routes.submitChangeRequest,
-        async (input) =>
-          submitChange(storeOf(), input.principal, input.body, ctxOf(input), (p, ids, link) =>
-            linkAttachmentItems(storeOf(), p, ids, link),
-          ),
-        logger,
-      ),
-      listChangeRequests: httpRoute(
-        routes.listChangeRequests,
-        async ({ principal, query }) => listChangeRequests(storeOf(), principal as Regulator, query),
-        logger,
-      ),
-      getChangeRequest: httpRoute(
-        routes.getChangeRequest,
-        async ({ principal, params }) => getChangeRequest(storeOf(), principal, params.requestId),
-        logger,
-      ),
-      approveChangeRequest: httpRoute(
-        routes.approveChangeRequest,
-        async (input) =>
-          approveChange(
-            storeOf(),
-            input.principal as Regulator,
-            input.params.requestId,
-            input.body.version,
-            ctxOf(input),
-          ),
-        logger,
-      ),
-      rejectChangeRequest: httpRoute(
-        routes.rejectChangeRequest,
-        async (input) =>
-          rejectChange(
-            storeOf(),
-            input.principal as Regulator,
-            input.params.requestId,
-            input.body.reason,
-            ctxOf(input),
-          ),
-        logger,
-      ),
-    },
+    listChangeRequests: async ({ principal, query }) => listChangeRequests(store, principal, query),
+    getChangeRequest: async ({ principal, params }) => getChangeRequest(store, principal, params.requestId),
+    approveChangeRequest: async (input) =>
+      approveChange(store, input.principal, input.params.requestId, input.body.version, ctxOf(input)),
+    rejectChangeRequest: async (input) =>
+      rejectChange(store, input.principal, input.params.requestId, input.body.reason, ctxOf(input)),
   },
-  logger,
-);
+}));

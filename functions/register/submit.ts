@@ -6,12 +6,13 @@
  * entry never has two requests decided against the same base; and the base version the requester saw must
  * still be current — a stale form is refused here, not discovered by the reviewer.
  */
-import { randomUUID } from 'node:crypto';
+import { itemsOf } from '../lib/transactions';
 import { createWriteTransaction } from 'electrodb';
+import { randomUUID } from 'node:crypto';
 import { CHANGE_SUBMITTED_MESSAGES, type ChangeRequestInput } from '../../shared/api/register';
-import { regionPrefixMatches } from '../../shared/reference/regions';
+import { requireCategory, withinJurisdiction, worksIn } from '../lib/scope';
 import { actorOf, transactWithAudit, type AuditJson, type TransactItem } from '../lib/audit';
-import type { Principal } from '../lib/auth/principal';
+import type { Principal, Regulator } from '../lib/auth/principal';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../lib/http/errors';
 import type { Store } from '../store';
 import {
@@ -52,22 +53,20 @@ function sameFields(a: Record<string, unknown>, b: Record<string, unknown>): boo
 }
 
 /** A regulator acts for the platform they are signed in to, within their categories and jurisdiction. */
-function regulatorCategory(p: Extract<Principal, { kind: 'regulator' }>, category: string | undefined): string {
+function regulatorCategory(p: Regulator, category: string | undefined): string {
   const c = category ?? p.category;
-  if (!(p.categories as string[]).includes(c)) throw forbidden('没有该物品类别的监管权限');
+  requireCategory(p, c);
   return c;
 }
 
 function assertSegmentsAllowed(p: Principal, segments: readonly { category: string }[], unchanged: Set<string>) {
   if (p.kind !== 'regulator') return;
-  const foreign = segments.filter(
-    (s) => !(p.categories as string[]).includes(s.category) && !unchanged.has(s.category),
-  );
+  const foreign = segments.filter((s) => !worksIn(p, s.category) && !unchanged.has(s.category));
   if (foreign.length) throw forbidden('只能登记或修改您监管的物品类别的从业环节');
 }
 
 function assertRegionAllowed(p: Principal, regionCode: string) {
-  if (p.kind === 'regulator' && !regionPrefixMatches(p.regionCode, regionCode)) {
+  if (p.kind === 'regulator' && !withinJurisdiction(p, regionCode)) {
     throw forbidden('行政区划不在您的管辖范围内');
   }
 }
@@ -186,12 +185,8 @@ async function draftOf(store: Store, p: Principal, input: ChangeRequestInput): P
   const after: Record<string, unknown> = { ...input.enterprise, ...(wanted.length ? { attachmentIds: wanted } : {}) };
   assertRegionAllowed(p, input.enterprise.regionCode);
   // A regulator may leave another category's segments as they are, but not add or drop them.
-  const foreignBefore = entry.segments.filter(
-    (s) => p.kind === 'regulator' && !(p.categories as string[]).includes(s.category),
-  );
-  const foreignAfter = input.enterprise.segments.filter(
-    (s) => p.kind === 'regulator' && !(p.categories as string[]).includes(s.category),
-  );
+  const foreignBefore = entry.segments.filter((s) => p.kind === 'regulator' && !worksIn(p, s.category));
+  const foreignAfter = input.enterprise.segments.filter((s) => p.kind === 'regulator' && !worksIn(p, s.category));
   if (
     JSON.stringify(foreignBefore.map((s) => `${s.category}|${s.segment}`).sort()) !==
     JSON.stringify(foreignAfter.map((s) => `${s.category}|${s.segment}`).sort())
@@ -240,48 +235,50 @@ export async function submitChange(
         requestId,
       })
     : [];
-  const own = createWriteTransaction(
-    { requests: store.changeRequests, tasks: store.changeRequestTasks, enterprises: store.enterprises },
-    ({ requests, tasks, enterprises }) => [
-      requests
-        .create({
-          requestId,
-          kind: d.kind,
-          status: 'pending',
-          enterpriseId: d.enterpriseId,
-          enterpriseName: d.enterpriseName,
-          regionCode: d.regionCode,
-          categories: d.categories,
-          ...(d.before ? { before: d.before } : {}),
-          ...(d.after ? { after: d.after } : {}),
-          ...(d.baseVersion !== undefined ? { baseVersion: d.baseVersion } : {}),
-          ...(d.licenceId ? { licenceId: d.licenceId } : {}),
-          ...(d.reason ? { reason: d.reason } : {}),
-          ...(d.attachmentIds ? { attachmentIds: d.attachmentIds } : {}),
-          requestedBy: p.accountId,
-          requesterKind: p.kind,
-          requesterName: p.name,
-          submittedAt,
-        })
-        .commit(),
-      ...d.categories.map((category) =>
-        tasks.put({ requestId, category, status: 'pending', regionCode: d.regionCode, submittedAt }).commit(),
-      ),
-      // The entry waits for this request: only if nothing else is waiting and it is still as the requester saw it.
-      ...(d.entry
-        ? [
-            enterprises
-              .patch({ enterpriseId: d.enterpriseId })
-              .set({ pendingRequestId: requestId })
-              .where(
-                (a, op) =>
-                  `${op.notExists(a.pendingRequestId)} AND ${op.eq(a.version, d.entry!.version)} AND ${op.eq(a.removed, false)}`,
-              )
-              .commit(),
-          ]
-        : []),
-    ],
-  ).params().TransactItems as TransactItem[];
+  const own = itemsOf(
+    createWriteTransaction(
+      { requests: store.changeRequests, tasks: store.changeRequestTasks, enterprises: store.enterprises },
+      ({ requests, tasks, enterprises }) => [
+        requests
+          .create({
+            requestId,
+            kind: d.kind,
+            status: 'pending',
+            enterpriseId: d.enterpriseId,
+            enterpriseName: d.enterpriseName,
+            regionCode: d.regionCode,
+            categories: d.categories,
+            ...(d.before ? { before: d.before } : {}),
+            ...(d.after ? { after: d.after } : {}),
+            ...(d.baseVersion !== undefined ? { baseVersion: d.baseVersion } : {}),
+            ...(d.licenceId ? { licenceId: d.licenceId } : {}),
+            ...(d.reason ? { reason: d.reason } : {}),
+            ...(d.attachmentIds ? { attachmentIds: d.attachmentIds } : {}),
+            requestedBy: p.accountId,
+            requesterKind: p.kind,
+            requesterName: p.name,
+            submittedAt,
+          })
+          .commit(),
+        ...d.categories.map((category) =>
+          tasks.put({ requestId, category, status: 'pending', regionCode: d.regionCode, submittedAt }).commit(),
+        ),
+        // The entry waits for this request: only if nothing else is waiting and it is still as the requester saw it.
+        ...(d.entry
+          ? [
+              enterprises
+                .patch({ enterpriseId: d.enterpriseId })
+                .set({ pendingRequestId: requestId })
+                .where(
+                  (a, op) =>
+                    `${op.notExists(a.pendingRequestId)} AND ${op.eq(a.version, d.entry!.version)} AND ${op.eq(a.removed, false)}`,
+                )
+                .commit(),
+            ]
+          : []),
+      ],
+    ),
+  );
   try {
     await transactWithAudit(
       store,

@@ -5,12 +5,12 @@
  */
 import { regionName } from '../../shared/reference/regions';
 import { findSegment } from '../../shared/reference/segments';
-import type { Principal } from '../lib/auth/principal';
-import { badRequest, forbidden, notFound } from '../lib/http/errors';
+import type { Regulator } from '../lib/auth/principal';
+import { withCursor } from '../lib/paging';
+import { jurisdictionPrefix, requireCategory, withinJurisdiction } from '../lib/scope';
+import { forbidden, notFound } from '../lib/http/errors';
 import type { Store } from '../store';
 import { STATUS_FIELDS } from '../lib/register/counters';
-
-type Regulator = Extract<Principal, { kind: 'regulator' }>;
 
 /** Rows read per request, per row wanted, while looking for a page of filtered matches. */
 const FILTER_READ_AHEAD = 2;
@@ -28,15 +28,12 @@ export interface UnitListInput {
 
 export async function listUnits(store: Store, p: Regulator, q: UnitListInput) {
   if (!findSegment(q.category, q.segment)) throw notFound('该物品类别没有这个环节');
-  if (!(p.categories as string[]).includes(q.category)) throw forbidden('没有该物品类别的监管权限');
-  const scope = p.regionCode === '35' ? '35' : p.regionCode;
-  const region = q.region ?? scope;
-  if (!region.startsWith(scope)) throw forbidden('只能查询本辖区的单位');
+  requireCategory(p, q.category);
+  const region = q.region ?? jurisdictionPrefix(p);
+  if (!withinJurisdiction(p, region)) throw forbidden('只能查询本辖区的单位');
   const filtered = Boolean(q.name || q.creditCode || q.status);
-  let page;
-  let counter;
-  try {
-    [page, counter] = await Promise.all([
+  const [page, counter] = await withCursor(q.cursor, () =>
+    Promise.all([
       store.enterpriseListings.query
         .bySegment({ category: q.category, segment: q.segment })
         .begins({ regionCode: region })
@@ -60,11 +57,8 @@ export async function listUnits(store: Store, p: Regulator, q: UnitListInput) {
       q.name || q.creditCode
         ? Promise.resolve(null)
         : store.enterpriseCounters.get({ category: q.category, segment: q.segment, regionCode: region }).go(),
-    ]);
-  } catch (err) {
-    if (q.cursor && (err as { isElectroError?: boolean }).isElectroError) throw badRequest('翻页标记无效，请重新查询');
-    throw err;
-  }
+    ]),
+  );
   return {
     items: page.data.map((l) => ({
       enterpriseId: l.enterpriseId,

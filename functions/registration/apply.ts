@@ -3,15 +3,15 @@
  * commits in one transaction with its review tasks (one per category), the one-open-application-per-login
  * guard and its audit record.
  */
-import type { EntityItem } from 'electrodb';
-import { createWriteTransaction } from 'electrodb';
+import { itemsOf } from '../lib/transactions';
+import { createWriteTransaction, type EntityItem } from 'electrodb';
 import { passwordProblem } from '../../shared/auth/password-policy';
 import type { RegistrationRequest } from '../../shared/api/registration';
 import { validateUscc } from '../../shared/validation/uscc';
 import { validateRegistrationNo } from '../../shared/validation/registration-no';
 import { hashPassword } from '../lib/auth/password';
 import { newId } from '../lib/auth/tokens';
-import { transactWithAudit, type TransactItem } from '../lib/audit';
+import { transactWithAudit } from '../lib/audit';
 import { AppError, validationFailed } from '../lib/http/errors';
 import type { Store } from '../store';
 import { openApplication } from '../lib/registration/applications';
@@ -108,23 +108,25 @@ export async function applyForAccount(store: Store, req: RegistrationRequest, ct
     passwordHash: await hashPassword(req.password),
     submittedAt,
   };
-  const items = createWriteTransaction(
-    { registrations: store.registrations, tasks: store.registrationTasks, guards: store.registrationGuards },
-    ({ registrations, tasks, guards }) => [
-      registrations.create(registration).commit(),
-      ...categories.map((category) =>
-        tasks.create({ requestId, category, status: 'pending', regionCode: req.regionCode, submittedAt }).commit(),
-      ),
-      // One open application per login: a rejected one may be replaced, nothing else.
-      open
-        ? guards
-            .update({ login })
-            .set({ requestId })
-            .where((a, op) => op.eq(a.requestId, open.requestId))
-            .commit()
-        : guards.create({ login, requestId }).commit(),
-    ],
-  ).params().TransactItems as TransactItem[];
+  const items = itemsOf(
+    createWriteTransaction(
+      { registrations: store.registrations, tasks: store.registrationTasks, guards: store.registrationGuards },
+      ({ registrations, tasks, guards }) => [
+        registrations.create(registration).commit(),
+        ...categories.map((category) =>
+          tasks.create({ requestId, category, status: 'pending', regionCode: req.regionCode, submittedAt }).commit(),
+        ),
+        // One open application per login: a rejected one may be replaced, nothing else.
+        open
+          ? guards
+              .update({ login })
+              .set({ requestId })
+              .where((a, op) => op.eq(a.requestId, open.requestId))
+              .commit()
+          : guards.create({ login, requestId }).commit(),
+      ],
+    ),
+  );
   try {
     await transactWithAudit(
       store,

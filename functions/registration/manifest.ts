@@ -44,6 +44,7 @@ export const listRegistrationReviews = defineRoute({
   path: '/api/registration/reviews',
   public: false,
   access: REVIEWERS,
+  readOnly: true,
   summary: '账号审核：本类别、本辖区的企业注册申请',
   tags: ['registration'],
   query: RegistrationReviewQuery,

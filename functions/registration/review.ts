@@ -5,26 +5,23 @@
  * (and, for a unit not on the register yet, its register entry) with deterministic ids, so approving again
  * completes an interrupted approval and creates nothing twice.
  */
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { itemsOf } from '../lib/transactions';
 import { createWriteTransaction } from 'electrodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { regionName } from '../../shared/reference/regions';
 import { isSegment } from '../../shared/reference/segments';
 import { createAccounts } from '../lib/accounts/create';
 import { systemActor } from '../lib/accounts/scope';
-import { actorOf, transactWithAudit, type DocumentTransactItem, type TransactItem } from '../lib/audit';
+import { actorOf, transactWithAudit, type DocumentTransactItem } from '../lib/audit';
 import { entryWriteItems, isConditionFailure, type EnterpriseRecord } from '../lib/register/entry-writes';
-import type { Principal } from '../lib/auth/principal';
-import { AppError, badRequest, forbidden, notFound } from '../lib/http/errors';
+import type { Regulator } from '../lib/auth/principal';
+import { withCursor } from '../lib/paging';
+import { jurisdictionPrefix, regulatorSees, requireCategory } from '../lib/scope';
+import { AppError, notFound } from '../lib/http/errors';
 import type { Store } from '../store';
 import type { Registration, RequestContext } from './apply';
 
-type Regulator = Extract<Principal, { kind: 'regulator' }>;
-
-const regionPrefixOf = (p: Regulator) => (p.regionCode === '35' ? '' : p.regionCode);
-
-function inScope(p: Regulator, r: Registration): boolean {
-  return r.categories.some((c) => (p.categories as string[]).includes(c)) && r.regionCode.startsWith(regionPrefixOf(p));
-}
+const inScope = (p: Regulator, r: Registration): boolean => regulatorSees(p, r);
 
 export function reviewItem(r: Registration) {
   return {
@@ -67,17 +64,13 @@ export async function listReviews(
   },
 ) {
   const category = q.category ?? p.category;
-  if (!(p.categories as string[]).includes(category)) throw forbidden('没有该物品类别的审核权限');
-  let page;
-  try {
-    page = await store.registrationTasks.query
+  requireCategory(p, category, '审核');
+  const page = await withCursor(q.cursor, () =>
+    store.registrationTasks.query
       .byQueue({ category, status: q.status })
-      .begins({ regionCode: regionPrefixOf(p) })
-      .go({ limit: q.limit, cursor: q.cursor ?? null, order: 'desc' });
-  } catch (err) {
-    if ((err as { isElectroError?: boolean }).isElectroError && q.cursor) throw badRequest('翻页标记无效，请重新查询');
-    throw err;
-  }
+      .begins({ regionCode: jurisdictionPrefix(p) })
+      .go({ limit: q.limit, cursor: q.cursor ?? null, order: 'desc' }),
+  );
   const ids = page.data.map((t) => ({ requestId: t.requestId }));
   const found = ids.length ? (await store.registrations.get(ids).go()).data : [];
   const byId = new Map(found.map((r) => [r.requestId, r]));
@@ -107,23 +100,25 @@ async function decide(
   now = Date.now(),
 ): Promise<boolean> {
   const decidedAt = new Date(now).toISOString();
-  const own = createWriteTransaction(
-    { registrations: store.registrations, tasks: store.registrationTasks },
-    ({ registrations, tasks }) => [
-      registrations
-        .patch({ requestId: r.requestId })
-        .set({ status, decidedAt, decidedBy: p.accountId, ...(reason ? { reason } : {}) })
-        .add({ version: 1 })
-        .where((a, op) => `${op.eq(a.status, 'pending')} AND ${op.eq(a.version, r.version)}`)
-        .commit(),
-      // The queue key holds the status, so each task is rewritten (a put overwrites it) into its new queue.
-      ...r.categories.map((category) =>
-        tasks
-          .put({ requestId: r.requestId, category, status, regionCode: r.regionCode, submittedAt: r.submittedAt })
+  const own = itemsOf(
+    createWriteTransaction(
+      { registrations: store.registrations, tasks: store.registrationTasks },
+      ({ registrations, tasks }) => [
+        registrations
+          .patch({ requestId: r.requestId })
+          .set({ status, decidedAt, decidedBy: p.accountId, ...(reason ? { reason } : {}) })
+          .add({ version: 1 })
+          .where((a, op) => `${op.eq(a.status, 'pending')} AND ${op.eq(a.version, r.version)}`)
           .commit(),
-      ),
-    ],
-  ).params().TransactItems as TransactItem[];
+        // The queue key holds the status, so each task is rewritten (a put overwrites it) into its new queue.
+        ...r.categories.map((category) =>
+          tasks
+            .put({ requestId: r.requestId, category, status, regionCode: r.regionCode, submittedAt: r.submittedAt })
+            .commit(),
+        ),
+      ],
+    ),
+  );
   try {
     await transactWithAudit(
       store,

@@ -46,6 +46,15 @@ describe('the manifest', () => {
     ]);
   });
 
+  it('lets only guarded GET routes run alongside the session check (readOnly: no write to undo)', () => {
+    const readOnly = MANIFEST.flatMap((c) => c.routes.filter((r) => r.readOnly));
+    expect(readOnly.length).toBeGreaterThan(0);
+    for (const r of readOnly) {
+      expect(r.method, r.operationId).toBe('GET');
+      expect(r.public, r.operationId).toBe(false);
+    }
+  });
+
   it('builds EventBridge patterns from subscriptions', () => {
     expect(eventPatternOf({ name: 'x', events: [ChangeRequestDecided] })).toEqual({
       source: ['hazmat.register'],

@@ -3,6 +3,7 @@
  * jurisdiction. Moved by `ADD` inside the transactions that create, disable and enable accounts (see
  * create.ts, status.ts); read here with one Query of the figure's partition — never a Scan, never a recount.
  */
+import { itemsOf } from '../transactions';
 import { createWriteTransaction } from 'electrodb';
 import type { RegulatorCountsResponse } from '../../../shared/api/accounts';
 import { DEPARTMENTS } from '../../../shared/reference/departments';
@@ -54,15 +55,17 @@ export class CounterDeltas {
     const moving = [...this.byKey.values()].filter((e) => e.delta !== 0);
     if (!moving.length) return [];
     const updatedAt = new Date(now).toISOString();
-    return createWriteTransaction({ counters: store.accountCounters }, ({ counters }) =>
-      moving.map(({ key, delta }) =>
-        counters
-          .update({ figure: FIGURE, department: key.department, jurisdiction: key.jurisdiction })
-          .add({ count: delta })
-          .set({ updatedAt })
-          .commit(),
+    return itemsOf(
+      createWriteTransaction({ counters: store.accountCounters }, ({ counters }) =>
+        moving.map(({ key, delta }) =>
+          counters
+            .update({ figure: FIGURE, department: key.department, jurisdiction: key.jurisdiction })
+            .add({ count: delta })
+            .set({ updatedAt })
+            .commit(),
+        ),
       ),
-    ).params().TransactItems as TransactItem[];
+    );
   }
 }
 

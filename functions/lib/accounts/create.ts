@@ -15,8 +15,9 @@
  * twice. The initial password is the last six characters of the login, hashed (scrypt) — the slow part,
  * so a caller may bound the new accounts of one call (`maxNew`, `deadline`) and leave the rest `pending`.
  */
-import { randomUUID } from 'node:crypto';
+import { itemsOf } from '../transactions';
 import { createWriteTransaction } from 'electrodb';
+import { randomUUID } from 'node:crypto';
 import { CreateRegulatorAccountRequest, initialPasswordOf } from '../../../shared/api/accounts';
 import type { FieldIssue } from '../../../shared/api/errors';
 import { validateRegistrationNo } from '../../../shared/validation/registration-no';
@@ -28,7 +29,7 @@ import type { Store } from '../../store';
 import { CounterDeltas, counterOf } from './counters';
 import { adminScope, scopeProblem, type AccountsActor } from './scope';
 import { accountAudit, AUDIT_ITEMS, type AuditContext } from './audit';
-import { cancellationCodes, MAX_TRANSACT_ITEMS, transact, type TransactItem } from './transact';
+import { cancellationCodes, MAX_TRANSACT_ITEMS, transact } from './transact';
 import type { Account } from './view';
 
 export interface NewRegulatorAccount {
@@ -220,12 +221,14 @@ function transactionItems(store: Store, chunk: readonly (Planned & { full: Accou
   const claimedAt = new Date(now).toISOString();
   const counters = new CounterDeltas();
   for (const p of chunk) counters.add(counterOf(p.full), 1);
-  const puts = createWriteTransaction({ accounts: store.accounts, claims: store.loginClaims }, (e) =>
-    chunk.flatMap((p) => [
-      e.accounts.create(p.full).commit(),
-      e.claims.create({ login: p.login, accountId: p.accountId, kind: p.kind, claimedAt }).commit(),
-    ]),
-  ).params().TransactItems as TransactItem[];
+  const puts = itemsOf(
+    createWriteTransaction({ accounts: store.accounts, claims: store.loginClaims }, (e) =>
+      chunk.flatMap((p) => [
+        e.accounts.create(p.full).commit(),
+        e.claims.create({ login: p.login, accountId: p.accountId, kind: p.kind, claimedAt }).commit(),
+      ]),
+    ),
+  );
   return [...puts, ...counters.items(store, now)];
 }
 

@@ -5,15 +5,15 @@
  * the same counter at once. A failed condition is the caller's business: the error is rethrown as is.
  */
 import { randomUUID } from 'node:crypto';
-import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { MAX_TRANSACT_ITEMS, type DocumentTransactItem, type TransactItem } from '../transactions';
 import { AppError } from '../http/errors';
 import { transactWithAudit, type AuditEntryInput } from '../audit';
 import type { Store } from '../../store';
 
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export type { TransactItem } from '../transactions';
 
-/** DynamoDB's limit on the items of one transaction. */
-export const MAX_TRANSACT_ITEMS = 100;
+export { MAX_TRANSACT_ITEMS } from '../transactions';
 
 /** The per-item reason codes of a cancelled transaction; undefined for any other error. */
 export function cancellationCodes(err: unknown): string[] | undefined {
@@ -59,7 +59,10 @@ export async function transact(
   for (let n = 1; ; n++) {
     try {
       await store.client.send(
-        new TransactWriteCommand({ TransactItems: [...items], ClientRequestToken: randomUUID() }),
+        new TransactWriteCommand({
+          TransactItems: [...items] as DocumentTransactItem[],
+          ClientRequestToken: randomUUID(),
+        }),
       );
       return;
     } catch (err) {

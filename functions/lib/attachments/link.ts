@@ -8,6 +8,7 @@
  * moment of writing — still the caller's upload, uploaded, not linked to another request — so a concurrent
  * link of the same file makes the whole transaction fail instead of stealing it.
  */
+import { itemsOf } from '../transactions';
 import { createWriteTransaction } from 'electrodb';
 import type { TransactItem } from '../audit';
 import type { Principal } from '../auth/principal';
@@ -58,21 +59,23 @@ export async function linkAttachmentItems(
       bad.map((id) => ({ path: `body.attachmentIds.${attachmentIds.indexOf(id)}`, message: LINK_PROBLEM_MESSAGE })),
     );
   }
-  return createWriteTransaction({ attachments: store.attachments }, ({ attachments }) =>
-    attachmentIds.map((attachmentId) =>
-      attachments
-        .patch({ attachmentId })
-        .set({
-          enterpriseId: link.enterpriseId,
-          regionCode: link.regionCode,
-          categories: [...link.categories],
-          requestId: link.requestId,
-        })
-        .where(
-          (a, op) =>
-            `${op.eq(a.uploadedBy, p.accountId)} AND ${op.eq(a.status, 'uploaded')} AND ${op.notExists(a.requestId)}`,
-        )
-        .commit(),
+  return itemsOf(
+    createWriteTransaction({ attachments: store.attachments }, ({ attachments }) =>
+      attachmentIds.map((attachmentId) =>
+        attachments
+          .patch({ attachmentId })
+          .set({
+            enterpriseId: link.enterpriseId,
+            regionCode: link.regionCode,
+            categories: [...link.categories],
+            requestId: link.requestId,
+          })
+          .where(
+            (a, op) =>
+              `${op.eq(a.uploadedBy, p.accountId)} AND ${op.eq(a.status, 'uploaded')} AND ${op.notExists(a.requestId)}`,
+          )
+          .commit(),
+      ),
     ),
-  ).params().TransactItems as TransactItem[];
+  );
 }

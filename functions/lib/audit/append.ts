@@ -31,7 +31,7 @@
  * caller's. Callers that send the transaction themselves use `auditRecord` + `withAuditRetry`.
  */
 import { randomUUID } from 'node:crypto';
-import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '../http/errors';
 import {
   chain,
@@ -47,18 +47,11 @@ import {
 import { normaliseEntry, type AuditEntryInput } from './entry';
 
 /** A TransactWriteItems item as the DocumentClient's TransactWriteCommand takes it. */
-export type DocumentTransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import { MAX_TRANSACT_ITEMS, type DocumentTransactItem, type TransactItem } from '../transactions';
+
+export type { DocumentTransactItem, TransactItem };
+export { MAX_TRANSACT_ITEMS };
 type Params = { [param: string]: unknown };
-
-/**
- * One item of a TransactWriteItems request: as the DocumentClient takes it, or as ElectroDB builds it
- * (`createWriteTransaction(entities, fn).params().TransactItems`).
- */
-export type TransactItem =
-  DocumentTransactItem | { Put: Params } | { Update: Params } | { Delete: Params } | { ConditionCheck: Params };
-
-/** DynamoDB's limit on items in one transaction. */
-export const MAX_TRANSACT_ITEMS = 100;
 
 export interface AuditWriteOptions {
   /** The clock; `at` defaults to it and `expiresAt` counts from it. */

@@ -5,6 +5,7 @@
  */
 import { randomInt } from 'node:crypto';
 import type { Store } from '../../store';
+import { AppError } from '../http/errors';
 import { newId, sha256 } from './tokens';
 
 /** No 0/O, 1/I/L, 2/Z, 5/S: characters people confuse. */
@@ -52,4 +53,13 @@ export async function consumeCaptcha(
   const { data } = await store.captchas.delete({ captchaId }).go({ response: 'all_old' });
   if (!data || data.expiresAt * 1000 < now) return false;
   return sha256(answer.trim().toUpperCase()) === data.answerHash;
+}
+
+/** The enterprise login's and the registration's check: a wrong or expired answer is a 400 on the 验证码 field. */
+export async function requireCaptcha(store: Store, captchaId: string, answer: string): Promise<void> {
+  if (!(await consumeCaptcha(store, captchaId, answer))) {
+    throw new AppError(400, 'VALIDATION_FAILED', '验证码不正确或已过期，请重新输入', [
+      { path: 'body.captcha', message: '验证码不正确或已过期' },
+    ]);
+  }
 }

@@ -33,6 +33,9 @@ export type Principal =
     })
   | (PrincipalBase & { kind: 'enterprise'; enterpriseId: string });
 
+export type Regulator = Extract<Principal, { kind: 'regulator' }>;
+export type EnterpriseAccount = Extract<Principal, { kind: 'enterprise' }>;
+
 export function principalOf(s: SessionRecord): Principal {
   const base = {
     accountId: s.accountId,

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { createWriteTransaction } from 'electrodb';
 import { eventDetail, type EventContract, type EventData } from '../../../shared/events/contract';
 import type { Store } from '../../store';
-import type { TransactItem } from '../audit';
+import { itemsOf, type TransactItem } from '../transactions';
 
 /**
  * How long a written event stays in the table: the stream keeps a record 24 hours and the relay retries within
@@ -30,17 +30,19 @@ export function outboxItem<C extends EventContract>(
   const eventId = randomUUID();
   const occurredAt = at.toISOString();
   const detail = eventDetail(contract, data, { eventId, occurredAt });
-  const [item] = createWriteTransaction({ outbox: store.outboxEvents }, ({ outbox }) => [
-    outbox
-      .create({
-        eventId,
-        source: contract.source,
-        detailType: contract.detailType,
-        detail: JSON.stringify(detail),
-        createdAt: occurredAt,
-        expiresAt: Math.floor(at.getTime() / 1000) + OUTBOX_RETENTION_SECONDS,
-      })
-      .commit(),
-  ]).params().TransactItems as TransactItem[];
+  const [item] = itemsOf(
+    createWriteTransaction({ outbox: store.outboxEvents }, ({ outbox }) => [
+      outbox
+        .create({
+          eventId,
+          source: contract.source,
+          detailType: contract.detailType,
+          detail: JSON.stringify(detail),
+          createdAt: occurredAt,
+          expiresAt: Math.floor(at.getTime() / 1000) + OUTBOX_RETENTION_SECONDS,
+        })
+        .commit(),
+    ]),
+  );
   return item!;
 }

@@ -6,7 +6,8 @@
  *      and every answer;
  *   3. error mapping: every failure becomes `{ error: { code, message, details } }` with a Chinese message;
  *      5xx details never leave the log;
- *   4. session check for every route the manifest does not mark public;
+ *   4. session check for every route the manifest does not mark public (a `readOnly` route's reads may start
+ *      alongside it, released only once it passes: speculative.ts);
  *   5. zod parsing of path, query and body.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
@@ -14,12 +15,19 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { authenticate, type AuthOutcome, type Principal } from '../auth/principal';
+import {
+  authenticate,
+  type AuthOutcome,
+  type EnterpriseAccount,
+  type Principal,
+  type Regulator,
+} from '../auth/principal';
 import type { RouteDef } from '../wiring';
 import { AppError, forbidden, unauthenticated } from './errors';
 
 type AuthFailure = Extract<AuthOutcome, { failure: string }>['failure'];
-import { parseRequest, type ParsedRequest } from './parse';
+import { parseRequest } from './parse';
+import { alongsideSessionCheck } from './speculative';
 import { clientAddress } from './viewer-address';
 import { errorResponse, jsonResponse, Reply } from './responses';
 
@@ -30,12 +38,20 @@ type Out<S> = [NonNullable<S>] extends [never]
     ? z.output<NonNullable<S>>
     : undefined;
 
+/** The caller a route's implementation sees: null only on public routes, narrowed by the route's `access`. */
+export type PrincipalFor<D extends RouteDef> = D['public'] extends false
+  ? NonNullable<D['access']> extends { kind: 'regulator' }
+    ? Regulator
+    : NonNullable<D['access']> extends { kind: 'enterprise' }
+      ? EnterpriseAccount
+      : Principal
+  : Principal | null;
+
 export interface RouteInput<D extends RouteDef> {
   params: Out<D['params']>;
   query: Out<D['query']>;
   body: Out<D['body']>;
-  /** Null only on public routes. */
-  principal: D['public'] extends true ? Principal | null : Principal;
+  principal: PrincipalFor<D>;
   requestId: string;
   sourceIp: string;
   event: APIGatewayProxyEventV2;
@@ -54,8 +70,6 @@ export type HttpHandler = (
 /** What the middlewares learn about a request, handed to the implementation. */
 interface RouteContext extends Context {
   requestId: string;
-  principal: Principal | null;
-  input: ParsedRequest;
 }
 
 type Mw = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, RouteContext>;
@@ -129,35 +143,34 @@ export function admit(def: RouteDef, outcome: AuthOutcome): Principal {
   return p;
 }
 
-const session = (def: RouteDef): Mw => ({
-  before: async (request) => {
-    // Public routes never read a session: they cost no extra request and can't depend on one.
-    request.context.principal = def.public ? null : admit(def, await authenticate(request.event));
-  },
-});
-
-const validation = (def: RouteDef): Mw => ({
-  before: (request) => {
-    request.context.input = parseRequest(def, request.event);
-  },
-});
-
 export function httpRoute<D extends RouteDef>(def: D, impl: RouteImpl<D>, logger: Logger): HttpHandler {
+  /** Runs the implementation on a parsed request for a caller (zod parsing is step 5 of the stack). */
+  const run = (event: APIGatewayProxyEventV2, requestId: string, principal: Principal | null) =>
+    impl({
+      ...(parseRequest(def, event) as Pick<RouteInput<D>, 'params' | 'query' | 'body'>),
+      principal: principal as RouteInput<D>['principal'],
+      requestId,
+      sourceIp: clientAddress(event),
+      event,
+      logger,
+    });
+
   const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, RouteContext>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(correlation(logger, def))
     .use(errorMapping(logger))
-    .use(session(def))
-    .use(validation(def))
     .handler(async (event, context) => {
-      const result = await impl({
-        ...(context.input as Pick<RouteInput<D>, 'params' | 'query' | 'body'>),
-        principal: context.principal as RouteInput<D>['principal'],
-        requestId: context.requestId,
-        sourceIp: clientAddress(event),
-        event,
-        logger,
-      });
+      // Step 4, the session check: public routes never read a session (no extra request, no dependency on
+      // one); read-only routes may run alongside it (speculative.ts); every other route waits for it.
+      const result = def.public
+        ? await run(event, context.requestId, null)
+        : def.readOnly
+          ? await alongsideSessionCheck(
+              event,
+              (outcome) => admit(def, outcome),
+              (principal) => run(event, context.requestId, principal),
+            )
+          : await run(event, context.requestId, admit(def, await authenticate(event)));
       if (result instanceof Reply) {
         return jsonResponse(result.status, result.body, context.requestId, {
           headers: result.headers,

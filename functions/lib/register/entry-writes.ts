@@ -10,6 +10,7 @@
  * (`isConditionFailure`). Staff changes move `staffCount` with ADD and condition on the version, so a
  * correction that rewrites the list rows and a new member of staff can't overwrite each other.
  */
+import { itemsOf } from '../transactions';
 import { createWriteTransaction, type EntityItem } from 'electrodb';
 import { ENTERPRISE_FIELDS, type EnterpriseFieldName } from '../../../shared/domain/register-labels';
 import type { TransactItem } from '../audit';
@@ -61,14 +62,16 @@ const segKey = (s: { category: string; segment: string }) => `${s.category}|${s.
 export function counterItems(store: Store, before: Counted | null, after: Counted | null): TransactItem[] {
   const deltas = counterDeltas(before, after);
   if (deltas.length === 0) return [];
-  return createWriteTransaction({ counters: store.enterpriseCounters }, ({ counters }) =>
-    deltas.map((d) =>
-      counters
-        .update(d.key)
-        .add({ total: d.total, ...d.byStatus })
-        .commit(),
+  return itemsOf(
+    createWriteTransaction({ counters: store.enterpriseCounters }, ({ counters }) =>
+      deltas.map((d) =>
+        counters
+          .update(d.key)
+          .add({ total: d.total, ...d.byStatus })
+          .commit(),
+      ),
     ),
-  ).params().TransactItems as TransactItem[];
+  );
 }
 
 export type EntryChange =
@@ -101,86 +104,92 @@ export function withFields(before: EnterpriseRecord, fields: RegisterFields, now
 export function entryWriteItems(store: Store, change: EntryChange): TransactItem[] {
   const before = change.kind === 'create' ? null : change.before;
   const after = change.kind === 'remove' ? null : change.after;
-  const items: TransactItem[] = createWriteTransaction(
-    {
-      enterprises: store.enterprises,
-      listings: store.enterpriseListings,
-      claims: store.creditCodeClaims,
-    },
-    ({ enterprises, listings, claims }) => {
-      const out = [];
-      if (change.kind === 'create') {
-        out.push(enterprises.create(change.after).commit());
-      } else {
-        const b = change.before;
-        const decides = change.decides;
-        // Written only as read: same version and staff count, and still waiting on the request being decided.
-        const guard = (
-          x: { version: unknown; staffCount: unknown; pendingRequestId: unknown },
-          op: { eq: (attr: never, value: unknown) => string },
-        ) =>
-          [
-            op.eq(x.version as never, b.version),
-            op.eq(x.staffCount as never, b.staffCount),
-            ...(decides ? [op.eq(x.pendingRequestId as never, decides)] : []),
-          ].join(' AND ');
-        if (change.kind === 'remove') {
-          out.push(
-            enterprises
-              .patch({ enterpriseId: b.enterpriseId })
-              .set({ removed: true, updatedAt: new Date().toISOString() })
-              .remove(decides ? ['pendingRequestId'] : [])
-              .add({ version: 1 })
-              .where(guard)
-              .commit(),
-          );
+  const items: TransactItem[] = itemsOf(
+    createWriteTransaction(
+      {
+        enterprises: store.enterprises,
+        listings: store.enterpriseListings,
+        claims: store.creditCodeClaims,
+      },
+      ({ enterprises, listings, claims }) => {
+        const out = [];
+        if (change.kind === 'create') {
+          out.push(enterprises.create(change.after).commit());
         } else {
-          const a = change.after;
-          const set: Record<string, unknown> = { updatedAt: a.updatedAt };
-          const cleared: string[] = decides ? ['pendingRequestId'] : [];
-          for (const f of REGISTER_FIELDS) {
-            if ((a as Record<string, unknown>)[f] === undefined) {
-              if ((b as Record<string, unknown>)[f] !== undefined) cleared.push(f);
-            } else set[f] = (a as Record<string, unknown>)[f];
+          const b = change.before;
+          const decides = change.decides;
+          // Written only as read: same version and staff count, and still waiting on the request being decided.
+          const guard = (
+            x: { version: unknown; staffCount: unknown; pendingRequestId: unknown },
+            op: { eq: (attr: never, value: unknown) => string },
+          ) =>
+            [
+              op.eq(x.version as never, b.version),
+              op.eq(x.staffCount as never, b.staffCount),
+              ...(decides ? [op.eq(x.pendingRequestId as never, decides)] : []),
+            ].join(' AND ');
+          if (change.kind === 'remove') {
+            out.push(
+              enterprises
+                .patch({ enterpriseId: b.enterpriseId })
+                .set({ removed: true, updatedAt: new Date().toISOString() })
+                .remove(decides ? ['pendingRequestId'] : [])
+                .add({ version: 1 })
+                .where(guard)
+                .commit(),
+            );
+          } else {
+            const a = change.after;
+            const set: Record<string, unknown> = { updatedAt: a.updatedAt };
+            const cleared: string[] = decides ? ['pendingRequestId'] : [];
+            for (const f of REGISTER_FIELDS) {
+              if ((a as Record<string, unknown>)[f] === undefined) {
+                if ((b as Record<string, unknown>)[f] !== undefined) cleared.push(f);
+              } else set[f] = (a as Record<string, unknown>)[f];
+            }
+            let patch = enterprises
+              .patch({ enterpriseId: b.enterpriseId })
+              .set(set as Partial<EnterpriseRecord>)
+              .add({ version: 1 });
+            if (cleared.length) patch = patch.remove(cleared as never);
+            out.push(
+              patch
+                .where((a, op) => `${op.eq(a.version, b.version)} AND ${op.eq(a.staffCount, b.staffCount)}`)
+                .commit(),
+            );
           }
-          let patch = enterprises
-            .patch({ enterpriseId: b.enterpriseId })
-            .set(set as Partial<EnterpriseRecord>)
-            .add({ version: 1 });
-          if (cleared.length) patch = patch.remove(cleared as never);
-          out.push(
-            patch.where((a, op) => `${op.eq(a.version, b.version)} AND ${op.eq(a.staffCount, b.staffCount)}`).commit(),
-          );
         }
-      }
-      // List rows: rewrite the current segments' rows, delete those of segments left.
-      const keep = after ? listingsOf(after, change.kind === 'remove' ? [] : (change.licences ?? [])) : [];
-      const keepKeys = new Set(keep.map(segKey));
-      for (const l of keep) out.push(listings.put(l).commit());
-      for (const s of before?.removed ? [] : (before?.segments ?? [])) {
-        if (!keepKeys.has(segKey(s))) {
-          out.push(
-            listings.delete({ enterpriseId: before!.enterpriseId, category: s.category, segment: s.segment }).commit(),
-          );
+        // List rows: rewrite the current segments' rows, delete those of segments left.
+        const keep = after ? listingsOf(after, change.kind === 'remove' ? [] : (change.licences ?? [])) : [];
+        const keepKeys = new Set(keep.map(segKey));
+        for (const l of keep) out.push(listings.put(l).commit());
+        for (const s of before?.removed ? [] : (before?.segments ?? [])) {
+          if (!keepKeys.has(segKey(s))) {
+            out.push(
+              listings
+                .delete({ enterpriseId: before!.enterpriseId, category: s.category, segment: s.segment })
+                .commit(),
+            );
+          }
         }
-      }
-      // The 统一社会信用代码 claim follows the code: one holder per code on the register.
-      const oldCode = before && !before.removed ? before.creditCode : undefined;
-      const newCode = after?.creditCode;
-      if (oldCode !== newCode) {
-        if (oldCode) {
-          out.push(
-            claims
-              .delete({ creditCode: oldCode })
-              .where((c, op) => op.eq(c.enterpriseId, before!.enterpriseId))
-              .commit(),
-          );
+        // The 统一社会信用代码 claim follows the code: one holder per code on the register.
+        const oldCode = before && !before.removed ? before.creditCode : undefined;
+        const newCode = after?.creditCode;
+        if (oldCode !== newCode) {
+          if (oldCode) {
+            out.push(
+              claims
+                .delete({ creditCode: oldCode })
+                .where((c, op) => op.eq(c.enterpriseId, before!.enterpriseId))
+                .commit(),
+            );
+          }
+          if (newCode) out.push(claims.create({ creditCode: newCode, enterpriseId: after!.enterpriseId }).commit());
         }
-        if (newCode) out.push(claims.create({ creditCode: newCode, enterpriseId: after!.enterpriseId }).commit());
-      }
-      return out;
-    },
-  ).params().TransactItems as TransactItem[];
+        return out;
+      },
+    ),
+  );
   return [...items, ...counterItems(store, counted(before), counted(after))];
 }
 

@@ -5,9 +5,9 @@
  * - a regulator: an enterprise in their jurisdiction (region prefix) that works in one of their categories.
  * Out of scope reads as "not found", so nobody learns what exists outside their scope.
  */
-import { regionPrefixMatches } from '../../../shared/reference/regions';
 import type { Principal } from '../auth/principal';
 import { notFound } from '../http/errors';
+import { regulatorSees } from '../scope';
 
 export interface EnterpriseScope {
   enterpriseId: string;
@@ -22,9 +22,8 @@ export function categoriesOf(segments: readonly { category: string }[]): string[
 
 export function canSee(p: Principal, e: EnterpriseScope): boolean {
   if (p.kind === 'enterprise') return p.enterpriseId === e.enterpriseId;
-  return (
-    regionPrefixMatches(p.regionCode, e.regionCode) && e.categories.some((c) => (p.categories as string[]).includes(c))
-  );
+  // A register entry belongs to no department: every department supervising its categories sees it.
+  return regulatorSees(p, { regionCode: e.regionCode, categories: e.categories });
 }
 
 export function assertCanSee(p: Principal, e: EnterpriseScope, what = '企业'): void {
