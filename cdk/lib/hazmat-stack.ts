@@ -18,6 +18,7 @@ import { ContextFunction } from './constructs/context-function';
 import { DataTable } from './constructs/data-table';
 import { DeadLetterQueue } from './constructs/dead-letter-queue';
 import { DomainEventBus } from './constructs/event-bus';
+import { OutboxRelay } from './constructs/outbox-relay';
 import { ScheduleRule } from './constructs/schedule-rule';
 import { Site } from './constructs/site';
 
@@ -63,6 +64,8 @@ export class HazmatStack extends Stack {
   public readonly site: Site;
   public readonly api: Api;
   public readonly events: DomainEventBus;
+  /** The table's stream → the bus: delivers what the contexts write to the outbox. */
+  public readonly relay: OutboxRelay;
   /** By context name. */
   public readonly functions = new Map<string, ContextFunction>();
   /** By context name; only contexts with subscriptions or schedules have one. */
@@ -110,7 +113,6 @@ export class HazmatStack extends Stack {
       const fn = new ContextFunction(this, `${name}Function`, { manifest: m, repoRoot, environment });
       fn.bindTable(this.table.table);
       fn.bindAttachments(this.attachments.bucket);
-      fn.bindEventBus(this.events.bus);
       this.functions.set(m.context, fn);
 
       this.api.addContextRoutes(m.context, m.routes, fn);
@@ -129,6 +131,13 @@ export class HazmatStack extends Stack {
         });
       }
     }
+
+    this.relay = new OutboxRelay(this, 'OutboxRelay', {
+      table: this.table.table,
+      bus: this.events.bus,
+      repoRoot,
+      environment,
+    });
 
     new CfnOutput(this, 'SiteUrl', { value: this.site.origin, description: 'Open this in a browser' });
     new CfnOutput(this, 'DistributionId', { value: this.site.distribution.distributionId });

@@ -6,8 +6,10 @@ import {
   RegisterImportParams,
   StartRegisterImportRequest,
 } from '../../shared/api/imports';
-import { defineContext, defineRoute, eventSource } from '../lib/wiring';
-import { BATCH_REQUESTED, IMPORT_REQUESTED, IMPORTS_CONTEXT } from './events';
+import { RegisterImportBatchRequested, RegisterImportRequested } from '../../shared/events/imports';
+import { defineContext, defineRoute } from '../lib/wiring';
+
+export const IMPORTS_CONTEXT = 'imports';
 
 /**
  * The register import (企业信息导入: 导出清单模板 / 导入清单文件), its own function so ExcelJS stays out of the
@@ -92,19 +94,18 @@ export const importsManifest = defineContext({
   subscriptions: [
     {
       name: 'readRegisterImport',
-      source: eventSource(IMPORTS_CONTEXT),
-      detailTypes: [IMPORT_REQUESTED],
+      events: [RegisterImportRequested],
       description: 'read and check the uploaded 清单, then ask for the first batch',
     },
     {
       name: 'writeRegisterImportBatch',
-      source: eventSource(IMPORTS_CONTEXT),
-      detailTypes: [BATCH_REQUESTED],
+      events: [RegisterImportBatchRequested],
       description: 'write one batch of checked rows to the register, then ask for the next (or write the report)',
     },
   ],
   schedules: [],
-  grants: { table: 'readwrite', attachments: 'readwrite', publishEvents: true },
+  publishes: [RegisterImportRequested, RegisterImportBatchRequested],
+  grants: { table: 'readwrite', attachments: 'readwrite' },
   // ExcelJS holds a whole workbook in memory, and reading and checking a full 清单 (6,000 rows took ~3 s on a
   // shared dev machine; 8,000 is the cap) must stay well inside the 10 s timeout: a whole vCPU at 1769 MB.
   memoryMb: 1769,

@@ -1,5 +1,5 @@
 /**
- * Running an import job, one event at a time (the consumers of functions/imports/events.ts):
+ * Running an import job, one event at a time (the consumers of shared/events/imports.ts):
  *
  *   RegisterImportRequested → read the uploaded 清单, check every row (parse.ts), keep the checked rows beside
  *     the file (`imports/<id>/rows.json`), move the job queued → running with its total, ask for batch 0;
@@ -9,21 +9,22 @@
  *     the last one, write the error report and finish the job.
  *
  * Each step moves the job in ONE transaction with ONE audit record (`register.import.start`, `.batch`,
- * `.fail`), conditioned on the job being where the step found it (status, `processed` = the batch's offset,
- * `version`). An event delivered twice therefore moves nothing twice: the second finds the job moved on and
- * stops, or — running at the same moment — loses the condition and stops; the rows it wrote meanwhile are
- * its twin's (write.ts counts them the same way). The one exception is the step that committed but could not
- * ask for the next one: its retry finds the job exactly one batch further and asks again.
+ * `.fail`) and the request for the next step in the outbox, conditioned on the job being where the step found
+ * it (status, `processed` = the batch's offset, `version`). A step that moved the job has therefore asked for
+ * the next one — the two commit together — and an event delivered twice moves nothing twice: the second finds
+ * the job moved on and stops, or — running at the same moment — loses the condition and stops; the rows it
+ * wrote meanwhile are its twin's (write.ts counts them the same way).
  */
 import { itemsOf } from '../lib/transactions';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { createWriteTransaction, type EntityItem } from 'electrodb';
 import { REGISTER_IMPORT_ERRORS_SHOWN } from '../../shared/api/imports';
+import { RegisterImportBatchRequested, type RegisterImportRequested } from '../../shared/events/imports';
 import { transactWithAudit, type AuditActor, type AuditEntryInput } from '../lib/audit';
+import { outboxItem } from '../lib/events/outbox';
 import { SheetError, XLSX_CONTENT_TYPE } from '../lib/spreadsheet';
 import { isConditionFailure } from '../lib/register/entry-writes';
 import type { Store } from '../store';
-import { BATCH_REQUESTED, type BatchRequested, type ImportRequested, type Publish } from './events';
 import { batchKey, planKey, reportKey, type ImportFiles } from './files';
 import { checkRows, readRegisterSheet, UNREADABLE, type CheckedRow } from './parse';
 import { buildReport } from './template';
@@ -37,7 +38,6 @@ export const BATCH_SIZE = 100;
 export interface ImportDeps {
   store: Store;
   files: ImportFiles;
-  publish: Publish;
   logger?: Logger;
   clock?: () => Date;
 }
@@ -46,7 +46,7 @@ export interface ImportDeps {
 interface ImportPlan {
   importId: string;
   fileName: string;
-  actor: ImportRequested['actor'];
+  actor: RegisterImportRequested['actor'];
   sourceIp: string;
   requestId: string;
   rows: CheckedRow[];
@@ -83,14 +83,18 @@ function auditOf(
   };
 }
 
-/** A step's change to the job, and where the step found it (the condition). */
+/** A step's change to the job, where the step found it (the condition), and the batch it asks for next. */
 interface JobMove {
   set: Partial<Omit<ImportJob, 'importId'>>;
   add?: Partial<Record<'created' | 'duplicates' | 'failed', number>>;
   found: { version: number; status?: ImportJob['status']; processed?: number };
+  next?: RegisterImportBatchRequested;
 }
 
-/** Commit a job change with its audit record; false when the job was no longer where this step found it. */
+/**
+ * Commit a job change with its audit record and its request for the next batch; false when the job was no
+ * longer where this step found it (and then nothing was written, the request neither).
+ */
 async function moveJob(deps: ImportDeps, importId: string, entry: AuditEntryInput, move: JobMove): Promise<boolean> {
   const items = itemsOf(
     createWriteTransaction({ jobs: deps.store.importJobs }, ({ jobs }) => [
@@ -108,6 +112,7 @@ async function moveJob(deps: ImportDeps, importId: string, entry: AuditEntryInpu
         .commit(),
     ]),
   );
+  if (move.next) items.push(outboxItem(deps.store, RegisterImportBatchRequested, move.next, nowOf(deps)));
   try {
     await transactWithAudit(deps.store, entry, items);
     return true;
@@ -118,18 +123,14 @@ async function moveJob(deps: ImportDeps, importId: string, entry: AuditEntryInpu
 }
 
 /** First step: read and check the file, then ask for batch 0 (or fail the job). */
-export async function readImport(deps: ImportDeps, detail: ImportRequested): Promise<void> {
+export async function readImport(deps: ImportDeps, detail: RegisterImportRequested): Promise<void> {
   const { store, files } = deps;
   const job = await loadJob(store, detail.importId);
   if (!job) {
     deps.logger?.warn('import job not found', { importId: detail.importId });
     return;
   }
-  if (job.status === 'running' && job.processed === 0) {
-    // This step committed before but could not ask for batch 0 (see the module comment).
-    await deps.publish(BATCH_REQUESTED, { importId: job.importId, offset: 0 } satisfies BatchRequested);
-    return;
-  }
+  // Anything but queued: an earlier delivery of this event did the step (and asked for batch 0 with it).
   if (job.status !== 'queued') return;
   const base = { ...detail, fileName: job.fileName };
   const attachment = (await store.attachments.get({ attachmentId: job.attachmentId }).go({ consistent: true })).data;
@@ -151,13 +152,11 @@ export async function readImport(deps: ImportDeps, detail: ImportRequested): Pro
   const plan: ImportPlan = { ...base, rows };
   await files.put(planKey(job.importId), JSON.stringify(plan), 'application/json');
   const invalid = rows.filter((r) => !r.entry).length;
-  const started = await moveJob(
-    deps,
-    job.importId,
-    auditOf(base, 'register.import.start', { total: rows.length, invalid }),
-    { set: { status: 'running', total: rows.length }, found: { status: 'queued', version: job.version } },
-  );
-  if (started) await deps.publish(BATCH_REQUESTED, { importId: job.importId, offset: 0 } satisfies BatchRequested);
+  await moveJob(deps, job.importId, auditOf(base, 'register.import.start', { total: rows.length, invalid }), {
+    set: { status: 'running', total: rows.length },
+    found: { status: 'queued', version: job.version },
+    next: { importId: job.importId, offset: 0 },
+  });
 }
 
 async function readJson<T>(files: ImportFiles, key: string): Promise<T | null> {
@@ -189,18 +188,12 @@ async function writeReport(deps: ImportDeps, plan: ImportPlan, last: { offset: n
 }
 
 /** One batch: write its valid rows, keep its outcome, move the job; then the next batch or the end. */
-export async function runBatch(deps: ImportDeps, detail: BatchRequested): Promise<void> {
+export async function runBatch(deps: ImportDeps, detail: RegisterImportBatchRequested): Promise<void> {
   const { store, files } = deps;
   const job = await loadJob(store, detail.importId);
   if (!job || job.status !== 'running') return;
-  if (job.processed !== detail.offset) {
-    // Already done by an earlier delivery. If it was this very batch that moved the job and its request for the
-    // next one was lost, ask again: the next batch's own checks make a duplicate harmless.
-    if (job.processed === detail.offset + BATCH_SIZE && job.processed < job.total) {
-      await deps.publish(BATCH_REQUESTED, { importId: job.importId, offset: job.processed } satisfies BatchRequested);
-    }
-    return;
-  }
+  // Already done by an earlier delivery, which asked for the next batch in the same transaction.
+  if (job.processed !== detail.offset) return;
   const plan = await readJson<ImportPlan>(files, planKey(job.importId));
   if (!plan) throw new Error(`import ${job.importId}: checked rows missing`);
   const slice = plan.rows.slice(detail.offset, detail.offset + BATCH_SIZE);
@@ -231,7 +224,7 @@ export async function runBatch(deps: ImportDeps, detail: BatchRequested): Promis
   const report = final ? await writeReport(deps, plan, { offset: detail.offset, outcome }) : undefined;
   const counts = { created, duplicates: outcome.duplicates.length, failed: failedRows.length };
   const errors = [...(job.errors ?? []), ...failedRows].slice(0, REGISTER_IMPORT_ERRORS_SHOWN);
-  const moved = await moveJob(
+  await moveJob(
     deps,
     job.importId,
     auditOf(plan, 'register.import.batch', { offset: detail.offset, rows: slice.length, ...counts, final }),
@@ -243,9 +236,7 @@ export async function runBatch(deps: ImportDeps, detail: BatchRequested): Promis
       },
       add: counts,
       found: { processed: detail.offset, version: job.version },
+      ...(final ? {} : { next: { importId: job.importId, offset: processed } }),
     },
   );
-  if (moved && !final) {
-    await deps.publish(BATCH_REQUESTED, { importId: job.importId, offset: processed } satisfies BatchRequested);
-  }
 }

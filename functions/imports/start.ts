@@ -1,21 +1,23 @@
 /**
  * 导入清单文件: starting an import job on a 清单 the caller has uploaded (an attachment with purpose
- * `register-import`). The job is created with its audit record in one transaction and the first step is asked
- * for on the bus; the answer (202) is the queued job, which the page then polls.
+ * `register-import`). The job is created with its audit record and the request for its first step (the
+ * `RegisterImportRequested` event, in the outbox) in one transaction; the answer (202) is the queued job, which
+ * the page then polls.
  *
  * One job per file: the job's id is derived from the attachment's, so a double click — or the same request
- * sent again — finds the job already there and answers it (asking for its first step again while it is still
- * queued, in case the first request's event never left).
+ * sent again — finds the job already there and answers it; its first step was asked for when it was created.
  */
 import { createHash } from 'node:crypto';
 import { REGISTER_IMPORT_MAX_FILE_BYTES, REGISTER_IMPORT_PURPOSE } from '../../shared/api/imports';
-import { actorOf, transactWithAudit, type TransactItem } from '../lib/audit';
+import { actorOf, transactWithAudit } from '../lib/audit';
+import { itemsOf } from '../lib/transactions';
 import type { Regulator } from '../lib/auth/principal';
 import { badRequest } from '../lib/http/errors';
 import { isConditionFailure } from '../lib/register/entry-writes';
 import type { Store } from '../store';
 import { createWriteTransaction } from 'electrodb';
-import { IMPORT_REQUESTED, type ImportRequested, type Publish } from './events';
+import { RegisterImportRequested } from '../../shared/events/imports';
+import { outboxItem } from '../lib/events/outbox';
 import { jobView, type ImportJobView } from './jobs';
 import type { ImportJob } from './run';
 
@@ -28,10 +30,23 @@ export const importIdOf = (attachmentId: string) =>
 /** The jurisdiction an administrator may import into: the whole province for a 系统管理员, else their own. */
 export const importScopeOf = (p: Regulator): string => (p.roles.includes('sys-admin') ? '35' : p.regionCode);
 
+/** The first step's request: who asked, from where, and the jurisdiction the rows must lie in. */
+export const importRequestedOf = (
+  p: Regulator,
+  importId: string,
+  ctx: { sourceIp: string; requestId: string },
+): RegisterImportRequested => ({
+  importId,
+  scopePrefix: importScopeOf(p),
+  actor: { accountId: p.accountId, login: p.login, name: p.name, roles: [...p.roles] },
+  sourceIp: ctx.sourceIp,
+  requestId: ctx.requestId,
+});
+
 const refuse = (message: string) => badRequest(message, [{ path: 'body.attachmentId', message }]);
 
 export async function startImport(
-  deps: { store: Store; publish: Publish },
+  deps: { store: Store },
   p: Regulator,
   attachmentId: string,
   ctx: { sourceIp: string; requestId: string },
@@ -75,24 +90,16 @@ export async function startImport(
         requestId: ctx.requestId,
         details: { attachmentId, fileName: a.fileName, scope: importScopeOf(p) },
       },
-      createWriteTransaction({ jobs: store.importJobs }, ({ jobs }) => [jobs.create(job).commit()]).params()
-        .TransactItems as TransactItem[],
+      [
+        ...itemsOf(createWriteTransaction({ jobs: store.importJobs }, ({ jobs }) => [jobs.create(job).commit()])),
+        outboxItem(store, RegisterImportRequested, importRequestedOf(p, importId, ctx), now),
+      ],
     );
   } catch (err) {
     if (!isConditionFailure(err)) throw err;
     const { data } = await store.importJobs.get({ importId }).go({ consistent: true });
     if (!data) throw err;
     current = data;
-  }
-  if (current.status === 'queued') {
-    const detail: ImportRequested = {
-      importId,
-      scopePrefix: importScopeOf(p),
-      actor: { accountId: p.accountId, login: p.login, name: p.name, roles: [...p.roles] },
-      sourceIp: ctx.sourceIp,
-      requestId: ctx.requestId,
-    };
-    await deps.publish(IMPORT_REQUESTED, detail);
   }
   return jobView(current);
 }

@@ -12,6 +12,7 @@ import type { HttpHandler } from './http/route';
 import { toErrorResponse } from './http/route';
 import { AppError } from './http/errors';
 import { routeKey, type ContextManifest } from './wiring';
+import type { EventDetail } from '../../shared/events/contract';
 
 /** The input the schedule rule sends (CDK: RuleTargetInput; locally: the in-process scheduler). */
 export interface ScheduleInvocation {
@@ -23,7 +24,11 @@ export interface ScheduleInvocation {
 
 export type DomainEventEnvelope = EventBridgeEvent<string, unknown>;
 
-export type EventConsumer = (event: DomainEventEnvelope, logger: Logger) => Promise<unknown>;
+/** An event as its consumer receives it: the detail already parsed by the subscription's contract. */
+export type DeliveredEvent<T = unknown> = Omit<DomainEventEnvelope, 'detail'> & { detail: EventDetail<T> };
+
+/** A consumer of one subscription; `T` is its contract's payload (`EventData<typeof Contract>`). */
+export type EventConsumer<T = never> = (event: DeliveredEvent<T>, logger: Logger) => Promise<unknown>;
 export type ScheduleJob = (tick: ScheduleInvocation, logger: Logger) => Promise<unknown>;
 
 export interface ContextImplementation {
@@ -43,6 +48,18 @@ const isHttpEvent = (e: unknown): e is APIGatewayProxyEventV2 =>
 
 const isDomainEvent = (e: unknown): e is DomainEventEnvelope =>
   typeof e === 'object' && e !== null && typeof (e as DomainEventEnvelope)['detail-type'] === 'string';
+
+/** An event whose detail its subscription's contract refuses. */
+export class EventContractError extends Error {
+  constructor(
+    readonly subscription: string,
+    readonly detailType: string,
+    readonly issues: readonly string[],
+  ) {
+    super(`${detailType} refused by ${subscription}: ${issues.join('; ')}`);
+    this.name = 'EventContractError';
+  }
+}
 
 function sameKeys(what: string, declared: string[], implemented: string[]): void {
   const missing = declared.filter((k) => !implemented.includes(k));
@@ -98,14 +115,35 @@ export function contextHandler(manifest: ContextManifest, impl: ContextImplement
       return { ok: true };
     }
     if (isDomainEvent(event)) {
-      const matching = manifest.subscriptions.filter(
-        (s) => s.source === event.source && s.detailTypes.includes(event['detail-type']),
-      );
+      const matching = manifest.subscriptions.flatMap((s) => {
+        const contract = s.events.find((e) => e.source === event.source && e.detailType === event['detail-type']);
+        return contract ? [{ name: s.name, contract }] : [];
+      });
       logger.appendKeys({ eventId: event.id, detailType: event['detail-type'] });
       try {
-        // Consumers are idempotent: EventBridge may deliver an event more than once; a failure here makes
-        // Lambda retry the async invocation and, after that, park it on the context's dead-letter queue.
-        for (const s of matching) await impl.consumers![s.name]!(event, logger);
+        // Every matching subscription's contract is checked before any consumer runs, so an event is handled
+        // whole or not at all. One that does not fit is logged and fails the invocation: Lambda retries it and
+        // then parks it on the context's dead-letter queue, where it can be read — never half-processed.
+        const parsed = matching.map(({ name, contract }) => {
+          const r = contract.detail.safeParse(event.detail);
+          if (!r.success) {
+            // Paths and messages only: the detail may carry names and reasons that don't belong in a log.
+            const issues = r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+            logger.error('event refused: its detail does not match the contract', {
+              subscription: name,
+              version: contract.version,
+              issues,
+            });
+            throw new EventContractError(name, contract.detailType, issues);
+          }
+          return { name, detail: r.data };
+        });
+        // Consumers are idempotent: an event may be delivered more than once (the outbox relay and EventBridge
+        // both deliver at least once); a failure here makes Lambda retry the async invocation and, after that,
+        // park it on the context's dead-letter queue.
+        for (const p of parsed) {
+          await (impl.consumers![p.name] as EventConsumer<unknown>)({ ...event, detail: p.detail }, logger);
+        }
       } finally {
         logger.resetKeys();
       }

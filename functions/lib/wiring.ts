@@ -4,6 +4,7 @@
  * the CDK app and the web build can load every manifest cheaply.
  */
 import type { z } from 'zod';
+import type { EventContract } from '../../shared/events/contract';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -57,12 +58,15 @@ export interface RouteDef<
   successStatus?: 200 | 201 | 202 | 204;
 }
 
-/** An EventBridge rule on the platform bus: source + detail-types → this context's consumer. */
+/**
+ * An EventBridge rule on the platform bus: the events' source + detail-types → this context's consumer. The
+ * events are contracts (shared/events/): dispatch parses each delivery's detail with its contract before the
+ * consumer runs. One subscription's events share one source (a rule's pattern is source × detail-types).
+ */
 export interface SubscriptionDef {
   /** Unique within the context; names the consumer implementation. */
   name: string;
-  source: string;
-  detailTypes: readonly string[];
+  events: readonly EventContract[];
   description: string;
 }
 
@@ -76,12 +80,14 @@ export interface ScheduleDef {
   timeZone: 'Asia/Shanghai';
 }
 
-/** What a context's function may touch; the CDK turns it into least-privilege grants. */
+/**
+ * What a context's function may touch; the CDK turns it into least-privilege grants. No context puts events on
+ * the bus itself: it writes them to the table's outbox in its own transaction, and the outbox relay — the only
+ * function allowed PutEvents — delivers them (README: "How an event flows").
+ */
 export interface GrantsDef {
   table?: 'read' | 'readwrite';
   attachments?: 'read' | 'write' | 'readwrite';
-  /** May put events on the platform bus. */
-  publishEvents?: boolean;
 }
 
 export interface ContextManifest {
@@ -93,14 +99,14 @@ export interface ContextManifest {
   routes: readonly RouteDef[];
   subscriptions: readonly SubscriptionDef[];
   schedules: readonly ScheduleDef[];
+  /** The events this context writes to the outbox (documentation, and the contract test's list of producers). */
+  publishes?: readonly EventContract[];
   grants: GrantsDef;
   /** Memory in MB for the context's function; 512 unless the context needs more (e.g. password hashing). */
   memoryMb?: number;
 }
 
 export const routeKey = (r: Pick<RouteDef, 'method' | 'path'>): string => `${r.method} ${r.path}`;
-
-export const eventSource = (context: string): string => `hazmat.${context}`;
 
 /** Keeps the literal types (operation id, access, public) that type the route's implementation. */
 export function defineRoute<
@@ -121,11 +127,14 @@ export function defineContext<const M extends ContextManifest>(m: M): M {
 }
 
 /** The EventBridge pattern of a subscription: used as-is by the stack's rule and by the local bus. */
-export function eventPatternOf(s: Pick<SubscriptionDef, 'source' | 'detailTypes'>): {
+export function eventPatternOf(s: Pick<SubscriptionDef, 'name' | 'events'>): {
   source: string[];
   'detail-type': string[];
 } {
-  return { source: [s.source], 'detail-type': [...s.detailTypes] };
+  const sources = [...new Set(s.events.map((e) => e.source))];
+  // A pattern matches every source × detail-type pair: two sources would let one's detail-type in from the other.
+  if (sources.length !== 1) throw new Error(`subscription ${s.name} must name events of exactly one source`);
+  return { source: sources, 'detail-type': [...new Set(s.events.map((e) => e.detailType))] };
 }
 
 /** Offset of the schedule time zones we allow, in minutes east of UTC. Asia/Shanghai: UTC+8, no DST. */

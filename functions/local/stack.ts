@@ -1,13 +1,15 @@
 /**
- * The whole platform on one machine, no cloud account: DynamoDB Local, s3rver, the in-process event bus,
- * the handlers, the scheduler and the local gateway — wired from the same manifest and table definition
- * as the CDK stack. `npm start`, the browser tests and the bench all start it through this one function.
+ * The whole platform on one machine, no cloud account: DynamoDB Local, s3rver, the in-process event bus fed by
+ * the outbox relay reading the table's stream, the handlers, the scheduler and the local gateway — wired from
+ * the same manifest and table definition as the CDK stack. `npm start`, the browser tests and the bench all
+ * start it through this one function.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { ENV } from '../lib/env-names';
 import { MANIFEST } from '../manifest';
 import { ensureTable } from '../store/provision';
@@ -18,6 +20,7 @@ import { loadHandlers } from './functions';
 import { startGateway, type Gateway } from './gateway';
 import { startS3Local, type S3Local } from './s3-local';
 import { startScheduler, type LocalScheduler } from './scheduler';
+import { startStreamRelay, type StreamRelay } from './stream-relay';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -46,11 +49,18 @@ export interface LocalStack {
   dynamo: DynamoLocal;
   s3: S3Local;
   bus: LocalBus;
+  /** The outbox relay: the table's stream → the bus. */
+  relay: StreamRelay;
   gateway: Gateway;
   scheduler: LocalScheduler;
   /** A DynamoDB client on the same endpoint, for seeding and measuring. */
   dynamodb: DynamoDBClient;
   tableCreated: boolean;
+  /**
+   * Resolves when every event committed so far has been relayed and delivered, and whatever those deliveries
+   * committed in turn (an import's next batch) too: what a test waits for after an action that announces itself.
+   */
+  settle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -117,6 +127,20 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       log,
     });
     started.push({ stop: () => bus.close() });
+    const events = new EventBridgeClient({
+      endpoint: bus.endpoint,
+      region: LOCAL_NAMES.region,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    started.push({ stop: () => events.destroy() });
+    const relay = await startStreamRelay({
+      endpoint: dynamo.endpoint,
+      tableName: LOCAL_NAMES.table,
+      events,
+      busName: LOCAL_NAMES.bus,
+      log,
+    });
+    started.push(relay);
     const scheduler = startScheduler({ manifest: MANIFEST, handlers, log });
     started.push(scheduler);
     const gateway = await startGateway({
@@ -133,10 +157,19 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       dynamo,
       s3,
       bus,
+      relay,
       gateway,
       scheduler,
       dynamodb,
       tableCreated,
+      settle: async () => {
+        for (;;) {
+          const before = relay.published + bus.deliveries.length;
+          await relay.catchUp();
+          await bus.drain();
+          if (relay.published + bus.deliveries.length === before) return;
+        }
+      },
       stop: stopAll,
     };
   } catch (err) {

@@ -5,6 +5,7 @@ import {
   NotificationRefParams,
   NotificationsMarked,
 } from '../../shared/api/notifications';
+import { ChangeRequestDecided } from '../../shared/events/register';
 import { defineContext, defineRoute } from '../lib/wiring';
 
 /**
@@ -58,8 +59,7 @@ export const notificationsManifest = defineContext({
   subscriptions: [
     {
       name: 'changeRequestDecided',
-      source: 'hazmat.register',
-      detailTypes: ['ChangeRequestDecided'],
+      events: [ChangeRequestDecided],
       description: '变更申请（新增企业、删除企业、企业信息纠错、证书信息纠正）审核后，通知提交人',
     },
   ],

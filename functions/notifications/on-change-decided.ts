@@ -1,16 +1,17 @@
 /**
  * ChangeRequestDecided → one message in the requester's inbox. The message id comes from the event
- * (`chg-<requestId>-<status>`) and its time is the decision's, so a redelivered event addresses the very
- * same item: the put is conditioned on its absence and the unread counter moves in the same transaction,
- * which makes a second delivery change nothing. Events arriving out of order each land where their time
- * sorts them.
+ * (`chg-<requestId>-<status>`) and its time is the decision's, so a redelivered event — the outbox relay and
+ * EventBridge both deliver at least once — addresses the very same item: the put is conditioned on its absence
+ * and the unread counter moves in the same transaction, which makes a second delivery change nothing. Events
+ * arriving out of order each land where their time sorts them. The detail was parsed with the event's contract
+ * (shared/events/register.ts) before this runs (functions/lib/dispatch.ts).
  */
 import { itemsOf } from '../lib/transactions';
 import { createWriteTransaction } from 'electrodb';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { z } from 'zod';
+import type { ChangeRequestDecided } from '../../shared/events/register';
 import { SYSTEM_ACTOR, transactWithAudit } from '../lib/audit';
-import type { DomainEventEnvelope } from '../lib/dispatch';
+import type { DeliveredEvent } from '../lib/dispatch';
 import type { Store } from '../store';
 
 export const CHANGE_KIND_NAMES = {
@@ -28,36 +29,14 @@ const APPROVED_EFFECT: Record<keyof typeof CHANGE_KIND_NAMES, string> = {
   'correct-licence': '证书信息已更新',
 };
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-
-/**
- * The detail the register context publishes (functions/register/decide.ts); anything else is not ours to
- * guess at. Limits are generous — they only keep a message a sane size, a real decision never meets them —
- * and the request id keeps to the characters the API's message handle allows, so every message written can
- * also be marked read.
- */
-export const ChangeRequestDecidedDetail = z.object({
-  requestId: z.string().regex(/^[\w-]{1,100}$/),
-  kind: z.enum(['create', 'remove', 'correct', 'correct-licence']),
-  status: z.enum(['approved', 'rejected']),
-  enterpriseId: text(120),
-  enterpriseName: text(500),
-  requestedBy: text(128),
-  /** Empty when the publisher did not know the reviewer's name: the message then names nobody. */
-  decidedByName: z.string().trim().max(100),
-  decisionReason: z.string().trim().max(2000).optional(),
-  decidedAt: z.iso.datetime({ offset: true }),
-});
-export type ChangeRequestDecidedDetail = z.infer<typeof ChangeRequestDecidedDetail>;
-
 export const NOTIFICATION_KIND = 'changeRequestDecided';
 
 /** The message's id: one per request and outcome, whatever the number of deliveries. */
-export const notificationIdOf = (d: Pick<ChangeRequestDecidedDetail, 'requestId' | 'status'>) =>
+export const notificationIdOf = (d: Pick<ChangeRequestDecided, 'requestId' | 'status'>) =>
   `chg-${d.requestId}-${d.status}`;
 
 /** 「企业信息纠错审核通过」 and 「您提交的「…」企业信息纠错已由…审核通过，信息已更新。」 */
-export function messageOf(d: ChangeRequestDecidedDetail): { title: string; body: string } {
+export function messageOf(d: ChangeRequestDecided): { title: string; body: string } {
   const what = CHANGE_KIND_NAMES[d.kind];
   const by = d.decidedByName ? `由${d.decidedByName}` : '';
   if (d.status === 'approved') {
@@ -78,24 +57,13 @@ const isCancellation = (err: unknown) => (err as { name?: string } | null)?.name
 const firstReason = (err: unknown) =>
   (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons?.[0]?.Code;
 
-/**
- * Handle one delivery. Returns what happened, for the log and the tests: `written`, `duplicate` (already
- * delivered), or `dropped` (malformed: logged, never retried — retrying can't make it well-formed).
- */
+/** Handle one delivery. Returns what happened, for the log and the tests: `written` or `duplicate`. */
 export async function onChangeRequestDecided(
   store: Store,
-  event: Pick<DomainEventEnvelope, 'id' | 'detail'>,
-  logger: Pick<Logger, 'info' | 'warn'>,
-): Promise<'written' | 'duplicate' | 'dropped'> {
-  const parsed = ChangeRequestDecidedDetail.safeParse(event.detail);
-  if (!parsed.success) {
-    logger.warn('malformed ChangeRequestDecided dropped', {
-      eventId: event.id,
-      issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
-    });
-    return 'dropped';
-  }
-  const d = parsed.data;
+  event: Pick<DeliveredEvent<ChangeRequestDecided>, 'id' | 'detail'>,
+  logger: Pick<Logger, 'info'>,
+): Promise<'written' | 'duplicate'> {
+  const d = event.detail.data;
   const notificationId = notificationIdOf(d);
   const { title, body } = messageOf(d);
   // Normalised to milliseconds so the API's handle (time + id) maps back to exactly this sort key.
@@ -130,7 +98,8 @@ export async function onChangeRequestDecided(
         object: { type: 'notification', id: notificationId, label: title },
         outcome: 'success',
         sourceIp: '-',
-        requestId: event.id,
+        // The outbox event's id: the same on every delivery, unlike EventBridge's.
+        requestId: event.detail.eventId,
         details: { recipient: d.requestedBy, changeRequest: d.requestId, status: d.status },
       },
       items,
@@ -138,11 +107,11 @@ export async function onChangeRequestDecided(
   } catch (err) {
     // The message is there already (this event, delivered again): done, and the counter did not move.
     if (isCancellation(err) && firstReason(err) === 'ConditionalCheckFailed') {
-      logger.info('ChangeRequestDecided already delivered', { eventId: event.id, notificationId });
+      logger.info('ChangeRequestDecided already delivered', { eventId: event.detail.eventId, notificationId });
       return 'duplicate';
     }
     throw err;
   }
-  logger.info('notification written', { eventId: event.id, notificationId });
+  logger.info('notification written', { eventId: event.detail.eventId, notificationId });
   return 'written';
 }

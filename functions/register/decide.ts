@@ -4,20 +4,20 @@
  *
  * Approving is ONE transaction: the request pending → approved (only if still pending, at the version the
  * reviewer saw), its queue tasks, the change applied to the register (entry, list rows, claim, counters —
- * entry-writes.ts), the audit record. Two reviewers can't both decide; a request whose base moved on (the
- * entry changed since it was filed) is refused with 409; approving an approved request again is a no-op
- * that answers "approved" and announces the decision again, so an event lost to a failed PutEvents is
- * recovered by deciding again (the reviewer is told so).
- * Rejecting clears the entry's waiting marker in the same way. Every decision is announced on the bus as
- * `ChangeRequestDecided` (the requester's inbox listens).
+ * entry-writes.ts), the audit record, and the `ChangeRequestDecided` event in the outbox (the requester's inbox
+ * listens). Two reviewers can't both decide; a request whose base moved on (the entry changed since it was
+ * filed) is refused with 409; approving an approved request again is a no-op that answers "approved" and
+ * writes nothing — its event left with the decision itself, so there is nothing to send again.
+ * Rejecting clears the entry's waiting marker in the same way, and announces itself the same way.
  */
 import { itemsOf } from '../lib/transactions';
 import { createWriteTransaction } from 'electrodb';
 import { jurisdictionPrefix, regulatorSees, requireCategory } from '../lib/scope';
 import { actorOf, transactWithAudit, type AuditJson, type TransactItem } from '../lib/audit';
 import type { Principal, Regulator } from '../lib/auth/principal';
-import type { DomainEvent } from '../lib/events';
+import { outboxItem } from '../lib/events/outbox';
 import { AppError, conflict, forbidden, notFound } from '../lib/http/errors';
+import { ChangeRequestDecided } from '../../shared/events/register';
 import type { Store } from '../store';
 import { changeRequestView, type ChangeRequestRecord } from './change-view';
 import { withCursor, type PageInput } from '../lib/paging';
@@ -34,20 +34,6 @@ import {
 import type { RequestContext } from './submit';
 
 const staleForReviewer = '企业信息在申请提交后已被修改，请拒绝此申请，由申请人重新提交';
-
-export type Publish = (events: DomainEvent[]) => Promise<void>;
-
-export interface ChangeRequestDecidedDetail {
-  requestId: string;
-  kind: ChangeRequestRecord['kind'];
-  status: 'approved' | 'rejected';
-  enterpriseId: string;
-  enterpriseName: string;
-  requestedBy: string;
-  decidedByName: string;
-  decisionReason?: string;
-  decidedAt: string;
-}
 
 /** Reviewers in scope, the requester, and the enterprise the request is about may read it. */
 function maySee(p: Principal, r: ChangeRequestRecord): boolean {
@@ -225,43 +211,24 @@ async function registerChange(
   };
 }
 
-function decidedEvent(r: ChangeRequestRecord): DomainEvent<ChangeRequestDecidedDetail> {
+/** What the decision announces: `r` as it stands once decided. */
+export function decidedEvent(
+  r: ChangeRequestRecord & { status: 'approved' | 'rejected'; decidedAt: string },
+): ChangeRequestDecided {
   return {
-    context: 'register',
-    detailType: 'ChangeRequestDecided',
-    detail: {
-      requestId: r.requestId,
-      kind: r.kind,
-      status: r.status as 'approved' | 'rejected',
-      enterpriseId: r.enterpriseId,
-      enterpriseName: r.enterpriseName,
-      requestedBy: r.requestedBy,
-      decidedByName: r.decidedByName ?? '',
-      ...(r.decisionReason ? { decisionReason: r.decisionReason } : {}),
-      decidedAt: r.decidedAt ?? '',
-    },
+    requestId: r.requestId,
+    kind: r.kind,
+    status: r.status,
+    enterpriseId: r.enterpriseId,
+    enterpriseName: r.enterpriseName,
+    requestedBy: r.requestedBy,
+    decidedByName: r.decidedByName ?? '',
+    ...(r.decisionReason ? { decisionReason: r.decisionReason } : {}),
+    decidedAt: r.decidedAt,
   };
 }
 
 const ATTEMPTS = 4;
-
-/**
- * Tell the bus. The decision is already saved when this runs, so a failed PutEvents must not read as a
- * failed decision: the reviewer is told the requester was not notified, and deciding again (idempotent)
- * sends the event again — consumers take a repeat as a no-op.
- */
-async function announce(publish: Publish, r: ChangeRequestRecord): Promise<void> {
-  try {
-    await publish([decidedEvent(r)]);
-  } catch {
-    const again = r.status === 'approved' ? '同意' : '拒绝';
-    throw new AppError(
-      503,
-      'SERVICE_UNAVAILABLE',
-      `审核结果已保存，但通知申请人失败，请稍后再点一次「${again}」重新通知`,
-    );
-  }
-}
 
 /** The loser of two reviewers deciding at once is told who decided, and how. */
 function decidedByOther(r: ChangeRequestRecord): string {
@@ -274,13 +241,12 @@ export async function approveChange(
   requestId: string,
   expectedVersion: number | undefined,
   ctx: RequestContext,
-  publish: Publish,
   now = Date.now(),
 ) {
   for (let attempt = 1; ; attempt++) {
     const r = await reviewable(store, p, requestId);
+    // Already approved by this reviewer (a double click, a retried request): nothing to write or announce.
     if (r.status === 'approved' && r.decidedBy === p.accountId) {
-      await announce(publish, r);
       return { requestId, status: 'approved' as const, enterpriseId: r.enterpriseId };
     }
     if (r.status !== 'pending') throw conflict(decidedByOther(r));
@@ -292,7 +258,10 @@ export async function approveChange(
       ...licenceItems,
       ...entryWriteItems(store, change),
     ];
+    // 100 items at most: these, the outbox event and the audit head and record.
     if (items.length > 96) throw new AppError(400, 'BAD_REQUEST', '该申请涉及的从业环节过多，请拆分后重新提交');
+    const decided = { ...r, status: 'approved' as const, decidedAt, decidedBy: p.accountId, decidedByName: p.name };
+    items.push(outboxItem(store, ChangeRequestDecided, decidedEvent(decided), new Date(now)));
     try {
       await transactWithAudit(
         store,
@@ -322,8 +291,6 @@ export async function approveChange(
       if (attempt >= ATTEMPTS) throw conflict('该申请正在被他人审核或企业信息正在变动，请刷新后重试');
       continue;
     }
-    const decided = { ...r, status: 'approved' as const, decidedAt, decidedBy: p.accountId, decidedByName: p.name };
-    await announce(publish, decided);
     return { requestId, status: 'approved' as const, enterpriseId: r.enterpriseId };
   }
 }
@@ -334,13 +301,12 @@ export async function rejectChange(
   requestId: string,
   reason: string,
   ctx: RequestContext,
-  publish: Publish,
   now = Date.now(),
 ) {
   for (let attempt = 1; ; attempt++) {
     const r = await reviewable(store, p, requestId);
+    // Already rejected by this reviewer: nothing to write or announce.
     if (r.status === 'rejected' && r.decidedBy === p.accountId) {
-      await announce(publish, r);
       return { requestId, status: 'rejected' as const, enterpriseId: r.enterpriseId };
     }
     if (r.status !== 'pending') throw conflict(decidedByOther(r));
@@ -357,6 +323,14 @@ export async function rejectChange(
                 .commit(),
             ]),
           );
+    const decided = {
+      ...r,
+      status: 'rejected' as const,
+      decidedAt,
+      decidedBy: p.accountId,
+      decidedByName: p.name,
+      decisionReason: reason,
+    };
     try {
       await transactWithAudit(
         store,
@@ -370,22 +344,17 @@ export async function rejectChange(
           requestId: ctx.requestId,
           details: { changeRequest: r.requestId },
         },
-        [...decisionItems(store, p, r, 'rejected', decidedAt, reason), ...release],
+        [
+          ...decisionItems(store, p, r, 'rejected', decidedAt, reason),
+          ...release,
+          outboxItem(store, ChangeRequestDecided, decidedEvent(decided), new Date(now)),
+        ],
       );
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
       if (attempt >= ATTEMPTS) throw conflict('该申请正在被他人审核，请刷新后重试');
       continue;
     }
-    const decided = {
-      ...r,
-      status: 'rejected' as const,
-      decidedAt,
-      decidedBy: p.accountId,
-      decidedByName: p.name,
-      decisionReason: reason,
-    };
-    await announce(publish, decided);
     return { requestId, status: 'rejected' as const, enterpriseId: r.enterpriseId };
   }
 }

@@ -1,16 +1,12 @@
 /** The register context's Lambda: unit lists, 查看, change requests and their review. */
 import { linkAttachmentItems } from '../lib/attachments/link';
-import { eventBridge } from '../lib/clients/events';
-import { config } from '../lib/config';
-import { publishEvents } from '../lib/events';
 import { defineHandler } from '../lib/handler';
-import { approveChange, getChangeRequest, listChangeRequests, rejectChange, type Publish } from './decide';
+import { approveChange, getChangeRequest, listChangeRequests, rejectChange } from './decide';
 import { enterpriseDetail, historyPage, personnelPage } from './detail';
 import { registerManifest } from './manifest';
 import { submitChange } from './submit';
 import { listUnits } from './units';
 
-const publish: Publish = (events) => publishEvents(eventBridge, config.eventBusName, events);
 const ctxOf = (input: { requestId: string; sourceIp: string }) => ({
   requestId: input.requestId,
   sourceIp: input.sourceIp,
@@ -31,8 +27,8 @@ export const handler = defineHandler(registerManifest, ({ store }) => ({
     listChangeRequests: async ({ principal, query }) => listChangeRequests(store, principal, query),
     getChangeRequest: async ({ principal, params }) => getChangeRequest(store, principal, params.requestId),
     approveChangeRequest: async (input) =>
-      approveChange(store, input.principal, input.params.requestId, input.body.version, ctxOf(input), publish),
+      approveChange(store, input.principal, input.params.requestId, input.body.version, ctxOf(input)),
     rejectChangeRequest: async (input) =>
-      rejectChange(store, input.principal, input.params.requestId, input.body.reason, ctxOf(input), publish),
+      rejectChange(store, input.principal, input.params.requestId, input.body.reason, ctxOf(input)),
   },
 }));

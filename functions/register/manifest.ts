@@ -17,6 +17,7 @@ import {
   UnitListQuery,
 } from '../../shared/api/register';
 import { defineContext, defineRoute } from '../lib/wiring';
+import { ChangeRequestDecided } from '../../shared/events/register';
 
 /**
  * The register of enterprises (单位信息管理): regulators' lists and 查看, change requests (新增企业, 删除企业,
@@ -161,5 +162,6 @@ export const registerManifest = defineContext({
   ],
   subscriptions: [],
   schedules: [],
-  grants: { table: 'readwrite', publishEvents: true },
+  publishes: [ChangeRequestDecided],
+  grants: { table: 'readwrite' },
 });

@@ -13,6 +13,7 @@ import { accountCounterModel } from './entities/account-counter';
 import { auditModel } from './entities/audit';
 import { enterpriseListingModel, enterpriseModel } from './entities/enterprise';
 import { licenceModel } from './entities/licence';
+import { outboxEventModel } from './entities/outbox-event';
 import { loginClaimModel } from './entities/login-claim';
 import { captchaModel, loginGuardModel, rateWindowModel } from './entities/login-guard';
 import { personModel } from './entities/person';
@@ -51,6 +52,7 @@ export function createStore(client: DynamoDBDocumentClient, table: string) {
     registrations: registrationModel(client, table),
     registrationTasks: registrationTaskModel(client, table),
     registrationGuards: registrationGuardModel(client, table),
+    outboxEvents: outboxEventModel(client, table),
   };
 }
 

@@ -23,8 +23,13 @@ export interface IndexDef {
 export const TABLE = {
   partitionKey: 'pk',
   sortKey: 'sk',
-  /** Epoch seconds; DynamoDB TTL removes sessions, idempotency records and other short-lived items. */
+  /** Epoch seconds; DynamoDB TTL removes sessions, delivered outbox events and other short-lived items. */
   ttlAttribute: 'expiresAt',
+  /**
+   * The table's change stream, read by the outbox relay (functions/lib/events/relay.ts): new images only — an
+   * outbox INSERT carries the whole event, so the relay needs no read of its own.
+   */
+  streamViewType: 'NEW_IMAGE',
   indexes: [
     { name: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk', sparse: false, purpose: 'lists by category × segment × region prefix' },
     {
@@ -47,7 +52,7 @@ export const TABLE = {
 
 export type IndexName = (typeof TABLE.indexes)[number]['name'];
 
-/** CreateTable input for DynamoDB Local and tests: same keys and indexes as the stack, on-demand. */
+/** CreateTable input for DynamoDB Local and tests: same keys, indexes and stream as the stack, on-demand. */
 export function createTableInput(tableName: string): CreateTableCommandInput {
   const attrs = new Set<string>([TABLE.partitionKey, TABLE.sortKey]);
   for (const i of TABLE.indexes) {
@@ -57,6 +62,7 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
+    StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE.streamViewType },
     AttributeDefinitions: [...attrs].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
     KeySchema: [
       { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },

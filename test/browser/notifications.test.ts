@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishEvents } from '../../functions/lib/events';
-import { LOCAL_NAMES, REPO_ROOT } from '../../functions/local/stack';
+import { REPO_ROOT } from '../../functions/local/stack';
+import { ChangeRequestDecided } from '../../shared/events/register';
+import { announce } from '../support/outbox';
 import { launchBrowser } from '../support/browser';
 import { signedInAs, type Persona } from '../support/personas';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -14,13 +14,12 @@ const SHOTS = path.join(REPO_ROOT, 'test-results', 'browser');
 /**
  * The inbox as people use it in Chromium: the header's 消息 link counts what is unread, opens the list (a
  * regulator's own page, the enterprise's 信息互动), a title shows its text, 标记已读 and 全部标记已读 bring the
- * count down. The messages come from ChangeRequestDecided events on the local bus; the sessions are made in
- * the store (signing in has its own tests).
+ * count down. The messages come from ChangeRequestDecided events written to the outbox and relayed to the
+ * local bus; the sessions are made in the store (signing in has its own tests).
  */
 describe('the message inbox, in Chromium', () => {
   let t: TestStack;
   let browser: Browser;
-  let events: EventBridgeClient;
   const errors: string[] = [];
 
   beforeAll(async () => {
@@ -29,16 +28,10 @@ describe('the message inbox, in Chromium', () => {
     }
     fs.mkdirSync(SHOTS, { recursive: true });
     t = await startTestStack({ seedEnterprises: 2 });
-    events = new EventBridgeClient({
-      endpoint: t.stack.bus.endpoint,
-      region: LOCAL_NAMES.region,
-      credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
-    });
     browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
-    events?.destroy();
     await t?.stop();
   });
 
@@ -56,26 +49,20 @@ describe('the message inbox, in Chromium', () => {
   }
 
   let n = 0;
-  async function decide(requestedBy: string, over: Record<string, unknown> = {}) {
+  async function decide(requestedBy: string, over: Partial<ChangeRequestDecided> = {}) {
     n++;
-    await publishEvents(events, LOCAL_NAMES.bus, [
-      {
-        context: 'register',
-        detailType: 'ChangeRequestDecided',
-        detail: {
-          requestId: `chg-browser-${n}`,
-          kind: 'correct',
-          status: 'approved',
-          enterpriseId: 'ent-000001',
-          enterpriseName: '泉州市测试化工有限公司',
-          requestedBy,
-          decidedByName: '陈审核',
-          decidedAt: new Date(Date.UTC(2026, 2, 1, 2, 0, n)).toISOString(),
-          ...over,
-        },
-      },
-    ]);
-    await t.stack.bus.drain();
+    await announce(t.store, ChangeRequestDecided, {
+      requestId: `chg-browser-${n}`,
+      kind: 'correct',
+      status: 'approved',
+      enterpriseId: 'ent-000001',
+      enterpriseName: '泉州市测试化工有限公司',
+      requestedBy,
+      decidedByName: '陈审核',
+      decidedAt: new Date(Date.UTC(2026, 2, 1, 2, 0, n)).toISOString(),
+      ...over,
+    });
+    await t.stack.settle();
   }
 
   it('a regulator sees the count in the header, reads a message and marks them read', async () => {

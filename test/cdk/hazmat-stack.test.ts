@@ -7,11 +7,14 @@ import { ENV } from '../../functions/lib/env-names';
 import { routeKey } from '../../functions/lib/wiring';
 import { MANIFEST } from '../../functions/manifest';
 import { TABLE } from '../../functions/store/table';
+import { OUTBOX_STREAM_FILTER } from '../../functions/lib/events/outbox-record';
+import type { HazmatStack } from '../../cdk/lib/hazmat-stack';
 import { actionsOfRole, dependencyGraph, findCycle, logicalId, synth } from './support';
 
 let template: Template;
+let stack: HazmatStack;
 beforeAll(() => {
-  ({ template } = synth(MANIFEST));
+  ({ template, stack } = synth(MANIFEST));
 });
 
 const secureTransportDeny = Match.objectLike({
@@ -28,6 +31,7 @@ describe('DynamoDB table', () => {
         { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
       ],
       TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
+      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
       GlobalSecondaryIndexes: TABLE.indexes.map((i) => ({
         IndexName: i.name,
         KeySchema: [
@@ -256,16 +260,11 @@ describe('context functions', () => {
         LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
       });
       const vars = fn.Properties.Environment.Variables as Record<string, unknown>;
-      for (const name of [
-        ENV.tableName,
-        ENV.bucketName,
-        ENV.eventBusName,
-        ENV.siteOrigin,
-        ENV.appVersion,
-        ENV.logLevel,
-      ]) {
+      for (const name of [ENV.tableName, ENV.bucketName, ENV.siteOrigin, ENV.appVersion, ENV.logLevel]) {
         expect(vars[name], name).toBeDefined();
       }
+      // No context puts events on the bus: they go through the outbox.
+      expect(vars[ENV.eventBusName]).toBeUndefined();
       expect(vars[ENV.serviceName]).toBe(`hazmat-${m.context}`);
       for (const localOnly of [ENV.dynamodbEndpoint, ENV.s3Endpoint, ENV.eventsEndpoint])
         expect(vars[localOnly]).toBeUndefined();
@@ -290,6 +289,74 @@ describe('context functions', () => {
 
   it('sends the platform’s daily tick at 17:00 UTC (01:00 Asia/Shanghai)', () => {
     template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'cron(0 17 * * ? *)' });
+  });
+});
+
+describe('the outbox relay', () => {
+  const id = (c: { node: { defaultChild?: unknown } }) => stack.getLogicalId(c.node.defaultChild as never);
+  const arnOf = (logicalId: string) => ({ 'Fn::GetAtt': [logicalId, 'Arn'] });
+
+  it('reads the table’s stream: outbox INSERTs only, partial batch answers, bisect, retries, a failure destination', () => {
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: id(stack.relay.fn) },
+      EventSourceArn: { 'Fn::GetAtt': [id(stack.table.table), 'StreamArn'] },
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: 100,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 1000,
+      MaximumRecordAgeInSeconds: 3600,
+      DestinationConfig: { OnFailure: { Destination: arnOf(id(stack.relay.deadLetters.queue)) } },
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify(OUTBOX_STREAM_FILTER) }] },
+    });
+  });
+
+  it('is the only function allowed PutEvents, on the platform bus only; it reads the stream and nothing else', () => {
+    const bus = id(stack.events.bus);
+    const relayRole = id(stack.relay.fn.role as never);
+    const actions = actionsOfRole(template, relayRole).filter((a) => !a.startsWith('logs:'));
+    expect([...new Set(actions)].sort()).toEqual([
+      'dynamodb:DescribeStream',
+      'dynamodb:GetRecords',
+      'dynamodb:GetShardIterator',
+      'dynamodb:ListStreams',
+      'events:PutEvents',
+      'sqs:GetQueueAttributes',
+      'sqs:GetQueueUrl',
+      'sqs:SendMessage',
+    ]);
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: relayRole }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Action: 'events:PutEvents', Resource: arnOf(bus) })]),
+      },
+    });
+    for (const m of MANIFEST) {
+      const role = id(stack.functions.get(m.context)!.role as never);
+      expect(
+        actionsOfRole(template, role).filter((a) => a.startsWith('events:')),
+        m.context,
+      ).toEqual([]);
+    }
+    const relay = template.findResources('AWS::Lambda::Function')[id(stack.relay.fn)]!;
+    expect(relay.Properties.Environment.Variables[ENV.eventBusName]).toEqual({ Ref: bus });
+    expect(relay.Properties.Timeout).toBe(60);
+  });
+
+  it('parks what it cannot deliver on its own encrypted, TLS-only queue', () => {
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 1209600,
+    });
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: id(stack.relay.deadLetters.queue) }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
   });
 });
 

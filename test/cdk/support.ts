@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { z as zm } from 'zod/mini';
+import { defineEvent } from '../../shared/events/contract';
 import type { ContextManifest } from '../../functions/lib/wiring';
 import { platformManifest } from '../../functions/platform/manifest';
 import { createApp } from '../../cdk/lib/app';
@@ -51,6 +53,20 @@ export function synth(
 
 const ok = z.object({ ok: z.boolean() });
 
+const hazard = zm.object({ hazardId: zm.string() });
+export const HazardConfirmed = defineEvent({
+  context: 'hazard',
+  detailType: 'HazardConfirmed',
+  version: 1,
+  payload: hazard,
+});
+export const HazardReturned = defineEvent({
+  context: 'hazard',
+  detailType: 'HazardReturned',
+  version: 1,
+  payload: hazard,
+});
+
 /** A second context that subscribes to events, runs a schedule and uses every kind of grant. */
 export const inspectionManifest: ContextManifest = {
   context: 'inspection',
@@ -77,8 +93,7 @@ export const inspectionManifest: ContextManifest = {
   subscriptions: [
     {
       name: 'onHazardConfirmed',
-      source: 'hazmat.hazard',
-      detailTypes: ['HazardConfirmed', 'HazardReturned'],
+      events: [HazardConfirmed, HazardReturned],
       description: 'close inspection findings when their hazard is confirmed or returned',
     },
   ],
@@ -86,7 +101,7 @@ export const inspectionManifest: ContextManifest = {
     { name: 'warningScan', description: 'daily warning scan', hour: 1, minute: 0, timeZone: 'Asia/Shanghai' },
     { name: 'morningDigest', description: 'morning digest', hour: 9, minute: 30, timeZone: 'Asia/Shanghai' },
   ],
-  grants: { table: 'read', attachments: 'readwrite', publishEvents: true },
+  grants: { table: 'read', attachments: 'readwrite' },
   memoryMb: 1024,
 };
 

@@ -1,10 +1,20 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventPublishError, publishEvents } from '../../functions/lib/events';
+import { EventPublishError, publishEvents } from '../../functions/lib/events/publish';
 import { defineContext } from '../../functions/lib/wiring';
 import { startLocalBus, type LocalBus } from '../../functions/local/event-bus';
 import type { LoadedHandler } from '../../functions/local/functions';
 import { freePort } from '../../functions/local/ports';
+import { ChangeRequestDecided } from '../../shared/events/register';
+import { defineEvent } from '../../shared/events/contract';
+import { z } from 'zod/mini';
+
+const HazardIssued = defineEvent({
+  context: 'inspection',
+  detailType: 'HazardIssued',
+  version: 1,
+  payload: z.object({}),
+});
 
 /** The in-process bus, reached through the real EventBridge SDK client as the handlers reach it. */
 describe('the local event bus', () => {
@@ -16,9 +26,7 @@ describe('the local event bus', () => {
       entry: 'functions/inbox/handler.ts',
       description: 'test',
       routes: [],
-      subscriptions: [
-        { name: 'decided', source: 'hazmat.register', detailTypes: ['ChangeRequestDecided'], description: 'x' },
-      ],
+      subscriptions: [{ name: 'decided', events: [ChangeRequestDecided], description: 'x' }],
       schedules: [],
       grants: {},
     }),
@@ -27,9 +35,7 @@ describe('the local event bus', () => {
       entry: 'functions/flaky/handler.ts',
       description: 'test',
       routes: [],
-      subscriptions: [
-        { name: 'hazards', source: 'hazmat.inspection', detailTypes: ['HazardIssued'], description: 'x' },
-      ],
+      subscriptions: [{ name: 'hazards', events: [HazardIssued], description: 'x' }],
       schedules: [],
       grants: {},
     }),

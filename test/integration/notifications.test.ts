@@ -1,16 +1,18 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishEvents } from '../../functions/lib/events';
+import { publishEvents } from '../../functions/lib/events/publish';
 import { LOCAL_NAMES } from '../../functions/local/stack';
 import { mulberry32 } from '../../functions/seed/rng';
+import { ChangeRequestDecided } from '../../shared/events/register';
 import { generateUscc } from '../../shared/validation/uscc';
 import type { ApiClient } from '../support/api-client';
+import { announce } from '../support/outbox';
 import { signedInAs, type Persona } from '../support/personas';
 import { startTestStack, type TestStack } from '../support/stack';
 
 /**
- * The in-app inbox, fed by ChangeRequestDecided events published on the local bus with the real SDK client
- * (as the register context publishes them) and read through the local gateway.
+ * The in-app inbox, fed by ChangeRequestDecided events written to the outbox as the register context writes
+ * them (the local relay puts them on the local bus), and read through the local gateway.
  */
 describe('the notification inbox', () => {
   let t: TestStack;
@@ -34,7 +36,7 @@ describe('the notification inbox', () => {
   }
 
   let n = 0;
-  const decided = (requestedBy: string, over: Record<string, unknown> = {}) => ({
+  const decided = (requestedBy: string, over: Partial<ChangeRequestDecided> = {}): ChangeRequestDecided => ({
     requestId: `chg-test-${++n}`,
     kind: 'correct',
     status: 'approved',
@@ -46,13 +48,9 @@ describe('the notification inbox', () => {
     ...over,
   });
 
-  async function publish(...details: unknown[]) {
-    await publishEvents(
-      events,
-      LOCAL_NAMES.bus,
-      details.map((detail) => ({ context: 'register', detailType: 'ChangeRequestDecided', detail })),
-    );
-    await t.stack.bus.drain();
+  async function publish(...details: ChangeRequestDecided[]) {
+    await announce(t.store, ChangeRequestDecided, ...details);
+    await t.stack.settle();
   }
 
   beforeAll(async () => {
@@ -106,7 +104,7 @@ describe('the notification inbox', () => {
     const accepted = await file('泉州市消息测试爆破工程有限公司');
     const yes = await reviewer.post(`/api/register/change-requests/${accepted}/approve`, {});
     expect(yes.status, JSON.stringify(yes.body)).toBe(200);
-    await t.stack.bus.drain();
+    await t.stack.settle();
 
     const { body } = await clerk.api.get('/api/notifications');
     expect(body.unread).toBe(2);
@@ -210,15 +208,34 @@ describe('the notification inbox', () => {
     expect((await api.get('/api/notifications?limit=51')).status).toBe(400);
   });
 
-  it('drops a malformed event without retrying it and writes nothing', async () => {
+  it('refuses an event that breaks its contract: dead-lettered after the retries, nothing written', async () => {
     const { api, accountId } = await account(ENTERPRISE);
     const before = t.stack.bus.deliveries.length;
-    await publish({ ...decided(accountId), status: 'maybe' }, { requestedBy: accountId });
+    // Put on the bus directly, as a producer outside the contracts would: the outbox would not have taken them.
+    const envelope = (data: unknown, version = 1) => ({
+      version,
+      eventId: `evt-bad-${++n}`,
+      occurredAt: new Date().toISOString(),
+      data,
+    });
+    await publishEvents(events, LOCAL_NAMES.bus, [
+      {
+        context: 'register',
+        detailType: 'ChangeRequestDecided',
+        detail: envelope({ ...decided(accountId), status: 'maybe' }),
+      },
+      { context: 'register', detailType: 'ChangeRequestDecided', detail: envelope(decided(accountId), 2) },
+      { context: 'register', detailType: 'ChangeRequestDecided', detail: decided(accountId) },
+    ]);
+    await t.stack.bus.drain();
     const delivered = t.stack.bus.deliveries.slice(before);
     expect(delivered.map((d) => [d.context, d.ok, d.attempts])).toEqual([
-      ['notifications', true, 1],
-      ['notifications', true, 1],
+      ['notifications', false, 3],
+      ['notifications', false, 3],
+      ['notifications', false, 3],
     ]);
+    expect(delivered.every((d) => /does not match|refused/.test(d.error ?? ''))).toBe(true);
+    expect(t.stack.bus.deadLetters.slice(-3).map((d) => d.event.id)).toEqual(delivered.map((d) => d.event.id));
     expect((await api.get('/api/notifications')).body).toEqual({ items: [], cursor: null, unread: 0 });
   });
 

@@ -1,7 +1,6 @@
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BATCH_REQUESTED, type BatchRequested } from '../../functions/imports/events';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { s3Files } from '../../functions/imports/files';
 import { OUT_OF_SCOPE, UNREADABLE } from '../../functions/imports/parse';
 import { BATCH_SIZE, readImport, runBatch, type ImportDeps } from '../../functions/imports/run';
@@ -11,6 +10,8 @@ import { REGISTER_IMPORT_COLUMNS, type RegisterImportColumn } from '../../shared
 import { registrationNoCheckDigit } from '../../shared/validation/registration-no';
 import { orgCodeCheckChar, usccCheckChar } from '../../shared/validation/uscc';
 import type { ApiClient } from '../support/api-client';
+import { testTable } from '../support/dynamo';
+import { outboxRecords } from '../support/outbox';
 import { signedInAs, type Persona } from '../support/personas';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -144,8 +145,14 @@ describe('the register import', () => {
     return finished(c, r.body.importId);
   }
 
-  const counter = async (regionCode: string, segment = 'business') =>
-    (await t.store.enterpriseCounters.get({ category: 'hazchem', segment, regionCode }).go()).data?.total ?? 0;
+  const counter = async (regionCode: string, segment = 'business', store = t.store) =>
+    (await store.enterpriseCounters.get({ category: 'hazchem', segment, regionCode }).go()).data?.total ?? 0;
+
+  /** The steps an import asked for through the outbox, in the order they were written. */
+  const stepsOf = async (importId: string, endpoint = t.stack.dynamo.endpoint, table: string = LOCAL_NAMES.table) =>
+    (await outboxRecords(endpoint, table))
+      .filter((e) => e.detail.data.importId === importId)
+      .map((e) => (e.detailType === 'RegisterImportBatchRequested' ? `batch ${e.detail.data.offset}` : e.detailType));
 
   const regNo = `35058310002864${registrationNoCheckDigit('35058310002864')}`;
   /** Rows 2–4 valid, 5–8 each wrong in one way, 9 repeats row 2's code, 10 is on the register already. */
@@ -294,6 +301,8 @@ describe('the register import', () => {
     const batches = audit.data.filter((r) => r.action === 'register.import.batch');
     expect(batches).toHaveLength(3);
     expect(batches.map((r) => JSON.parse(r.details!).rows).sort()).toEqual([100, 100, 30]);
+    // Every step was asked for through the outbox, in the transaction of the step before it, once.
+    expect(await stepsOf(job.importId)).toEqual(['RegisterImportRequested', 'batch 0', 'batch 100', 'batch 200']);
   }, 120_000);
 
   it('fails a file that is not a readable 清单, with a message that says what to do', async () => {
@@ -320,58 +329,70 @@ describe('the register import', () => {
     expect((await admin.get(`/api/register/imports/${importIdOf('att-none')}`)).status).toBe(404);
   });
 
-  it('moves nothing twice when a batch event arrives twice, at once or later', async () => {
-    const rows = Array.from({ length: BATCH_SIZE + 5 }, (_, i) =>
-      unit(3000 + i, { 单位名称: `泉州市重复投递测试有限公司${i}`, 从业环节: '危险化学品-处置' }),
-    );
-    const attachmentId = await upload(await workbook(rows), adminId);
-    const importId = importIdOf(attachmentId);
-    // The job as the start route leaves it, driven here by hand instead of by the bus.
-    await t.store.importJobs
-      .create({
+  it('moves nothing twice when an event arrives twice, at once or later, and asks for each batch once', async () => {
+    // Driven by hand on a table of its own, which no relay reads: every delivery here is the test's own.
+    const table = await testTable('import-dup');
+    try {
+      const rows = Array.from({ length: BATCH_SIZE + 5 }, (_, i) =>
+        unit(3000 + i, { 单位名称: `泉州市重复投递测试有限公司${i}`, 从业环节: '危险化学品-处置' }),
+      );
+      const content = await workbook(rows);
+      const key = `uploads/${adminId}/att-dup.xlsx`;
+      await s3.send(new PutObjectCommand({ Bucket: LOCAL_NAMES.bucket, Key: key, Body: content }));
+      const attachmentId = 'att-dup';
+      await table.store.attachments
+        .create({
+          attachmentId,
+          key,
+          purpose: 'register-import',
+          fileName: 'dup.xlsx',
+          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          size: content.length,
+          status: 'uploaded',
+          uploadedBy: adminId,
+        })
+        .go();
+      const importId = importIdOf(attachmentId);
+      // The job as the start route leaves it.
+      await table.store.importJobs
+        .create({
+          importId,
+          requestedBy: adminId,
+          attachmentId,
+          fileName: 'dup.xlsx',
+          status: 'queued',
+          errors: [],
+          createdAt: new Date().toISOString(),
+        })
+        .go();
+      const deps: ImportDeps = { store: table.store, files: s3Files(s3, LOCAL_NAMES.bucket) };
+      const steps = () => stepsOf(importId, inject('dynamoEndpoint'), table.name);
+      const detail = {
         importId,
-        requestedBy: adminId,
-        attachmentId,
-        fileName: 'dup.xlsx',
-        status: 'queued',
-        errors: [],
-        createdAt: new Date().toISOString(),
-      })
-      .go();
-    const published: BatchRequested[] = [];
-    const deps: ImportDeps = {
-      store: t.store,
-      files: s3Files(s3, LOCAL_NAMES.bucket),
-      publish: async (type, detail) => {
-        expect(type).toBe(BATCH_REQUESTED);
-        published.push(detail as BatchRequested);
-      },
-    };
-    const detail = {
-      importId,
-      scopePrefix: '35',
-      actor: { accountId: adminId, roles: ['sys-admin'] },
-      sourceIp: '192.0.2.1',
-      requestId: 'dup-test',
-    };
-    await readImport(deps, detail);
-    await readImport(deps, detail); // a second delivery asks for batch 0 again, changes nothing
-    expect(published).toEqual([
-      { importId, offset: 0 },
-      { importId, offset: 0 },
-    ]);
-    const before = await counter('35', 'disposal');
-    // Two deliveries of batch 0 at the same moment: one moves the job, the other stops.
-    await Promise.all([runBatch(deps, { importId, offset: 0 }), runBatch(deps, { importId, offset: 0 })]);
-    let { data: job } = await t.store.importJobs.get({ importId }).go({ consistent: true });
-    expect(job).toMatchObject({ status: 'running', processed: BATCH_SIZE, created: BATCH_SIZE, duplicates: 0 });
-    expect(published.filter((p) => p.offset === BATCH_SIZE)).toHaveLength(1);
-    // A late third delivery finds the batch done (and asks for the next one again, harmlessly).
-    await runBatch(deps, { importId, offset: 0 });
-    await runBatch(deps, { importId, offset: BATCH_SIZE });
-    await runBatch(deps, { importId, offset: BATCH_SIZE });
-    ({ data: job } = await t.store.importJobs.get({ importId }).go({ consistent: true }));
-    expect(job).toMatchObject({ status: 'done', processed: BATCH_SIZE + 5, created: BATCH_SIZE + 5, failed: 0 });
-    expect(await counter('35', 'disposal')).toBe(before + BATCH_SIZE + 5);
+        scopePrefix: '35',
+        actor: { accountId: adminId, roles: ['sys-admin'] },
+        sourceIp: '192.0.2.1',
+        requestId: 'dup-test',
+      };
+      await readImport(deps, detail);
+      await readImport(deps, detail); // a second delivery finds the job running: nothing moves, nothing is asked
+      expect(await steps()).toEqual(['batch 0']);
+      const before = await counter('35', 'disposal', table.store);
+      // Two deliveries of batch 0 at the same moment: one moves the job (and asks for the next), the other stops.
+      await Promise.all([runBatch(deps, { importId, offset: 0 }), runBatch(deps, { importId, offset: 0 })]);
+      let { data: job } = await table.store.importJobs.get({ importId }).go({ consistent: true });
+      expect(job).toMatchObject({ status: 'running', processed: BATCH_SIZE, created: BATCH_SIZE, duplicates: 0 });
+      expect(await steps()).toEqual(['batch 0', `batch ${BATCH_SIZE}`]);
+      // A late third delivery finds the batch done and changes nothing; the last batch, delivered twice, once.
+      await runBatch(deps, { importId, offset: 0 });
+      await runBatch(deps, { importId, offset: BATCH_SIZE });
+      await runBatch(deps, { importId, offset: BATCH_SIZE });
+      ({ data: job } = await table.store.importJobs.get({ importId }).go({ consistent: true }));
+      expect(job).toMatchObject({ status: 'done', processed: BATCH_SIZE + 5, created: BATCH_SIZE + 5, failed: 0 });
+      expect(await counter('35', 'disposal', table.store)).toBe(before + BATCH_SIZE + 5);
+      expect(await steps()).toEqual(['batch 0', `batch ${BATCH_SIZE}`]);
+    } finally {
+      await table.drop();
+    }
   }, 120_000);
 });

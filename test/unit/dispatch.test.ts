@@ -2,7 +2,15 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { contextHandler, type DomainEventEnvelope, type ScheduleInvocation } from '../../functions/lib/dispatch';
+import { z as zm } from 'zod/mini';
+import {
+  contextHandler,
+  EventContractError,
+  type DeliveredEvent,
+  type DomainEventEnvelope,
+  type ScheduleInvocation,
+} from '../../functions/lib/dispatch';
+import { defineEvent } from '../../shared/events/contract';
 import { httpRoute } from '../../functions/lib/http/route';
 import { defineContext, defineRoute } from '../../functions/lib/wiring';
 import { ctx, httpEvent } from '../support/events';
@@ -16,19 +24,36 @@ const ping = defineRoute({
   summary: 'ping',
   response: z.object({ pong: z.boolean() }),
 });
+const Decided = defineEvent({
+  context: 'register',
+  detailType: 'ChangeRequestDecided',
+  version: 1,
+  payload: zm.object({ a: zm.number() }),
+});
+const Audited = defineEvent({
+  context: 'register',
+  detailType: 'ChangeRequestDecided',
+  version: 1,
+  payload: zm.object({ a: zm.number(), b: zm.string() }),
+});
 const manifest = defineContext({
   context: 'demo',
   entry: 'functions/demo/handler.ts',
   description: 'test',
   routes: [ping],
-  subscriptions: [
-    { name: 'onDecided', source: 'hazmat.register', detailTypes: ['ChangeRequestDecided'], description: 'x' },
-  ],
+  subscriptions: [{ name: 'onDecided', events: [Decided], description: 'x' }],
   schedules: [{ name: 'nightly', description: 'x', hour: 1, minute: 0, timeZone: 'Asia/Shanghai' }],
   grants: {},
 });
 
-const event = (source: string, detailType: string): DomainEventEnvelope => ({
+const envelope = (data: unknown, over: Record<string, unknown> = {}) => ({
+  version: 1,
+  eventId: 'evt-1',
+  occurredAt: '2026-11-28T00:00:00Z',
+  data,
+  ...over,
+});
+const event = (source: string, detailType: string, detail: unknown = envelope({ a: 1 })): DomainEventEnvelope => ({
   version: '0',
   id: 'e-1',
   'detail-type': detailType,
@@ -37,7 +62,7 @@ const event = (source: string, detailType: string): DomainEventEnvelope => ({
   time: '2026-11-28T00:00:00Z',
   region: 'x',
   resources: [],
-  detail: { a: 1 },
+  detail,
 });
 
 describe('a context handler', () => {
@@ -46,7 +71,9 @@ describe('a context handler', () => {
     manifest,
     {
       routes: { ping: httpRoute(ping, async () => ({ pong: true }), logger) },
-      consumers: { onDecided: async (e) => void seen.push(`event:${e.id}`) },
+      consumers: {
+        onDecided: async (e: DeliveredEvent<{ a: number }>) => void seen.push(`event:${e.id}:${e.detail.data.a}`),
+      },
       jobs: { nightly: async (t) => void seen.push(`job:${t.time}`) },
     },
     logger,
@@ -61,8 +88,47 @@ describe('a context handler', () => {
   it('delivers a matching event to its consumer and ignores others', async () => {
     await handler(event('hazmat.register', 'ChangeRequestDecided'), ctx());
     const other = await handler(event('hazmat.register', 'SomethingElse'), ctx());
-    expect(seen).toContain('event:e-1');
+    expect(seen).toContain('event:e-1:1');
     expect(other).toEqual({ ok: true, consumers: [] });
+  });
+
+  it('refuses an event its contract does not accept, before any consumer runs, and fails the invocation', async () => {
+    const before = seen.length;
+    for (const detail of [
+      envelope({ a: 'one' }),
+      envelope({ a: 1 }, { version: 2 }),
+      envelope({ a: 1 }, { eventId: '' }),
+      { a: 1 },
+      null,
+    ]) {
+      await expect(handler(event('hazmat.register', 'ChangeRequestDecided', detail), ctx())).rejects.toBeInstanceOf(
+        EventContractError,
+      );
+    }
+    expect(seen.length).toBe(before);
+  });
+
+  it('runs no consumer when one of two matching subscriptions refuses the event', async () => {
+    const ran: string[] = [];
+    const two = contextHandler(
+      defineContext({
+        ...manifest,
+        subscriptions: [
+          { name: 'first', events: [Decided], description: 'x' },
+          { name: 'second', events: [Audited], description: 'x' },
+        ],
+        schedules: [],
+      }),
+      {
+        routes: { ping: httpRoute(ping, async () => ({ pong: true }), logger) },
+        consumers: { first: async () => void ran.push('first'), second: async () => void ran.push('second') },
+      },
+      logger,
+    );
+    await expect(two(event('hazmat.register', 'ChangeRequestDecided'), ctx())).rejects.toThrow(/second/);
+    expect(ran).toEqual([]);
+    await two(event('hazmat.register', 'ChangeRequestDecided', envelope({ a: 1, b: 'x' })), ctx());
+    expect(ran).toEqual(['first', 'second']);
   });
 
   it('runs a schedule tick', async () => {

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { refOf } from '../../functions/notifications/inbox';
-import {
-  ChangeRequestDecidedDetail,
-  messageOf,
-  notificationIdOf,
-} from '../../functions/notifications/on-change-decided';
+import { messageOf, notificationIdOf } from '../../functions/notifications/on-change-decided';
+import { ChangeRequestDecided } from '../../shared/events/register';
 import { NOTIFICATION_REF } from '../../shared/api/notifications';
 
-const detail = (over: Partial<ChangeRequestDecidedDetail> = {}): ChangeRequestDecidedDetail => ({
+const detail = (over: Partial<ChangeRequestDecided> = {}): ChangeRequestDecided => ({
   requestId: 'chg-2026-abc123',
   kind: 'correct',
   status: 'approved',
@@ -61,10 +58,10 @@ describe('change-request messages', () => {
   });
 
   it('refuses a detail it cannot trust', () => {
-    expect(ChangeRequestDecidedDetail.safeParse(detail()).success).toBe(true);
-    expect(ChangeRequestDecidedDetail.safeParse({ ...detail(), status: 'pending' }).success).toBe(false);
-    expect(ChangeRequestDecidedDetail.safeParse({ ...detail(), decidedAt: '' }).success).toBe(false);
-    expect(ChangeRequestDecidedDetail.safeParse({ ...detail(), requestId: 'chg/../x' }).success).toBe(false);
-    expect(ChangeRequestDecidedDetail.safeParse({ ...detail(), requestedBy: '' }).success).toBe(false);
+    expect(ChangeRequestDecided.payload.safeParse(detail()).success).toBe(true);
+    expect(ChangeRequestDecided.payload.safeParse({ ...detail(), status: 'pending' }).success).toBe(false);
+    expect(ChangeRequestDecided.payload.safeParse({ ...detail(), decidedAt: '' }).success).toBe(false);
+    expect(ChangeRequestDecided.payload.safeParse({ ...detail(), requestId: 'chg/../x' }).success).toBe(false);
+    expect(ChangeRequestDecided.payload.safeParse({ ...detail(), requestedBy: '' }).success).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import type { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { type EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { describe, expect, it } from 'vitest';
-import { EventPublishError, publishEvents } from '../../functions/lib/events';
+import { EventPublishError, publishEvents } from '../../functions/lib/events/publish';
 
 /**
  * A partially failed PutEvents can't be caused on the local bus, so this is the one place a fake client

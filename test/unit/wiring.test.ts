@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventPatternOf, nextScheduleTime, routeKey, scheduleUtcTime } from '../../functions/lib/wiring';
 import { MANIFEST } from '../../functions/manifest';
+import { ChangeRequestDecided, RegisterImportBatchRequested, RegisterImportRequested } from '../../shared/events';
 
 describe('schedule times (Asia/Shanghai = UTC+8, no DST)', () => {
   it('puts 01:00 Shanghai at 17:00 UTC', () => {
@@ -55,10 +56,20 @@ describe('the manifest', () => {
   });
 
   it('builds EventBridge patterns from subscriptions', () => {
-    expect(eventPatternOf({ source: 'hazmat.register', detailTypes: ['ChangeRequestDecided'] })).toEqual({
+    expect(eventPatternOf({ name: 'x', events: [ChangeRequestDecided] })).toEqual({
       source: ['hazmat.register'],
       'detail-type': ['ChangeRequestDecided'],
     });
+    expect(eventPatternOf({ name: 'x', events: [RegisterImportRequested, RegisterImportBatchRequested] })).toEqual({
+      source: ['hazmat.imports'],
+      'detail-type': ['RegisterImportRequested', 'RegisterImportBatchRequested'],
+    });
+  });
+
+  it('refuses a subscription mixing sources (a pattern would match every source × detail-type pair)', () => {
+    expect(() => eventPatternOf({ name: 'mixed', events: [ChangeRequestDecided, RegisterImportRequested] })).toThrow(
+      /mixed must name events of exactly one source/,
+    );
   });
 });
 

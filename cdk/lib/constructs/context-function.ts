@@ -33,11 +33,14 @@ export const ESM_REQUIRE_BANNER =
   "import { createRequire as __hazmatCreateRequire } from 'node:module'; const require = __hazmatCreateRequire(import.meta.url);";
 
 export interface ContextFunctionProps {
-  manifest: ContextManifest;
+  /** A context's manifest — or, for the outbox relay, the same few facts about a function that is no context. */
+  manifest: Pick<ContextManifest, 'context' | 'entry' | 'description' | 'schedules' | 'grants' | 'memoryMb'>;
   /** Repository root: the manifest's `entry` and the lock file are relative to it. */
   repoRoot: string;
   /** Variables every context gets (site origin, version, log level); the bind methods add the rest. */
   environment: Record<string, string>;
+  /** Overrides the timeout the manifest implies (10 s for routes, 60 s with schedules). */
+  timeout?: Duration;
 }
 
 export class ContextFunction extends NodejsFunction {
@@ -70,7 +73,7 @@ export class ContextFunction extends NodejsFunction {
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: manifest.memoryMb ?? DEFAULT_MEMORY_MB,
-      timeout: hasSchedules ? SCHEDULED_TIMEOUT : ROUTE_TIMEOUT,
+      timeout: props.timeout ?? (hasSchedules ? SCHEDULED_TIMEOUT : ROUTE_TIMEOUT),
       role,
       logGroup,
       environment: {
@@ -139,10 +142,13 @@ export class ContextFunction extends NodejsFunction {
     });
   }
 
-  /** The domain event bus: sets EVENT_BUS_NAME; grants events:PutEvents on it only if the context publishes. */
-  public bindEventBus(bus: IEventBus): void {
+  /**
+   * The domain event bus: sets EVENT_BUS_NAME and grants events:PutEvents on it. Only the outbox relay gets this:
+   * contexts write their events to the outbox in their own transactions (README: "How an event flows").
+   */
+  public allowPutEvents(bus: IEventBus): void {
     this.addEnvironment(ENV.eventBusName, bus.eventBusName);
-    if (this.grants.publishEvents) bus.grantPutEventsTo(this);
+    bus.grantPutEventsTo(this);
   }
 
   /**

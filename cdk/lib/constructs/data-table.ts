@@ -3,7 +3,14 @@
  * the integration tests use, so keys and indexes cannot drift between the stack and the code.
  */
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  AttributeType,
+  BillingMode,
+  ProjectionType,
+  StreamViewType,
+  Table,
+  TableEncryption,
+} from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { TABLE } from '../../../functions/store/table';
 
@@ -24,6 +31,9 @@ export class DataTable extends Construct {
       // kms grant on every function for no control we need today; switching later is an in-place update.
       encryption: TableEncryption.AWS_MANAGED,
       timeToLiveAttribute: TABLE.ttlAttribute,
+      // The outbox relay reads it (cdk/lib/constructs/outbox-relay.ts); adding it to a deployed table is an
+      // in-place update.
+      stream: StreamViewType[TABLE.streamViewType],
       // The register and the audit log are the system of record: never deleted with the stack.
       removalPolicy: RemovalPolicy.RETAIN,
     });

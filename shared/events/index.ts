@@ -1,0 +1,18 @@
+/**
+ * Every domain event of the platform, one contract each (DESIGN §6). A new event type gets its file here (by
+ * producing context) and a line in this list; the contract test (test/unit/event-contracts.test.ts) checks
+ * that every subscription names one of these and that every producer's event passes it.
+ */
+import type { EventContract } from './contract';
+import { RegisterImportBatchRequested, RegisterImportRequested } from './imports';
+import { ChangeRequestDecided } from './register';
+
+export * from './contract';
+export { ChangeRequestDecided } from './register';
+export { RegisterImportBatchRequested, RegisterImportRequested } from './imports';
+
+export const EVENTS: readonly EventContract[] = [
+  ChangeRequestDecided,
+  RegisterImportRequested,
+  RegisterImportBatchRequested,
+];
