@@ -3,7 +3,7 @@
  * imports) and its two consumers (read the file, write a batch).
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { documents } from '../lib/clients/dynamodb';
 import { eventBridge } from '../lib/clients/events';
 import { s3 } from '../lib/clients/s3';
@@ -38,7 +38,7 @@ const templateBase64 = () => (template ??= buildTemplate().then((b) => b.toStrin
 
 /** A consumer of one detail shape: a detail that does not fit is logged and dropped (retrying can't fix it). */
 const consumer =
-  <S extends z.ZodType>(schema: S, run: (deps: ImportDeps, detail: z.output<S>) => Promise<void>) =>
+  <S extends z.ZodMiniType>(schema: S, run: (deps: ImportDeps, detail: z.output<S>) => Promise<void>) =>
   async (event: DomainEventEnvelope, log: Logger) => {
     const parsed = schema.safeParse(event.detail);
     if (!parsed.success) {

@@ -3,18 +3,18 @@
  * stack and the local runtime can both wire it without reading its code. Kept free of AWS SDK imports so
  * the CDK app and the web build can load every manifest cheaply.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** A request part schema: an object of string-typed fields (path and query parameters arrive as strings). */
-export type ParamsSchema = z.ZodObject;
+export type ParamsSchema = z.ZodMiniObject;
 
 export interface RouteDef<
   P extends ParamsSchema | undefined = ParamsSchema | undefined,
   Q extends ParamsSchema | undefined = ParamsSchema | undefined,
-  B extends z.ZodType | undefined = z.ZodType | undefined,
-  R extends z.ZodType = z.ZodType,
+  B extends z.ZodMiniType | undefined = z.ZodMiniType | undefined,
+  R extends z.ZodMiniType = z.ZodMiniType,
 > {
   /** Unique across the platform; names the implementation and the OpenAPI operation. */
   operationId: string;
@@ -92,8 +92,8 @@ export const eventSource = (context: string): string => `hazmat.${context}`;
 export function defineRoute<
   P extends ParamsSchema | undefined,
   Q extends ParamsSchema | undefined,
-  B extends z.ZodType | undefined,
-  R extends z.ZodType,
+  B extends z.ZodMiniType | undefined,
+  R extends z.ZodMiniType,
 >(def: RouteDef<P, Q, B, R>): RouteDef<P, Q, B, R> {
   return def;
 }

@@ -7,7 +7,7 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { createWriteTransaction } from 'electrodb';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SYSTEM_ACTOR, transactWithAudit, type TransactItem } from '../lib/audit';
 import type { DomainEventEnvelope } from '../lib/dispatch';
 import type { Store } from '../store';
@@ -27,7 +27,7 @@ const APPROVED_EFFECT: Record<keyof typeof CHANGE_KIND_NAMES, string> = {
   'correct-licence': '证书信息已更新',
 };
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 /**
  * The detail the register context publishes (functions/register/decide.ts); anything else is not ours to
@@ -36,15 +36,15 @@ const text = (max: number) => z.string().trim().min(1).max(max);
  * also be marked read.
  */
 export const ChangeRequestDecidedDetail = z.object({
-  requestId: z.string().regex(/^[\w-]{1,100}$/),
+  requestId: z.string().check(z.regex(/^[\w-]{1,100}$/)),
   kind: z.enum(['create', 'remove', 'correct', 'correct-licence']),
   status: z.enum(['approved', 'rejected']),
   enterpriseId: text(120),
   enterpriseName: text(500),
   requestedBy: text(128),
   /** Empty when the publisher did not know the reviewer's name: the message then names nobody. */
-  decidedByName: z.string().trim().max(100),
-  decisionReason: z.string().trim().max(2000).optional(),
+  decidedByName: z.string().check(z.trim(), z.maxLength(100)),
+  decisionReason: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
   decidedAt: z.iso.datetime({ offset: true }),
 });
 export type ChangeRequestDecidedDetail = z.infer<typeof ChangeRequestDecidedDetail>;

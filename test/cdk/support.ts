@@ -7,7 +7,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ContextManifest } from '../../functions/lib/wiring';
 import { platformManifest } from '../../functions/platform/manifest';
 import { createApp } from '../../cdk/lib/app';

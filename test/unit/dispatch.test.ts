@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { contextHandler, type DomainEventEnvelope, type ScheduleInvocation } from '../../functions/lib/dispatch';
 import { httpRoute } from '../../functions/lib/http/route';
 import { defineContext, defineRoute } from '../../functions/lib/wiring';
