@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
+import { LAMBDA_BUNDLE_ALIASES } from '../cdk/lib/bundle-aliases';
 import type { ContextManifest } from '../functions/lib/wiring';
 import { percentile } from './stats';
 
@@ -19,6 +20,7 @@ export const BUNDLE_OPTIONS: BuildOptions = {
   target: 'node22',
   mainFields: ['module', 'main'],
   banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+  alias: { ...LAMBDA_BUNDLE_ALIASES },
 };
 
 export async function measureBundles(
@@ -30,7 +32,13 @@ export async function measureBundles(
   const results = [];
   for (const ctx of manifest) {
     const outfile = path.join(outDir, `${ctx.context}.mjs`);
-    await build({ ...BUNDLE_OPTIONS, entryPoints: [path.join(repoRoot, ctx.entry)], outfile, logLevel: 'error' });
+    await build({
+      ...BUNDLE_OPTIONS,
+      absWorkingDir: repoRoot,
+      entryPoints: [path.join(repoRoot, ctx.entry)],
+      outfile,
+      logLevel: 'error',
+    });
     const bytes = fs.statSync(outfile).size;
     const script = `const t=performance.now();await import(${JSON.stringify(outfile)});console.log(performance.now()-t)`;
     const samples = Array.from({ length: 7 }, () =>
