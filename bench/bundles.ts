@@ -23,25 +23,38 @@ export const BUNDLE_OPTIONS: BuildOptions = {
   alias: { ...LAMBDA_BUNDLE_ALIASES },
 };
 
+export interface BundleFigures {
+  context: string;
+  bytes: number;
+  coldImportMs: number;
+  /** The bundle carries ExcelJS: a spreadsheet function, with its own size budget (bench/run.ts). */
+  spreadsheet: boolean;
+}
+
+/** Cold imports per bundle: the median of this many fresh processes. */
+const COLD_IMPORT_SAMPLES = 11;
+
 export async function measureBundles(
   manifest: readonly ContextManifest[],
   repoRoot: string,
   outDir: string,
-): Promise<{ context: string; bytes: number; coldImportMs: number }[]> {
+): Promise<BundleFigures[]> {
   fs.mkdirSync(outDir, { recursive: true });
   const results = [];
   for (const ctx of manifest) {
     const outfile = path.join(outDir, `${ctx.context}.mjs`);
-    await build({
+    const { metafile } = await build({
       ...BUNDLE_OPTIONS,
       absWorkingDir: repoRoot,
       entryPoints: [path.join(repoRoot, ctx.entry)],
       outfile,
+      metafile: true,
       logLevel: 'error',
     });
+    const spreadsheet = Object.keys(metafile.inputs).some((f) => f.includes('node_modules/exceljs/'));
     const bytes = fs.statSync(outfile).size;
     const script = `const t=performance.now();await import(${JSON.stringify(outfile)});console.log(performance.now()-t)`;
-    const samples = Array.from({ length: 7 }, () =>
+    const samples = Array.from({ length: COLD_IMPORT_SAMPLES }, () =>
       Number(
         execFileSync(process.execPath, ['--input-type=module', '-e', script], {
           env: { ...process.env, TABLE_NAME: 'bench', AWS_REGION: 'us-east-1' },
@@ -50,7 +63,7 @@ export async function measureBundles(
           .trim(),
       ),
     );
-    results.push({ context: ctx.context, bytes, coldImportMs: percentile(samples, 50) });
+    results.push({ context: ctx.context, bytes, coldImportMs: percentile(samples, 50), spreadsheet });
   }
   return results;
 }
