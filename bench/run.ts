@@ -124,6 +124,7 @@ async function main(): Promise<void> {
         value: round(b.coldImportMs, 1),
         goal: COLD_IMPORT_BUDGET_MS,
       },
+      { name: `bundle.${b.context}.cold_import_cpu.p50`, unit: 'ms', value: round(b.coldImportCpuMs, 1) },
     );
   }
   rows.push({
