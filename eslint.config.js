@@ -4,6 +4,18 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import { contextBoundaries } from './eslint.context-boundaries.js';
 
+/** What keeps a function bundle lean (README: Dependency notes; bench/results.json shows the sizes). */
+const ZOD_CLASSIC = {
+  name: 'zod',
+  message: "import * as z from 'zod/mini': zod classic puts ≈445 KiB in every function bundle, tree-shaken or not.",
+};
+const EXCELJS_WHOLE = {
+  name: 'exceljs',
+  allowTypeImports: true,
+  message:
+    'load ExcelJS with loadExcel() (functions/lib/spreadsheet.ts): its in-memory Workbook only, loaded when a spreadsheet is read or written.',
+};
+
 export default ts.config(
   { ignores: ['node_modules/', 'cdk.out/', 'web/build/', 'web/.svelte-kit/', '.local/', 'bench/tmp/'] },
   js.configs.recommended,
@@ -21,12 +33,16 @@ export default ts.config(
           message: 'No Scan on request paths: lists are Queries on an index (DESIGN §4).',
         },
       ],
+      'no-restricted-imports': ['error', { paths: [ZOD_CLASSIC] }],
     },
   },
   {
     files: ['functions/**/*.ts'],
     plugins: { hazmat: { rules: { 'context-boundaries': contextBoundaries } } },
-    rules: { 'hazmat/context-boundaries': 'error' },
+    rules: {
+      'hazmat/context-boundaries': 'error',
+      'no-restricted-imports': ['error', { paths: [ZOD_CLASSIC, EXCELJS_WHOLE] }],
+    },
   },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],

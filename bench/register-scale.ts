@@ -18,11 +18,12 @@ import { iterateDemoData } from '../functions/seed/generate';
 import { writeBundles } from '../functions/seed/write';
 import { createStore, type Store } from '../functions/store';
 import type { Row } from './run';
-import { percentile, round } from './stats';
+import { percentile, round, timeInterleaved } from './stats';
 
 const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 6000);
 const PER_ENTERPRISE = 17; // 6,000 × 17 = 102,000 从业人员
-const RUNS = Number(process.env.BENCH_SCALE_N ?? 300);
+/** ≥ 2,000 interleaved samples: enough that one noisy tail on a shared machine doesn't decide a p95. */
+const RUNS = Number(process.env.BENCH_SCALE_N ?? 2000);
 
 interface Meter {
   requests: number;
@@ -66,23 +67,6 @@ const getPage = (url: string, cookie: string) => async () => {
   if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
   await res.arrayBuffer();
 };
-
-/**
- * Time several operations round-robin (a, b, c, a, b, c …) so they share the machine's state — JIT warm-up,
- * GC, another process's load — and their ratio says something even when the absolute times drift.
- */
-async function timeInterleaved(ops: readonly (() => Promise<unknown>)[], n: number, warmup = 20): Promise<number[][]> {
-  for (let i = 0; i < warmup; i++) for (const op of ops) await op();
-  const out = ops.map(() => [] as number[]);
-  for (let i = 0; i < n; i++) {
-    for (const [j, op] of ops.entries()) {
-      const t = performance.now();
-      await op();
-      out[j]!.push(performance.now() - t);
-    }
-  }
-  return out;
-}
 
 export async function measureRegisterScale(stack: LocalStack, dynamoEndpoint: string): Promise<Row[]> {
   const docs = DynamoDBDocumentClient.from(stack.dynamodb);

@@ -19,3 +19,25 @@ export async function timeRuns(fn: () => Promise<unknown>, n: number, warmup = 2
   }
   return out;
 }
+
+/**
+ * Time several operations round-robin (a, b, c, a, b, c …) so they share the machine's state — JIT warm-up,
+ * GC, another process's load — and their ratio says something even when the absolute times drift.
+ * Milliseconds per run, one array per operation.
+ */
+export async function timeInterleaved(
+  ops: readonly (() => Promise<unknown>)[],
+  n: number,
+  warmup = 20,
+): Promise<number[][]> {
+  for (let i = 0; i < warmup; i++) for (const op of ops) await op();
+  const out = ops.map(() => [] as number[]);
+  for (let i = 0; i < n; i++) {
+    for (const [j, op] of ops.entries()) {
+      const t = performance.now();
+      await op();
+      out[j]!.push(performance.now() - t);
+    }
+  }
+  return out;
+}

@@ -4,6 +4,7 @@
  */
 import type { ContextManifest } from './lib/wiring';
 import { accountsManifest } from './accounts/manifest';
+import { accountSheetsManifest } from './account-sheets/manifest';
 import { auditManifest } from './audit/manifest';
 import { identityManifest } from './identity/manifest';
 import { importsManifest } from './imports/manifest';
@@ -19,6 +20,7 @@ export const MANIFEST: readonly ContextManifest[] = [
   identityManifest,
   auditManifest,
   accountsManifest,
+  accountSheetsManifest,
   registrationManifest,
   registerManifest,
   attachmentsManifest,

@@ -1,6 +1,6 @@
 /**
- * The accounts context's Lambda: account administration for 系统管理员 and 部门管理员, the Excel import, and
- * the portal's public figure of opened regulator accounts.
+ * The accounts context's Lambda: account administration for 系统管理员 and 部门管理员, and the portal's
+ * public figure of opened regulator accounts (the Excel import is the account-sheets context's).
  */
 import { documents } from '../lib/clients/dynamodb';
 import { config } from '../lib/config';
@@ -10,10 +10,8 @@ import { createLogger } from '../lib/logger';
 import { createStore, type Store } from '../store';
 import { regulatorCounts } from '../lib/accounts/counters';
 import { createAccounts } from '../lib/accounts/create';
-import { importAccounts } from './import';
 import { listAccounts } from './list';
 import * as routes from './manifest';
-import { buildTemplate, TEMPLATE_FILENAME, XLSX_CONTENT_TYPE } from './spreadsheet';
 import { resetAccountPassword, setAccountEnabled } from './status';
 import { accountView } from '../lib/accounts/view';
 
@@ -21,10 +19,6 @@ const logger = createLogger('accounts');
 
 let store: Store | undefined;
 const storeOf = (): Store => (store ??= createStore(documents, config.tableName));
-
-let template: Promise<string> | undefined;
-/** The template never changes within a deployment: built once per container. */
-const templateBase64 = () => (template ??= buildTemplate().then((b) => b.toString('base64')));
 
 export const handler = contextHandler(
   routes.accountsManifest,
@@ -65,31 +59,6 @@ export const handler = contextHandler(
         routes.resetAccountPassword,
         async ({ principal, params, sourceIp, requestId }) =>
           resetAccountPassword(storeOf(), principal, params.accountId, { sourceIp, requestId }),
-        logger,
-      ),
-      getAccountImportTemplate: httpRoute(
-        routes.getAccountImportTemplate,
-        async () => ({
-          filename: TEMPLATE_FILENAME,
-          contentType: XLSX_CONTENT_TYPE,
-          contentBase64: await templateBase64(),
-        }),
-        logger,
-      ),
-      importAccounts: httpRoute(
-        routes.importAccounts,
-        async ({ principal, body, sourceIp, requestId }) => {
-          const result = await importAccounts(storeOf(), principal, body, Date.now(), {
-            audit: { sourceIp, requestId },
-          });
-          logger.info('accounts imported', {
-            by: principal.accountId,
-            created: result.created,
-            existing: result.existing,
-            pending: result.pending,
-          });
-          return result;
-        },
         logger,
       ),
     },

@@ -1,23 +1,21 @@
 import {
   AccountIdParams,
-  AccountImportTemplate,
   AccountPage,
   AccountView,
   CreateRegulatorAccountRequest,
-  ImportAccountsRequest,
-  ImportAccountsResponse,
   ListAccountsQuery,
   RegulatorCountsResponse,
   ResetPasswordResponse,
 } from '../../shared/api/accounts';
+import { ACCOUNT_ADMINS } from '../lib/accounts/scope';
 import { defineContext, defineRoute } from '../lib/wiring';
 
 /**
  * The accounts context: opening and administering regulator accounts (系统管理员 everywhere, 部门管理员
- * within their department and jurisdiction — enforced by the domain code), the Excel import of the seed's
- * collected spreadsheet, and the portal's public figure "监管人员开通数量".
+ * within their department and jurisdiction — enforced by the domain code), and the portal's public figure
+ * "监管人员开通数量". The Excel import of the seed's collected spreadsheet is the `account-sheets` context's.
  */
-const ADMINS = { kind: 'regulator', roles: ['sys-admin', 'dept-admin'] } as const;
+const ADMINS = ACCOUNT_ADMINS;
 
 export const getRegulatorCounts = defineRoute({
   operationId: 'getRegulatorCounts',
@@ -91,43 +89,11 @@ export const resetAccountPassword = defineRoute({
   response: ResetPasswordResponse,
 });
 
-export const getAccountImportTemplate = defineRoute({
-  operationId: 'getAccountImportTemplate',
-  method: 'GET',
-  path: '/api/admin/accounts/import-template',
-  public: false,
-  access: ADMINS,
-  summary: '下载账号导入模板（.xlsx，base64 编码于 JSON 中）',
-  tags: ['accounts'],
-  response: AccountImportTemplate,
-});
-
-export const importAccounts = defineRoute({
-  operationId: 'importAccounts',
-  method: 'POST',
-  path: '/api/admin/accounts/import',
-  public: false,
-  access: ADMINS,
-  summary: '从 Excel 批量开通监管人员账号：任一行有误则不导入；同一文件可重复导入，不会重复开通',
-  tags: ['accounts'],
-  body: ImportAccountsRequest,
-  response: ImportAccountsResponse,
-});
-
 export const accountsManifest = defineContext({
   context: 'accounts',
   entry: 'functions/accounts/handler.ts',
-  description: 'regulator accounts: opening (form, Excel import), disabling, password reset; portal figure',
-  routes: [
-    getRegulatorCounts,
-    listAccounts,
-    createAccount,
-    disableAccount,
-    enableAccount,
-    resetAccountPassword,
-    getAccountImportTemplate,
-    importAccounts,
-  ],
+  description: 'regulator accounts: opening (form), disabling, password reset; portal figure',
+  routes: [getRegulatorCounts, listAccounts, createAccount, disableAccount, enableAccount, resetAccountPassword],
   subscriptions: [],
   schedules: [],
   grants: { table: 'readwrite' },

@@ -13,7 +13,7 @@
  * query so it can't be replayed against other filters. The position is turned back into an ElectroDB
  * cursor (an ExclusiveStartKey) by ElectroDB's own conversions, so no key from the client reaches DynamoDB.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   AUDIT_DEFAULT_SPAN_DAYS,
   AUDIT_MAX_SPAN_DAYS,
@@ -37,22 +37,20 @@ const badCursor = () => badRequest(BAD_CURSOR, [{ path: 'query.cursor', message:
 /** Position of a record in any of the three indexes: its time, then its table key. */
 const Position = z.object({
   at: z.iso.datetime(),
-  s: z.number().int().min(0).max(99),
-  n: z.number().int().min(1),
+  s: z.number().check(z.int(), z.gte(0), z.lte(99)),
+  n: z.number().check(z.int(), z.gte(1)),
 });
 type Position = z.infer<typeof Position>;
 
-const CursorBody = z
-  .object({
-    v: z.literal(1),
-    /** Fingerprint of the query the cursor belongs to. */
-    q: z.string().regex(/^[0-9a-f]{16}$/),
-    /** The day partition being read (day mode only). */
-    d: z.iso.date().optional(),
-    /** Continue after this record; absent: from the newest record of `d`. */
-    k: Position.optional(),
-  })
-  .strict();
+const CursorBody = z.strictObject({
+  v: z.literal(1),
+  /** Fingerprint of the query the cursor belongs to. */
+  q: z.string().check(z.regex(/^[0-9a-f]{16}$/)),
+  /** The day partition being read (day mode only). */
+  d: z.optional(z.iso.date()),
+  /** Continue after this record; absent: from the newest record of `d`. */
+  k: z.optional(Position),
+});
 type CursorBody = z.infer<typeof CursorBody>;
 
 export function encodeCursor(c: CursorBody): string {

@@ -3,13 +3,13 @@
  * stack and the local runtime can both wire it without reading its code. Kept free of AWS SDK imports so
  * the CDK app and the web build can load every manifest cheaply.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { EventContract } from '../../shared/events/contract';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** A request part schema: an object of string-typed fields (path and query parameters arrive as strings). */
-export type ParamsSchema = z.ZodObject;
+export type ParamsSchema = z.ZodMiniObject;
 
 /** Who may call a route, checked before the implementation runs (functions/lib/http/route.ts `admit`). */
 export type RouteAccess = { kind: 'regulator'; roles?: readonly string[] } | { kind: 'enterprise' } | { kind: 'any' };
@@ -17,8 +17,8 @@ export type RouteAccess = { kind: 'regulator'; roles?: readonly string[] } | { k
 export interface RouteDef<
   P extends ParamsSchema | undefined = ParamsSchema | undefined,
   Q extends ParamsSchema | undefined = ParamsSchema | undefined,
-  B extends z.ZodType | undefined = z.ZodType | undefined,
-  R extends z.ZodType = z.ZodType,
+  B extends z.ZodMiniType | undefined = z.ZodMiniType | undefined,
+  R extends z.ZodMiniType = z.ZodMiniType,
   O extends string = string,
   A extends RouteAccess | undefined = RouteAccess | undefined,
   Pub extends boolean = boolean,
@@ -112,8 +112,8 @@ export const routeKey = (r: Pick<RouteDef, 'method' | 'path'>): string => `${r.m
 export function defineRoute<
   P extends ParamsSchema | undefined,
   Q extends ParamsSchema | undefined,
-  B extends z.ZodType | undefined,
-  R extends z.ZodType,
+  B extends z.ZodMiniType | undefined,
+  R extends z.ZodMiniType,
   const O extends string,
   const A extends RouteAccess | undefined = undefined,
   const Pub extends boolean = boolean,

@@ -3,7 +3,7 @@
  * the description can't drift from what the handlers actually validate. Schemas that carry a
  * `.meta({ id })` become named components.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ErrorBody } from '../../shared/api/errors';
 import { routeKey, type ContextManifest, type RouteDef } from '../lib/wiring';
 
@@ -12,7 +12,7 @@ type Json = Record<string, unknown>;
 const REF_PREFIX = '#/components/schemas/';
 
 /** Convert one schema; named sub-schemas are referenced and collected into `components`. */
-function convert(schema: z.ZodType, io: 'input' | 'output', components: Json): Json {
+function convert(schema: z.ZodMiniType, io: 'input' | 'output', components: Json): Json {
   const generated = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
   // Local `$defs` become document-wide components: point the references there.
   const out = JSON.parse(JSON.stringify(generated).replaceAll('"#/$defs/', `"${REF_PREFIX}`)) as Json & {
@@ -37,14 +37,15 @@ function parameters(route: RouteDef, components: Json): Json[] {
     ['query', route.query],
   ] as const) {
     if (!schema) continue;
-    const shape = schema.shape as Record<string, z.ZodType>;
+    const shape = schema.shape as Record<string, z.ZodMiniType>;
     for (const [name, field] of Object.entries(shape)) {
+      const description = z.globalRegistry.get(field)?.description;
       params.push({
         name,
         in: where,
         required: where === 'path' || !field.safeParse(undefined).success,
         schema: convert(field, 'input', components),
-        ...(field.description ? { description: field.description } : {}),
+        ...(description ? { description } : {}),
       });
     }
   }

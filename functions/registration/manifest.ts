@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   RegistrationDecision,
   RegistrationLookupQuery,
@@ -13,7 +13,9 @@ import { defineContext, defineRoute } from '../lib/wiring';
 
 /** Enterprise self-registration (立即注册) and its review by the matching 审核人员 (账号审核). */
 const REVIEWERS = { kind: 'regulator', roles: ['reviewer'] } as const;
-const requestIdParams = z.object({ requestId: z.string().regex(/^reg-[\w-]{6,40}$/, { error: '申请编号格式不正确' }) });
+const requestIdParams = z.object({
+  requestId: z.string().check(z.regex(/^reg-[\w-]{6,40}$/, { error: '申请编号格式不正确' })),
+});
 
 export const lookupRegistrant = defineRoute({
   operationId: 'lookupRegistrant',

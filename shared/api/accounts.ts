@@ -4,7 +4,7 @@
  * the initial one, and the portal's public figure "监管人员开通数量". Validated by the API, usable by the
  * web forms. The account rules (三员分立, a department's categories) live here so both say the same thing.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CATEGORY_CODES, categoriesOfDepartment, category, type CategoryCode } from '../reference/categories';
 import { DEPARTMENT_CODES, department, type DepartmentCode } from '../reference/departments';
 import { isRegionCode } from '../reference/regions';
@@ -66,52 +66,61 @@ export function regulatorAccountProblems(a: {
 }
 
 /** '35' (省直), a city '3505' or a county '350583' of Fujian. */
-export const regionCodeSchema = z
-  .string({ error: '请填写行政区划代码' })
-  .trim()
-  .min(1, { error: '请填写行政区划代码' })
-  .refine((s) => /^35(\d{2}){0,2}$/.test(s) && isRegionCode(s), {
+export const regionCodeSchema = z.string({ error: '请填写行政区划代码' }).check(
+  z.trim(),
+  z.minLength(1, { error: '请填写行政区划代码' }),
+  z.refine((s) => /^35(\d{2}){0,2}$/.test(s) && isRegionCode(s), {
     error: '行政区划代码不正确：应为福建省（35）、设区市（如 3505）或县（市、区）（如 350583）的代码',
-  })
-  .meta({ title: '行政区划代码' });
+  }),
+  z.meta({ title: '行政区划代码' }),
+);
 
 const personName = z
   .string({ error: '请填写姓名' })
-  .trim()
-  .min(1, { error: '请填写姓名' })
-  .max(30, { error: '姓名不能超过 30 个字' })
-  .meta({ title: '姓名' });
+  .check(
+    z.trim(),
+    z.minLength(1, { error: '请填写姓名' }),
+    z.maxLength(30, { error: '姓名不能超过 30 个字' }),
+    z.meta({ title: '姓名' }),
+  );
 
-const departmentField = z.enum(DEPARTMENT_CODES, { error: '请选择正确的部门' }).meta({ title: '部门' });
+const departmentField = z.enum(DEPARTMENT_CODES, { error: '请选择正确的部门' }).check(z.meta({ title: '部门' }));
 
 const categoriesField = z
-  .array(z.enum(CATEGORY_CODES, { error: '物品类别不正确' }), { error: '请选择物品类别' })
-  .min(1, { error: '请至少选择一个物品类别' })
-  .max(20, { error: '物品类别过多' })
-  .transform((a) => [...new Set(a)])
-  .meta({ title: '物品类别' });
+  .pipe(
+    z
+      .array(z.enum(CATEGORY_CODES, { error: '物品类别不正确' }), { error: '请选择物品类别' })
+      .check(z.minLength(1, { error: '请至少选择一个物品类别' }), z.maxLength(20, { error: '物品类别过多' })),
+    z.transform((a) => [...new Set(a)]),
+  )
+  .check(z.meta({ title: '物品类别' }));
 
 const rolesField = z
-  .array(z.enum(ROLE_CODES, { error: '角色不正确' }), { error: '请选择角色' })
-  .min(1, { error: '请至少选择一个角色' })
-  .max(20, { error: '角色过多' })
-  .transform((a) => [...new Set(a)])
-  .meta({ title: '角色' });
+  .pipe(
+    z
+      .array(z.enum(ROLE_CODES, { error: '角色不正确' }), { error: '请选择角色' })
+      .check(z.minLength(1, { error: '请至少选择一个角色' }), z.maxLength(20, { error: '角色过多' })),
+    z.transform((a) => [...new Set(a)]),
+  )
+  .check(z.meta({ title: '角色' }));
 
 /** Opening one regulator account: login = the mobile number; initial password = its last six digits. */
 export const CreateRegulatorAccountRequest = z
   .object({
-    mobile: mobileSchema.meta({ title: '手机号码' }),
+    mobile: mobileSchema.check(z.meta({ title: '手机号码' })),
     name: personName,
     department: departmentField,
     regionCode: regionCodeSchema,
     categories: categoriesField,
     roles: rolesField,
   })
-  .superRefine((a, ctx) => {
-    for (const p of regulatorAccountProblems(a)) ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
-  })
-  .meta({ id: 'CreateRegulatorAccountRequest' });
+  .check(
+    z.superRefine((a, ctx) => {
+      for (const p of regulatorAccountProblems(a))
+        ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
+    }),
+    z.meta({ id: 'CreateRegulatorAccountRequest' }),
+  );
 export type CreateRegulatorAccountRequest = z.output<typeof CreateRegulatorAccountRequest>;
 
 /** What an administrator sees of an account (never its password hash or second-factor secret). */
@@ -121,72 +130,82 @@ export const AccountView = z
     kind: z.enum(['regulator', 'enterprise']),
     login: z.string(),
     name: z.string(),
-    mobile: z.string().optional(),
-    department: z.enum(DEPARTMENT_CODES).optional(),
-    regionCode: z.string().optional(),
+    mobile: z.optional(z.string()),
+    department: z.optional(z.enum(DEPARTMENT_CODES)),
+    regionCode: z.optional(z.string()),
     /** '福建省泉州市' — or '福建省（省直）' for 35. */
-    regionName: z.string().optional(),
+    regionName: z.optional(z.string()),
     categories: z.array(z.enum(CATEGORY_CODES)),
     roles: z.array(z.enum(ROLE_CODES)),
-    enterpriseId: z.string().optional(),
+    enterpriseId: z.optional(z.string()),
     status: z.enum(ACCOUNT_STATUSES),
     /** Still on the initial password (or one reset by an administrator). */
     mustChangePassword: z.boolean(),
     totpEnrolled: z.boolean(),
     createdAt: z.string(),
-    version: z.number().int(),
+    version: z.number().check(z.int()),
   })
-  .meta({ id: 'AccountView' });
+  .check(z.meta({ id: 'AccountView' }));
 export type AccountView = z.infer<typeof AccountView>;
 
 export const ResetPasswordResponse = z
   .object({
     account: AccountView,
     /** Sessions of the account that were ended. */
-    revokedSessions: z.number().int(),
+    revokedSessions: z.number().check(z.int()),
   })
-  .meta({ id: 'ResetPasswordResponse' });
+  .check(z.meta({ id: 'ResetPasswordResponse' }));
 
 export const ListAccountsQuery = z
   .object({
-    department: departmentField.optional().describe('部门；不填时为本人所在部门（部门管理员只能查看本部门）'),
+    department: z.optional(departmentField).check(z.describe('部门；不填时为本人所在部门（部门管理员只能查看本部门）')),
     region: z
-      .string()
-      .trim()
-      .refine((s) => /^35(\d{2}){0,2}$/.test(s) && isRegionCode(s), {
-        error: '行政区划代码不正确：应为 35、设区市（如 3505）或县（市、区）（如 350583）的代码',
-      })
-      .optional()
-      .describe('行政区划代码前缀：35 全省，3505 泉州市及其下辖县（市、区）'),
-    role: z.enum(ROLE_CODES, { error: '角色不正确' }).optional(),
-    status: z.enum(ACCOUNT_STATUSES, { error: '状态应为 enabled 或 disabled' }).optional(),
-    mobile: mobileSchema.optional().describe('按手机号码（账号）精确查找'),
-    cursor: z.string().max(2048, { error: '分页参数无效' }).optional().describe('上一页返回的 cursor'),
-    limit: z.coerce
-      .number({ error: '每页条数应为数字' })
-      .int({ error: '每页条数应为整数' })
-      .min(1, { error: '每页条数至少为 1' })
-      .max(100, { error: '每页条数不能超过 100' })
-      .default(20),
+      .optional(
+        z.string().check(
+          z.trim(),
+          z.refine((s) => /^35(\d{2}){0,2}$/.test(s) && isRegionCode(s), {
+            error: '行政区划代码不正确：应为 35、设区市（如 3505）或县（市、区）（如 350583）的代码',
+          }),
+        ),
+      )
+      .check(z.describe('行政区划代码前缀：35 全省，3505 泉州市及其下辖县（市、区）')),
+    role: z.optional(z.enum(ROLE_CODES, { error: '角色不正确' })),
+    status: z.optional(z.enum(ACCOUNT_STATUSES, { error: '状态应为 enabled 或 disabled' })),
+    mobile: z.optional(mobileSchema).check(z.describe('按手机号码（账号）精确查找')),
+    cursor: z
+      .optional(z.string().check(z.maxLength(2048, { error: '分页参数无效' })))
+      .check(z.describe('上一页返回的 cursor')),
+    limit: z._default(
+      z.coerce
+        .number({ error: '每页条数应为数字' })
+        .check(
+          z.int({ error: '每页条数应为整数' }),
+          z.gte(1, { error: '每页条数至少为 1' }),
+          z.lte(100, { error: '每页条数不能超过 100' }),
+        ),
+      20,
+    ),
   })
-  .meta({ id: 'ListAccountsQuery' });
+  .check(z.meta({ id: 'ListAccountsQuery' }));
 export type ListAccountsQuery = z.output<typeof ListAccountsQuery>;
 
 export const AccountPage = z
   .object({
     items: z.array(AccountView),
     /** Opaque; pass it back as `cursor` for the next page. Null on the last page. */
-    cursor: z.string().nullable(),
+    cursor: z.nullable(z.string()),
   })
-  .meta({ id: 'AccountPage' });
+  .check(z.meta({ id: 'AccountPage' }));
 export type AccountPage = z.infer<typeof AccountPage>;
 
 export const AccountIdParams = z.object({
   accountId: z
     .string()
-    .min(1, { error: '账号编号不能为空' })
-    .max(64, { error: '账号编号不正确' })
-    .regex(/^[\w-]+$/, { error: '账号编号不正确' }),
+    .check(
+      z.minLength(1, { error: '账号编号不能为空' }),
+      z.maxLength(64, { error: '账号编号不正确' }),
+      z.regex(/^[\w-]+$/, { error: '账号编号不正确' }),
+    ),
 });
 
 /** A file travelling inside JSON: the template going out, a filled-in spreadsheet coming in. */
@@ -196,7 +215,7 @@ export const AccountImportTemplate = z
     contentType: z.string(),
     contentBase64: z.string(),
   })
-  .meta({ id: 'AccountImportTemplate' });
+  .check(z.meta({ id: 'AccountImportTemplate' }));
 export type AccountImportTemplate = z.infer<typeof AccountImportTemplate>;
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -205,17 +224,21 @@ export const ImportAccountsRequest = z
   .object({
     filename: z
       .string({ error: '请选择要导入的文件' })
-      .trim()
-      .min(1, { error: '请选择要导入的文件' })
-      .max(200, { error: '文件名过长' })
-      .regex(/\.xlsx$/i, { error: '请上传 .xlsx 格式的 Excel 文件（可先下载导入模板）' }),
+      .check(
+        z.trim(),
+        z.minLength(1, { error: '请选择要导入的文件' }),
+        z.maxLength(200, { error: '文件名过长' }),
+        z.regex(/\.xlsx$/i, { error: '请上传 .xlsx 格式的 Excel 文件（可先下载导入模板）' }),
+      ),
     contentBase64: z
       .string({ error: '请选择要导入的文件' })
-      .min(1, { error: '文件内容为空' })
-      .max(Math.ceil(IMPORT_MAX_FILE_BYTES / 3) * 4, { error: '文件不能超过 2 MB' })
-      .regex(BASE64, { error: '文件内容应为 base64 编码' }),
+      .check(
+        z.minLength(1, { error: '文件内容为空' }),
+        z.maxLength(Math.ceil(IMPORT_MAX_FILE_BYTES / 3) * 4, { error: '文件不能超过 2 MB' }),
+        z.regex(BASE64, { error: '文件内容应为 base64 编码' }),
+      ),
   })
-  .meta({ id: 'ImportAccountsRequest' });
+  .check(z.meta({ id: 'ImportAccountsRequest' }));
 export type ImportAccountsRequest = z.infer<typeof ImportAccountsRequest>;
 
 export const IMPORT_ROW_STATUSES = ['created', 'existing', 'pending'] as const;
@@ -223,27 +246,27 @@ export const IMPORT_ROW_STATUSES = ['created', 'existing', 'pending'] as const;
 export const ImportAccountsResponse = z
   .object({
     /** Data rows read (the example row of the template, if left in, is not counted). */
-    total: z.number().int(),
-    created: z.number().int(),
+    total: z.number().check(z.int()),
+    created: z.number().check(z.int()),
     /** Rows created by an earlier run of the same import (same row content): nothing written twice. */
-    existing: z.number().int(),
+    existing: z.number().check(z.int()),
     /** Rows left for the next run when one request could not write them all in time. */
-    pending: z.number().int(),
+    pending: z.number().check(z.int()),
     /** False when `pending` > 0: post the same file again to continue. */
     complete: z.boolean(),
     message: z.string(),
     rows: z.array(
       z.object({
         /** The spreadsheet's row number (the header is row 1). */
-        row: z.number().int(),
+        row: z.number().check(z.int()),
         mobile: z.string(),
         name: z.string(),
         status: z.enum(IMPORT_ROW_STATUSES),
-        accountId: z.string().optional(),
+        accountId: z.optional(z.string()),
       }),
     ),
   })
-  .meta({ id: 'ImportAccountsResponse' });
+  .check(z.meta({ id: 'ImportAccountsResponse' }));
 export type ImportAccountsResponse = z.infer<typeof ImportAccountsResponse>;
 
 /** The portal's "监管人员开通数量": enabled regulator accounts per department and jurisdiction. */
@@ -256,11 +279,11 @@ export const RegulatorCountsResponse = z
         department: z.enum(DEPARTMENT_CODES),
         /** The word the portal shows: 财政, 公安 … */
         name: z.string(),
-        total: z.number().int(),
-        counts: z.array(z.object({ regionCode: z.string(), name: z.string(), count: z.number().int() })),
+        total: z.number().check(z.int()),
+        counts: z.array(z.object({ regionCode: z.string(), name: z.string(), count: z.number().check(z.int()) })),
       }),
     ),
-    total: z.number().int(),
+    total: z.number().check(z.int()),
   })
-  .meta({ id: 'RegulatorCountsResponse' });
+  .check(z.meta({ id: 'RegulatorCountsResponse' }));
 export type RegulatorCountsResponse = z.infer<typeof RegulatorCountsResponse>;

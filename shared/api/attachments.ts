@@ -4,7 +4,7 @@
  * of what they belong to. The allow-list and the size limit live here so the web checks a file with the same
  * words before it uploads, and the API refuses the same things if the check is skipped.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const ATTACHMENT_PURPOSES = ['business-licence', 'licence', 'certificate', 'register-import'] as const;
 export type AttachmentPurpose = (typeof ATTACHMENT_PURPOSES)[number];
@@ -99,32 +99,38 @@ export function describeFileProblem(
 export const ATTACHMENT_ID_PATTERN = /^att-[0-9a-f]{32}$/;
 
 export const AttachmentIdParams = z.object({
-  attachmentId: z.string().regex(ATTACHMENT_ID_PATTERN, { error: '附件编号格式不正确' }).meta({ title: '附件编号' }),
+  attachmentId: z
+    .string()
+    .check(z.regex(ATTACHMENT_ID_PATTERN, { error: '附件编号格式不正确' }), z.meta({ title: '附件编号' })),
 });
 
 export const AttachmentUploadRequest = z
   .object({
-    purpose: z.enum(ATTACHMENT_PURPOSES, { error: '附件用途不正确' }).meta({ title: '附件用途' }),
-    fileName: z
-      .string({ error: '请提供文件名' })
-      .trim()
-      .min(1, { error: '请提供文件名' })
-      .max(ATTACHMENT_FILE_NAME_MAX, { error: `文件名不能超过 ${ATTACHMENT_FILE_NAME_MAX} 个字` })
-      .refine((n) => !BAD_NAME_CHARS.test(n), { error: FILE_NAME_CHARS_MESSAGE })
-      .meta({ title: '文件名' }),
-    contentType: z.enum(ATTACHMENT_CONTENT_TYPES, { error: FILE_TYPE_MESSAGE }).meta({ title: '文件类型' }),
+    purpose: z.enum(ATTACHMENT_PURPOSES, { error: '附件用途不正确' }).check(z.meta({ title: '附件用途' })),
+    fileName: z.string({ error: '请提供文件名' }).check(
+      z.trim(),
+      z.minLength(1, { error: '请提供文件名' }),
+      z.maxLength(ATTACHMENT_FILE_NAME_MAX, { error: `文件名不能超过 ${ATTACHMENT_FILE_NAME_MAX} 个字` }),
+      z.refine((n) => !BAD_NAME_CHARS.test(n), { error: FILE_NAME_CHARS_MESSAGE }),
+      z.meta({ title: '文件名' }),
+    ),
+    contentType: z.enum(ATTACHMENT_CONTENT_TYPES, { error: FILE_TYPE_MESSAGE }).check(z.meta({ title: '文件类型' })),
     size: z
       .number({ error: '文件大小不正确' })
-      .int({ error: '文件大小不正确' })
-      .min(1, { error: FILE_EMPTY_MESSAGE })
-      .max(ATTACHMENT_MAX_BYTES, { error: FILE_SIZE_MESSAGE })
-      .meta({ title: '文件大小' }),
+      .check(
+        z.int({ error: '文件大小不正确' }),
+        z.gte(1, { error: FILE_EMPTY_MESSAGE }),
+        z.lte(ATTACHMENT_MAX_BYTES, { error: FILE_SIZE_MESSAGE }),
+        z.meta({ title: '文件大小' }),
+      ),
   })
-  .refine((r) => contentTypesFor(r.purpose).includes(r.contentType), {
-    error: IMPORT_TYPE_MESSAGE,
-    path: ['contentType'],
-  })
-  .meta({ id: 'AttachmentUploadRequest' });
+  .check(
+    z.refine((r) => contentTypesFor(r.purpose).includes(r.contentType), {
+      error: IMPORT_TYPE_MESSAGE,
+      path: ['contentType'],
+    }),
+    z.meta({ id: 'AttachmentUploadRequest' }),
+  );
 export type AttachmentUploadRequest = z.infer<typeof AttachmentUploadRequest>;
 
 export const AttachmentUpload = z
@@ -136,7 +142,7 @@ export const AttachmentUpload = z
     /** When the presigned POST stops being accepted (ISO 8601). */
     expiresAt: z.string(),
   })
-  .meta({ id: 'AttachmentUpload' });
+  .check(z.meta({ id: 'AttachmentUpload' }));
 export type AttachmentUpload = z.infer<typeof AttachmentUpload>;
 
 export const ATTACHMENT_STATUSES = ['pending', 'uploaded'] as const;
@@ -149,14 +155,14 @@ export const AttachmentView = z
     fileName: z.string(),
     contentType: z.string(),
     /** Known once the upload is checked. */
-    size: z.number().optional(),
+    size: z.optional(z.number()),
     status: z.enum(ATTACHMENT_STATUSES),
     createdAt: z.string(),
   })
-  .meta({ id: 'AttachmentView' });
+  .check(z.meta({ id: 'AttachmentView' }));
 export type AttachmentView = z.infer<typeof AttachmentView>;
 
 export const AttachmentDownload = z
   .object({ url: z.string(), expiresAt: z.string() })
-  .meta({ id: 'AttachmentDownload' });
+  .check(z.meta({ id: 'AttachmentDownload' }));
 export type AttachmentDownload = z.infer<typeof AttachmentDownload>;

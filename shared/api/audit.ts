@@ -2,7 +2,7 @@
  * Contracts of the audit context (等保2.0 level 3): the 审计管理员's view of the audit trail and the check
  * of its hash chains. Validated by the API, used by the web's audit screens.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isIsoDate } from '../validation/dates';
 
 /** Number of hash chains the audit trail is spread over (functions/lib/audit/chain.ts). */
@@ -32,129 +32,152 @@ const daySpan = (from: string, to: string) => Math.round((Date.parse(to) - Date.
 
 const dateField = (title: string) =>
   z
-    .string()
-    .refine(isIsoDate, { error: `「${title}」应为日期，格式为 YYYY-MM-DD` })
-    .optional()
-    .meta({ title });
+    .optional(z.string().check(z.refine(isIsoDate, { error: `「${title}」应为日期，格式为 YYYY-MM-DD` })))
+    .check(z.meta({ title }));
 
 export const AuditLogQuery = z
   .object({
-    from: dateField('开始日期').describe('开始日期（含），北京时间；默认为结束日期前 6 天'),
-    to: dateField('结束日期').describe('结束日期（含），北京时间；默认为今天'),
+    from: dateField('开始日期').check(z.describe('开始日期（含），北京时间；默认为结束日期前 6 天')),
+    to: dateField('结束日期').check(z.describe('结束日期（含），北京时间；默认为今天')),
     action: z
-      .string()
-      .trim()
-      .max(64)
-      .regex(ACTION_PATTERN, { error: '「操作类型」格式不正确，例如 auth 或 auth.login' })
-      .optional()
-      .meta({ title: '操作类型' })
-      .describe('操作类型前缀，按整段匹配：auth 匹配 auth.login、auth.password.change'),
-    accountId: z.string().trim().min(1).max(128).optional().meta({ title: '账号编号' }),
-    login: z.string().trim().min(1).max(32).optional().meta({ title: '登录账号' }),
-    outcome: z.enum(AUDIT_OUTCOMES, { error: '「结果」应为 success、failure 或 denied' }).optional(),
+      .optional(
+        z
+          .string()
+          .check(
+            z.trim(),
+            z.maxLength(64),
+            z.regex(ACTION_PATTERN, { error: '「操作类型」格式不正确，例如 auth 或 auth.login' }),
+          ),
+      )
+      .check(
+        z.meta({ title: '操作类型' }),
+        z.describe('操作类型前缀，按整段匹配：auth 匹配 auth.login、auth.password.change'),
+      ),
+    accountId: z
+      .optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(128)))
+      .check(z.meta({ title: '账号编号' })),
+    login: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(32))).check(z.meta({ title: '登录账号' })),
+    outcome: z.optional(z.enum(AUDIT_OUTCOMES, { error: '「结果」应为 success、failure 或 denied' })),
     objectType: z
-      .string()
-      .trim()
-      .max(64)
-      .regex(OBJECT_TYPE_PATTERN, { error: '「对象类型」格式不正确' })
-      .optional()
-      .meta({ title: '对象类型' }),
-    objectId: z.string().trim().min(1).max(128).optional().meta({ title: '对象编号' }),
+      .optional(
+        z.string().check(z.trim(), z.maxLength(64), z.regex(OBJECT_TYPE_PATTERN, { error: '「对象类型」格式不正确' })),
+      )
+      .check(z.meta({ title: '对象类型' })),
+    objectId: z
+      .optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(128)))
+      .check(z.meta({ title: '对象编号' })),
     cursor: z
-      .string()
-      .max(2048, { error: '翻页标记无效，请重新查询' })
-      .regex(/^[A-Za-z0-9_-]+$/, { error: '翻页标记无效，请重新查询' })
-      .optional()
-      .describe('上一页返回的 cursor，原样传回'),
-    limit: z.coerce
-      .number({ error: '「每页条数」应为数字' })
-      .int({ error: '「每页条数」应为整数' })
-      .min(1, { error: '「每页条数」不能小于 1' })
-      .max(AUDIT_PAGE_MAX, { error: `「每页条数」不能大于 ${AUDIT_PAGE_MAX}` })
-      .default(AUDIT_PAGE_DEFAULT),
+      .optional(
+        z
+          .string()
+          .check(
+            z.maxLength(2048, { error: '翻页标记无效，请重新查询' }),
+            z.regex(/^[A-Za-z0-9_-]+$/, { error: '翻页标记无效，请重新查询' }),
+          ),
+      )
+      .check(z.describe('上一页返回的 cursor，原样传回')),
+    limit: z._default(
+      z.coerce
+        .number({ error: '「每页条数」应为数字' })
+        .check(
+          z.int({ error: '「每页条数」应为整数' }),
+          z.gte(1, { error: '「每页条数」不能小于 1' }),
+          z.lte(AUDIT_PAGE_MAX, { error: `「每页条数」不能大于 ${AUDIT_PAGE_MAX}` }),
+        ),
+      AUDIT_PAGE_DEFAULT,
+    ),
   })
-  .superRefine((q, ctx) => {
-    if (q.from && q.to && isIsoDate(q.from) && isIsoDate(q.to)) {
-      if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: '开始日期不能晚于结束日期' });
-      else if (daySpan(q.from, q.to) > AUDIT_MAX_SPAN_DAYS) {
-        ctx.addIssue({ code: 'custom', path: ['to'], message: `查询时间范围不能超过 ${AUDIT_MAX_SPAN_DAYS} 天` });
+  .check(
+    z.superRefine((q, ctx) => {
+      if (q.from && q.to && isIsoDate(q.from) && isIsoDate(q.to)) {
+        if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: '开始日期不能晚于结束日期' });
+        else if (daySpan(q.from, q.to) > AUDIT_MAX_SPAN_DAYS) {
+          ctx.addIssue({ code: 'custom', path: ['to'], message: `查询时间范围不能超过 ${AUDIT_MAX_SPAN_DAYS} 天` });
+        }
       }
-    }
-    if (q.accountId && q.login) {
-      ctx.addIssue({ code: 'custom', path: ['login'], message: '账号编号与登录账号只能填写一项' });
-    }
-    if (q.objectId && !q.objectType) {
-      ctx.addIssue({ code: 'custom', path: ['objectId'], message: '按对象编号查询时须同时选择对象类型' });
-    }
-  })
-  .meta({ id: 'AuditLogQuery' });
+      if (q.accountId && q.login) {
+        ctx.addIssue({ code: 'custom', path: ['login'], message: '账号编号与登录账号只能填写一项' });
+      }
+      if (q.objectId && !q.objectType) {
+        ctx.addIssue({ code: 'custom', path: ['objectId'], message: '按对象编号查询时须同时选择对象类型' });
+      }
+    }),
+    z.meta({ id: 'AuditLogQuery' }),
+  );
 export type AuditLogQuery = z.output<typeof AuditLogQuery>;
 
 export const AuditLogItem = z
   .object({
-    shard: z.number().int(),
-    seq: z.number().int().describe('本链内的序号，连续递增'),
-    at: z.iso.datetime().describe('发生时间，UTC'),
+    shard: z.number().check(z.int()),
+    seq: z.number().check(z.int(), z.describe('本链内的序号，连续递增')),
+    at: z.iso.datetime().check(z.describe('发生时间，UTC')),
     actor: z.object({
       kind: z.enum(AUDIT_ACTOR_KINDS),
-      accountId: z.string().optional(),
-      login: z.string().optional(),
-      name: z.string().optional(),
-      roles: z.array(z.string()).optional(),
+      accountId: z.optional(z.string()),
+      login: z.optional(z.string()),
+      name: z.optional(z.string()),
+      roles: z.optional(z.array(z.string())),
     }),
-    action: z.string().describe('操作类型，如 auth.login'),
-    object: z.object({ type: z.string(), id: z.string().optional(), label: z.string().optional() }),
+    action: z.string().check(z.describe('操作类型，如 auth.login')),
+    object: z.object({ type: z.string(), id: z.optional(z.string()), label: z.optional(z.string()) }),
     outcome: z.enum(AUDIT_OUTCOMES),
-    reason: z.string().optional(),
+    reason: z.optional(z.string()),
     sourceIp: z.string(),
     requestId: z.string(),
-    details: z.unknown().optional().describe('变更前后等补充信息（敏感字段已隐去）'),
+    details: z.optional(z.unknown()).check(z.describe('变更前后等补充信息（敏感字段已隐去）')),
     prevHash: z.string(),
     hash: z.string(),
   })
-  .meta({ id: 'AuditLogItem' });
+  .check(z.meta({ id: 'AuditLogItem' }));
 export type AuditLogItem = z.infer<typeof AuditLogItem>;
 
 export const AuditLogsResponse = z
   .object({
-    items: z.array(AuditLogItem).describe('按时间从新到旧'),
-    cursor: z.string().nullable().describe('下一页的翻页标记；null 表示没有更多'),
+    items: z.array(AuditLogItem).check(z.describe('按时间从新到旧')),
+    cursor: z.nullable(z.string()).check(z.describe('下一页的翻页标记；null 表示没有更多')),
   })
-  .meta({ id: 'AuditLogsResponse' });
+  .check(z.meta({ id: 'AuditLogsResponse' }));
 export type AuditLogsResponse = z.infer<typeof AuditLogsResponse>;
 
 export const AuditVerifyQuery = z
   .object({
-    shard: z.coerce
-      .number({ error: '「链编号」应为数字' })
-      .int({ error: '「链编号」应为整数' })
-      .min(0, { error: '「链编号」不能小于 0' })
-      .max(AUDIT_SHARD_COUNT - 1, { error: `「链编号」不能大于 ${AUDIT_SHARD_COUNT - 1}` })
-      .optional()
-      .describe('只校验这一条链；默认校验全部'),
+    shard: z
+      .optional(
+        z.coerce
+          .number({ error: '「链编号」应为数字' })
+          .check(
+            z.int({ error: '「链编号」应为整数' }),
+            z.gte(0, { error: '「链编号」不能小于 0' }),
+            z.lte(AUDIT_SHARD_COUNT - 1, { error: `「链编号」不能大于 ${AUDIT_SHARD_COUNT - 1}` }),
+          ),
+      )
+      .check(z.describe('只校验这一条链；默认校验全部')),
   })
-  .meta({ id: 'AuditVerifyQuery' });
+  .check(z.meta({ id: 'AuditVerifyQuery' }));
 export type AuditVerifyQuery = z.output<typeof AuditVerifyQuery>;
 
 export const AuditChainStatus = z
   .object({
-    shard: z.number().int(),
+    shard: z.number().check(z.int()),
     ok: z.boolean(),
-    records: z.number().int().describe('已校验的记录数'),
-    headSeq: z.number().int().describe('链头序号（已写入的最后一条）'),
-    firstSeq: z.number().int().nullable(),
-    lastSeq: z.number().int().nullable(),
+    records: z.number().check(z.int(), z.describe('已校验的记录数')),
+    headSeq: z.number().check(z.int(), z.describe('链头序号（已写入的最后一条）')),
+    firstSeq: z.nullable(z.number().check(z.int())),
+    lastSeq: z.nullable(z.number().check(z.int())),
     brokenAt: z
-      .object({
-        seq: z.number().int(),
-        problem: z.enum(['hash', 'link', 'missing', 'index', 'head']),
-        expected: z.string().nullable(),
-        actual: z.string().nullable(),
-      })
-      .optional()
-      .describe('第一处断链：hash 记录被改动，link 前后不衔接，missing 记录缺失，index 索引被移动，head 链头不符'),
+      .optional(
+        z.object({
+          seq: z.number().check(z.int()),
+          problem: z.enum(['hash', 'link', 'missing', 'index', 'head']),
+          expected: z.nullable(z.string()),
+          actual: z.nullable(z.string()),
+        }),
+      )
+      .check(
+        z.describe('第一处断链：hash 记录被改动，link 前后不衔接，missing 记录缺失，index 索引被移动，head 链头不符'),
+      ),
   })
-  .meta({ id: 'AuditChainStatus' });
+  .check(z.meta({ id: 'AuditChainStatus' }));
 export type AuditChainStatus = z.infer<typeof AuditChainStatus>;
 
 export const AuditVerifyResponse = z
@@ -163,7 +186,7 @@ export const AuditVerifyResponse = z
     checkedAt: z.iso.datetime(),
     shards: z.array(AuditChainStatus),
   })
-  .meta({ id: 'AuditVerifyResponse' });
+  .check(z.meta({ id: 'AuditVerifyResponse' }));
 export type AuditVerifyResponse = z.infer<typeof AuditVerifyResponse>;
 
 /** Days from `from` to `to`, both included (ISO dates). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Every failure the API returns has this shape (README: Architecture — every context's errors pass through functions/lib/http). `message` is Chinese and tells the user what
@@ -34,10 +34,10 @@ export const ErrorBody = z
     error: z.object({
       code: z.enum(ERROR_CODES),
       message: z.string(),
-      details: z.array(FieldIssue).optional(),
+      details: z.optional(z.array(FieldIssue)),
       /** Correlation id of the request, to quote to support. */
-      requestId: z.string().optional(),
+      requestId: z.optional(z.string()),
     }),
   })
-  .meta({ id: 'Error' });
+  .check(z.meta({ id: 'Error' }));
 export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -2,7 +2,7 @@
  * Contracts of the identity context: logging in to a category's platform or to the enterprise platform,
  * the session, password change and second factor. Validated by the API, used by the web forms.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CATEGORY_CODES } from '../reference/categories';
 import { DEPARTMENT_CODES } from '../reference/departments';
 import { ROLE_CODES } from '../reference/roles';
@@ -10,33 +10,36 @@ import { ROLE_CODES } from '../reference/roles';
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordClasses, passwordProblem } from '../auth/password-policy';
 import { PASSWORD_MAX_LENGTH } from '../auth/password-policy';
 
-const loginText = z.string().trim().min(1, { error: '请输入账号' }).max(32, { error: '账号不能超过 32 个字符' });
+const loginText = z
+  .string()
+  .check(z.trim(), z.minLength(1, { error: '请输入账号' }), z.maxLength(32, { error: '账号不能超过 32 个字符' }));
 const passwordText = z
   .string()
-  .min(1, { error: '请输入密码' })
-  .max(PASSWORD_MAX_LENGTH * 2, { error: '密码过长' });
+  .check(z.minLength(1, { error: '请输入密码' }), z.maxLength(PASSWORD_MAX_LENGTH * 2, { error: '密码过长' }));
 
 export const RegulatorLoginRequest = z
   .object({
     category: z.enum(CATEGORY_CODES, { error: '请从门户的“监管入口”选择物品类别后登录' }),
-    login: loginText.meta({ title: '用户名' }),
-    password: passwordText.meta({ title: '密码' }),
+    login: loginText.check(z.meta({ title: '用户名' })),
+    password: passwordText.check(z.meta({ title: '密码' })),
   })
-  .meta({ id: 'RegulatorLoginRequest' });
+  .check(z.meta({ id: 'RegulatorLoginRequest' }));
 
 export const EnterpriseLoginRequest = z
   .object({
-    login: loginText.meta({ title: '账号' }),
-    password: passwordText.meta({ title: '密码' }),
-    captchaId: z.string().min(1, { error: '请刷新验证码' }).max(64),
+    login: loginText.check(z.meta({ title: '账号' })),
+    password: passwordText.check(z.meta({ title: '密码' })),
+    captchaId: z.string().check(z.minLength(1, { error: '请刷新验证码' }), z.maxLength(64)),
     captcha: z
       .string()
-      .trim()
-      .min(1, { error: '请输入验证码' })
-      .max(8, { error: '验证码不正确' })
-      .meta({ title: '验证码' }),
+      .check(
+        z.trim(),
+        z.minLength(1, { error: '请输入验证码' }),
+        z.maxLength(8, { error: '验证码不正确' }),
+        z.meta({ title: '验证码' }),
+      ),
   })
-  .meta({ id: 'EnterpriseLoginRequest' });
+  .check(z.meta({ id: 'EnterpriseLoginRequest' }));
 
 /** What the signed-in person may see of their own account. */
 export const SessionAccount = z
@@ -45,16 +48,16 @@ export const SessionAccount = z
     kind: z.enum(['regulator', 'enterprise']),
     login: z.string(),
     name: z.string(),
-    department: z.enum(DEPARTMENT_CODES).optional(),
-    regionCode: z.string().optional(),
-    categories: z.array(z.enum(CATEGORY_CODES)).optional(),
-    roles: z.array(z.enum(ROLE_CODES)).optional(),
+    department: z.optional(z.enum(DEPARTMENT_CODES)),
+    regionCode: z.optional(z.string()),
+    categories: z.optional(z.array(z.enum(CATEGORY_CODES))),
+    roles: z.optional(z.array(z.enum(ROLE_CODES))),
     /** The category platform this session signed in to (regulators). */
-    category: z.enum(CATEGORY_CODES).optional(),
-    enterpriseId: z.string().optional(),
+    category: z.optional(z.enum(CATEGORY_CODES)),
+    enterpriseId: z.optional(z.string()),
     totpEnrolled: z.boolean(),
   })
-  .meta({ id: 'SessionAccount' });
+  .check(z.meta({ id: 'SessionAccount' }));
 export type SessionAccount = z.infer<typeof SessionAccount>;
 
 /**
@@ -69,44 +72,44 @@ export const SessionResponse = z
     stage: z.enum(SESSION_STAGES),
     account: SessionAccount,
     /** Why a password change is demanded. */
-    passwordChangeReason: z.enum(['initial', 'expired']).optional(),
+    passwordChangeReason: z.optional(z.enum(['initial', 'expired'])),
     /** Idle sessions end after this many seconds without a request. */
-    idleTimeoutSeconds: z.number().int(),
+    idleTimeoutSeconds: z.number().check(z.int()),
   })
-  .meta({ id: 'SessionResponse' });
+  .check(z.meta({ id: 'SessionResponse' }));
 export type SessionResponse = z.infer<typeof SessionResponse>;
 
 export const ChangePasswordRequest = z
   .object({
-    currentPassword: passwordText.meta({ title: '原密码' }),
+    currentPassword: passwordText.check(z.meta({ title: '原密码' })),
     newPassword: z
       .string()
-      .min(1, { error: '请输入新密码' })
-      .max(PASSWORD_MAX_LENGTH * 2)
-      .meta({ title: '新密码' }),
+      .check(
+        z.minLength(1, { error: '请输入新密码' }),
+        z.maxLength(PASSWORD_MAX_LENGTH * 2),
+        z.meta({ title: '新密码' }),
+      ),
   })
-  .meta({ id: 'ChangePasswordRequest' });
+  .check(z.meta({ id: 'ChangePasswordRequest' }));
 
 export const CaptchaResponse = z
   .object({
     captchaId: z.string(),
     /** An SVG image of the characters to type. */
     svg: z.string(),
-    expiresInSeconds: z.number().int(),
+    expiresInSeconds: z.number().check(z.int()),
   })
-  .meta({ id: 'CaptchaResponse' });
+  .check(z.meta({ id: 'CaptchaResponse' }));
 
-export const OkResponse = z.object({ ok: z.literal(true) }).meta({ id: 'OkResponse' });
+export const OkResponse = z.object({ ok: z.literal(true) }).check(z.meta({ id: 'OkResponse' }));
 
 export const TotpCodeRequest = z
   .object({
     code: z
       .string()
-      .trim()
-      .regex(/^\d{6}$/, { error: '动态口令为 6 位数字' })
-      .meta({ title: '动态口令' }),
+      .check(z.trim(), z.regex(/^\d{6}$/, { error: '动态口令为 6 位数字' }), z.meta({ title: '动态口令' })),
   })
-  .meta({ id: 'TotpCodeRequest' });
+  .check(z.meta({ id: 'TotpCodeRequest' }));
 
 export const TotpEnrolmentResponse = z
   .object({
@@ -115,4 +118,4 @@ export const TotpEnrolmentResponse = z
     /** otpauth:// URI, for a QR code. */
     otpauthUri: z.string(),
   })
-  .meta({ id: 'TotpEnrolmentResponse' });
+  .check(z.meta({ id: 'TotpEnrolmentResponse' }));

@@ -5,7 +5,7 @@
  * the valid ones in batches and keeps its progress and the first row errors for the page to poll, with the full
  * error report as a downloadable sheet.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** The purpose an attachment must be uploaded with to be imported. */
 export const REGISTER_IMPORT_PURPOSE = 'register-import';
@@ -53,38 +53,48 @@ export const IMPORT_JOB_STATUS_NAMES: Record<ImportJobStatus, string> = {
 const idPattern = (label: string) =>
   z
     .string({ error: `请提供${label}` })
-    .trim()
-    .min(1, { error: `请提供${label}` })
-    .max(80, { error: `${label}不正确` })
-    .regex(/^[\w-]+$/, { error: `${label}不正确` });
+    .check(
+      z.trim(),
+      z.minLength(1, { error: `请提供${label}` }),
+      z.maxLength(80, { error: `${label}不正确` }),
+      z.regex(/^[\w-]+$/, { error: `${label}不正确` }),
+    );
 
 export const StartRegisterImportRequest = z
-  .object({ attachmentId: idPattern('导入文件编号').describe('已上传（purpose = register-import）的清单文件') })
-  .meta({ id: 'StartRegisterImportRequest' });
+  .object({
+    attachmentId: idPattern('导入文件编号').check(z.describe('已上传（purpose = register-import）的清单文件')),
+  })
+  .check(z.meta({ id: 'StartRegisterImportRequest' }));
 export type StartRegisterImportRequest = z.infer<typeof StartRegisterImportRequest>;
 
 export const RegisterImportParams = z.object({ importId: idPattern('导入任务编号') });
 
 export const RegisterImportListQuery = z
   .object({
-    cursor: z.string().max(2048, { error: '分页参数无效' }).optional().describe('上一页返回的 cursor'),
-    limit: z.coerce
-      .number({ error: '每页条数应为数字' })
-      .int({ error: '每页条数应为整数' })
-      .min(1, { error: '每页条数至少为 1' })
-      .max(50, { error: '每页条数不能超过 50' })
-      .default(10),
+    cursor: z
+      .optional(z.string().check(z.maxLength(2048, { error: '分页参数无效' })))
+      .check(z.describe('上一页返回的 cursor')),
+    limit: z._default(
+      z.coerce
+        .number({ error: '每页条数应为数字' })
+        .check(
+          z.int({ error: '每页条数应为整数' }),
+          z.gte(1, { error: '每页条数至少为 1' }),
+          z.lte(50, { error: '每页条数不能超过 50' }),
+        ),
+      10,
+    ),
   })
-  .meta({ id: 'RegisterImportListQuery' });
+  .check(z.meta({ id: 'RegisterImportListQuery' }));
 export type RegisterImportListQuery = z.output<typeof RegisterImportListQuery>;
 
 export const RegisterImportRowError = z
   .object({
     /** The spreadsheet's row number (the header is row 1). */
-    row: z.number().int(),
+    row: z.number().check(z.int()),
     messages: z.array(z.string()),
   })
-  .meta({ id: 'RegisterImportRowError' });
+  .check(z.meta({ id: 'RegisterImportRowError' }));
 export type RegisterImportRowError = z.infer<typeof RegisterImportRowError>;
 
 /** An import job as its requester sees it: progress, outcome counts, the first row errors. */
@@ -94,34 +104,34 @@ export const RegisterImportJob = z
     fileName: z.string(),
     status: z.enum(IMPORT_JOB_STATUSES),
     /** Data rows in the file (0 until the file has been read). */
-    total: z.number().int(),
+    total: z.number().check(z.int()),
     /** Rows dealt with so far: created + duplicates + failed. */
-    processed: z.number().int(),
+    processed: z.number().check(z.int()),
     /** Rows put on the register by this import. */
-    created: z.number().int(),
+    created: z.number().check(z.int()),
     /** Rows already on the register (same 统一社会信用代码, or an earlier run of the same row): not imported again. */
-    duplicates: z.number().int(),
+    duplicates: z.number().check(z.int()),
     /** Rows with errors: not imported. */
-    failed: z.number().int(),
+    failed: z.number().check(z.int()),
     /** The first row errors (the report has them all). */
     errors: z.array(RegisterImportRowError),
     /** The error report can be downloaded (the job is done). */
     hasReport: z.boolean(),
     /** Why a failed job failed. */
-    message: z.string().optional(),
+    message: z.optional(z.string()),
     createdAt: z.string(),
-    finishedAt: z.string().optional(),
+    finishedAt: z.optional(z.string()),
   })
-  .meta({ id: 'RegisterImportJob' });
+  .check(z.meta({ id: 'RegisterImportJob' }));
 export type RegisterImportJob = z.infer<typeof RegisterImportJob>;
 
 export const RegisterImportPage = z
   .object({
     /** Newest first; `errors` are left out of the list (open a job for them). */
     items: z.array(RegisterImportJob),
-    cursor: z.string().nullable(),
+    cursor: z.nullable(z.string()),
   })
-  .meta({ id: 'RegisterImportPage' });
+  .check(z.meta({ id: 'RegisterImportPage' }));
 export type RegisterImportPage = z.infer<typeof RegisterImportPage>;
 
 /** A spreadsheet travelling inside JSON: the template, the error report. */
@@ -131,5 +141,5 @@ export const RegisterImportFile = z
     contentType: z.string(),
     contentBase64: z.string(),
   })
-  .meta({ id: 'RegisterImportFile' });
+  .check(z.meta({ id: 'RegisterImportFile' }));
 export type RegisterImportFile = z.infer<typeof RegisterImportFile>;

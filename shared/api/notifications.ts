@@ -2,7 +2,7 @@
  * Contracts of the in-app message inbox (消息): what a signed-in account reads about the outcome of what it
  * submitted (a change request decided, …), newest first, with its unread count.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const NOTIFICATION_PAGE_DEFAULT = 10;
 export const NOTIFICATION_PAGE_MAX = 50;
@@ -19,31 +19,36 @@ export const NOTIFICATION_REF = /^[0-9a-z]{1,11}\.[\w-]{1,120}$/;
 export const NotificationRefParams = z.object({
   notificationId: z
     .string({ error: '消息编号不正确' })
-    .regex(NOTIFICATION_REF, { error: '消息编号不正确' })
-    .meta({ title: '消息编号' }),
+    .check(z.regex(NOTIFICATION_REF, { error: '消息编号不正确' }), z.meta({ title: '消息编号' })),
 });
 
 export const NotificationQuery = z
   .object({
     cursor: z
-      .string()
-      .max(2048, { error: '翻页标记无效，请重新查询' })
-      .optional()
-      .describe('上一页返回的 cursor，原样传回'),
-    limit: z.coerce
-      .number({ error: '「每页条数」应为数字' })
-      .int({ error: '「每页条数」应为整数' })
-      .min(1, { error: '「每页条数」不能小于 1' })
-      .max(NOTIFICATION_PAGE_MAX, { error: `每页最多 ${NOTIFICATION_PAGE_MAX} 条` })
-      .default(NOTIFICATION_PAGE_DEFAULT)
-      .meta({ title: '每页条数' }),
+      .optional(z.string().check(z.maxLength(2048, { error: '翻页标记无效，请重新查询' })))
+      .check(z.describe('上一页返回的 cursor，原样传回')),
+    limit: z
+      ._default(
+        z.coerce
+          .number({ error: '「每页条数」应为数字' })
+          .check(
+            z.int({ error: '「每页条数」应为整数' }),
+            z.gte(1, { error: '「每页条数」不能小于 1' }),
+            z.lte(NOTIFICATION_PAGE_MAX, { error: `每页最多 ${NOTIFICATION_PAGE_MAX} 条` }),
+          ),
+        NOTIFICATION_PAGE_DEFAULT,
+      )
+      .check(z.meta({ title: '每页条数' })),
     unreadOnly: z
-      .enum(['true', 'false'], { error: '「只看未读」应为 true 或 false' })
-      .transform((v) => v === 'true')
-      .optional()
-      .meta({ title: '只看未读' }),
+      .optional(
+        z.pipe(
+          z.enum(['true', 'false'], { error: '「只看未读」应为 true 或 false' }),
+          z.transform((v) => v === 'true'),
+        ),
+      )
+      .check(z.meta({ title: '只看未读' })),
   })
-  .meta({ id: 'NotificationQuery' });
+  .check(z.meta({ id: 'NotificationQuery' }));
 export type NotificationQuery = z.output<typeof NotificationQuery>;
 
 export const NotificationView = z
@@ -55,22 +60,22 @@ export const NotificationView = z
     title: z.string(),
     body: z.string(),
     /** What it is about, for a link later: `changeRequest` + its request id. */
-    subjectType: z.string().optional(),
-    subjectId: z.string().optional(),
+    subjectType: z.optional(z.string()),
+    subjectId: z.optional(z.string()),
     read: z.boolean(),
-    createdAt: z.string().describe('消息时间（所报告事件发生的时间），UTC'),
+    createdAt: z.string().check(z.describe('消息时间（所报告事件发生的时间），UTC')),
   })
-  .meta({ id: 'NotificationView' });
+  .check(z.meta({ id: 'NotificationView' }));
 export type NotificationView = z.infer<typeof NotificationView>;
 
 export const NotificationPage = z
   .object({
-    items: z.array(NotificationView).describe('按时间从新到旧'),
-    cursor: z.string().nullable(),
+    items: z.array(NotificationView).check(z.describe('按时间从新到旧')),
+    cursor: z.nullable(z.string()),
     /** Unread messages in the whole inbox (not only this page). */
-    unread: z.number().int(),
+    unread: z.number().check(z.int()),
   })
-  .meta({ id: 'NotificationPage' });
+  .check(z.meta({ id: 'NotificationPage' }));
 export type NotificationPage = z.infer<typeof NotificationPage>;
 
 export const NotificationMarked = z
@@ -80,10 +85,10 @@ export const NotificationMarked = z
     /** False when it was already read: nothing changed. */
     changed: z.boolean(),
   })
-  .meta({ id: 'NotificationMarked' });
+  .check(z.meta({ id: 'NotificationMarked' }));
 export type NotificationMarked = z.infer<typeof NotificationMarked>;
 
 export const NotificationsMarked = z
-  .object({ count: z.number().int().describe('本次标记为已读的消息条数') })
-  .meta({ id: 'NotificationsMarked' });
+  .object({ count: z.number().check(z.int(), z.describe('本次标记为已读的消息条数')) })
+  .check(z.meta({ id: 'NotificationsMarked' }));
 export type NotificationsMarked = z.infer<typeof NotificationsMarked>;

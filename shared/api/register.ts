@@ -2,52 +2,37 @@
  * Contracts of the register (单位信息管理): a regulator's unit list per category × segment, within their
  * jurisdiction, with the seed's columns and filters.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CATEGORY_CODES } from '../reference/categories';
 import { REGISTRATION_STATUS_CODES } from '../reference/enterprise-options';
 import { Enterprise, Licence } from '../domain/register';
 
 export const UnitListParams = z.object({
   category: z.enum(CATEGORY_CODES, { error: '物品类别不正确' }),
-  segment: z.string().regex(/^[a-z][a-z-]{1,30}$/, { error: '环节不正确' }),
+  segment: z.string().check(z.regex(/^[a-z][a-z-]{1,30}$/, { error: '环节不正确' })),
 });
 
 export const UnitListQuery = z
   .object({
     /** 行政区划: a region code within the caller's jurisdiction (prefix); default: the whole jurisdiction. */
     region: z
-      .string()
-      .regex(/^35(\d{2}){0,2}$/, { error: '「行政区划」应为福建省的区划代码' })
-      .optional()
-      .meta({ title: '行政区划' }),
+      .optional(z.string().check(z.regex(/^35(\d{2}){0,2}$/, { error: '「行政区划」应为福建省的区划代码' })))
+      .check(z.meta({ title: '行政区划' })),
     name: z
-      .string()
-      .trim()
-      .min(1)
-      .max(50, { error: '「单位名称」不能超过 50 个字' })
-      .optional()
-      .meta({ title: '单位名称' }),
+      .optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(50, { error: '「单位名称」不能超过 50 个字' })))
+      .check(z.meta({ title: '单位名称' })),
     creditCode: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .max(18, { error: '「统一社会信用代码」为 18 位' })
-      .optional()
-      .meta({ title: '统一社会信用代码' }),
+      .optional(z.string().check(z.trim(), z.toUpperCase(), z.maxLength(18, { error: '「统一社会信用代码」为 18 位' })))
+      .check(z.meta({ title: '统一社会信用代码' })),
     status: z
-      .enum(REGISTRATION_STATUS_CODES, { error: '「登记状态」不是可选的值' })
-      .optional()
-      .meta({ title: '登记状态' }),
-    cursor: z.string().max(2048, { error: '翻页标记无效，请重新查询' }).optional(),
-    limit: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(100, { error: '每页最多 100 条' })
-      .default(10)
-      .meta({ title: '每页条数' }),
+      .optional(z.enum(REGISTRATION_STATUS_CODES, { error: '「登记状态」不是可选的值' }))
+      .check(z.meta({ title: '登记状态' })),
+    cursor: z.optional(z.string().check(z.maxLength(2048, { error: '翻页标记无效，请重新查询' }))),
+    limit: z
+      ._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100, { error: '每页最多 100 条' })), 10)
+      .check(z.meta({ title: '每页条数' })),
   })
-  .meta({ id: 'UnitListQuery' });
+  .check(z.meta({ id: 'UnitListQuery' }));
 
 export const UnitListItem = z
   .object({
@@ -55,26 +40,26 @@ export const UnitListItem = z
     regionCode: z.string(),
     regionName: z.string(),
     name: z.string(),
-    creditCode: z.string().optional(),
+    creditCode: z.optional(z.string()),
     registrationStatus: z.string(),
-    licenceNumber: z.string().optional(),
-    unitType: z.string().optional(),
-    legalRepresentative: z.string().optional(),
-    phone: z.string().optional(),
-    staffCount: z.number().int(),
+    licenceNumber: z.optional(z.string()),
+    unitType: z.optional(z.string()),
+    legalRepresentative: z.optional(z.string()),
+    phone: z.optional(z.string()),
+    staffCount: z.number().check(z.int()),
     /** Expiry of the segment's licence: the 预警 column marks it when expired or within 30 days. */
-    licenceValidTo: z.string().optional(),
+    licenceValidTo: z.optional(z.string()),
   })
-  .meta({ id: 'UnitListItem' });
+  .check(z.meta({ id: 'UnitListItem' }));
 
 export const UnitListPage = z
   .object({
     items: z.array(UnitListItem),
-    cursor: z.string().nullable(),
+    cursor: z.nullable(z.string()),
     /** 总共 N 条记录 from the live counters; null when a name or code filter makes it unknown. */
-    total: z.number().int().nullable(),
+    total: z.nullable(z.number().check(z.int())),
   })
-  .meta({ id: 'UnitListPage' });
+  .check(z.meta({ id: 'UnitListPage' }));
 
 // ---------------------------------------------------------------------------------------------------------
 // Detail view, change requests (新增企业 / 删除企业 / 企业信息纠错 / 证书信息纠正) and their review.
@@ -83,25 +68,21 @@ export const UnitListPage = z
 const id = (label: string, prefix: string) =>
   z
     .string({ error: `${label}不正确` })
-    .regex(new RegExp(`^${prefix}[\\w-]{1,60}$`), { error: `${label}不正确` })
-    .meta({ title: label });
+    .check(z.regex(new RegExp(`^${prefix}[\\w-]{1,60}$`), { error: `${label}不正确` }), z.meta({ title: label }));
 
 export const EnterpriseIdParams = z.object({ enterpriseId: id('企业编号', 'ent-') });
 export const ChangeRequestIdParams = z.object({ requestId: id('申请编号', 'chg-') });
 
 const attachmentIds = z
-  .array(id('附件编号', 'att-'), { error: '附件格式不正确' })
-  .max(5, { error: '附件不能超过5个' })
-  .optional()
-  .meta({ title: '营业执照附件' });
+  .optional(
+    z.array(id('附件编号', 'att-'), { error: '附件格式不正确' }).check(z.maxLength(5, { error: '附件不能超过5个' })),
+  )
+  .check(z.meta({ title: '营业执照附件' }));
 
 const version = (label = '版本号') =>
-  z
-    .number({ error: `缺少${label}，请刷新页面后重试` })
-    .int()
-    .min(1, { error: `${label}不正确` });
+  z.number({ error: `缺少${label}，请刷新页面后重试` }).check(z.int(), z.gte(1, { error: `${label}不正确` }));
 
-const opt = z.string().optional();
+const opt = z.optional(z.string());
 const segmentRefs = z.array(z.object({ category: z.string(), segment: z.string() }));
 
 /**
@@ -118,7 +99,7 @@ export const EnterpriseView = z
     registrationStatus: z.string(),
     registrationNo: opt,
     creditCode: opt,
-    registeredCapital: z.number().optional(),
+    registeredCapital: z.optional(z.number()),
     legalRepresentative: opt,
     phone: opt,
     registeredOn: opt,
@@ -129,14 +110,14 @@ export const EnterpriseView = z
     address: opt,
     businessScope: opt,
     segments: segmentRefs,
-    staffCount: z.number().int(),
+    staffCount: z.number().check(z.int()),
     removed: z.boolean(),
-    version: z.number().int(),
-    attachmentIds: z.array(z.string()).optional(),
+    version: z.number().check(z.int()),
+    attachmentIds: z.optional(z.array(z.string())),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
-  .meta({ id: 'EnterpriseView' });
+  .check(z.meta({ id: 'EnterpriseView' }));
 export type EnterpriseView = z.infer<typeof EnterpriseView>;
 
 export const LicenceView = z
@@ -150,14 +131,14 @@ export const LicenceView = z
     validFrom: z.string(),
     validTo: z.string(),
     scope: opt,
-    version: z.number().int(),
+    version: z.number().check(z.int()),
   })
-  .meta({ id: 'LicenceView' });
+  .check(z.meta({ id: 'LicenceView' }));
 export type LicenceView = z.infer<typeof LicenceView>;
 
 export const ProductView = z
   .object({ productId: z.string(), category: z.string(), name: z.string(), createdAt: z.string() })
-  .meta({ id: 'ProductView' });
+  .check(z.meta({ id: 'ProductView' }));
 
 /** 查看: the enterprise with its licences and products (staff and history page separately). */
 export const EnterpriseDetail = z
@@ -166,14 +147,16 @@ export const EnterpriseDetail = z
     licences: z.array(LicenceView),
     products: z.array(ProductView),
     /** A change request of this enterprise waiting for review, if any. */
-    pendingRequestId: z.string().optional(),
+    pendingRequestId: z.optional(z.string()),
   })
-  .meta({ id: 'EnterpriseDetail' });
+  .check(z.meta({ id: 'EnterpriseDetail' }));
 export type EnterpriseDetail = z.infer<typeof EnterpriseDetail>;
 
 export const PageQuery = z.object({
-  cursor: z.string().max(2048, { error: '翻页标记无效，请重新查询' }).optional(),
-  limit: z.coerce.number().int().min(1).max(100, { error: '每页最多 100 条' }).default(10).meta({ title: '每页条数' }),
+  cursor: z.optional(z.string().check(z.maxLength(2048, { error: '翻页标记无效，请重新查询' }))),
+  limit: z
+    ._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100, { error: '每页最多 100 条' })), 10)
+    .check(z.meta({ title: '每页条数' })),
 });
 
 export const PersonView = z
@@ -195,14 +178,14 @@ export const PersonView = z
       }),
     ),
     earliestCertValidTo: opt,
-    version: z.number().int(),
+    version: z.number().check(z.int()),
   })
-  .meta({ id: 'PersonView' });
+  .check(z.meta({ id: 'PersonView' }));
 export type PersonView = z.infer<typeof PersonView>;
 
 export const PersonPage = z
-  .object({ items: z.array(PersonView), cursor: z.string().nullable(), total: z.number().int() })
-  .meta({ id: 'PersonPage' });
+  .object({ items: z.array(PersonView), cursor: z.nullable(z.string()), total: z.number().check(z.int()) })
+  .check(z.meta({ id: 'PersonPage' }));
 
 /** 新增企业 / 删除企业 / 企业信息纠错 / 证书信息纠正. */
 export const ChangeRequestInput = z
@@ -223,14 +206,16 @@ export const ChangeRequestInput = z
         baseVersion: version(),
         reason: z
           .string({ error: '请输入删除该企业的原因' })
-          .trim()
-          .min(2, { error: '请输入删除该企业的原因' })
-          .max(200, { error: '删除原因不能超过200个字' }),
+          .check(
+            z.trim(),
+            z.minLength(2, { error: '请输入删除该企业的原因' }),
+            z.maxLength(200, { error: '删除原因不能超过200个字' }),
+          ),
       }),
       z.object({
         kind: z.literal('correct'),
         /** The sub-platform (regulator); absent for an enterprise's own correction (all its categories). */
-        category: z.enum(CATEGORY_CODES, { error: '物品类别不正确' }).optional(),
+        category: z.optional(z.enum(CATEGORY_CODES, { error: '物品类别不正确' })),
         enterpriseId: id('企业编号', 'ent-'),
         baseVersion: version(),
         enterprise: Enterprise,
@@ -239,14 +224,14 @@ export const ChangeRequestInput = z
       z.object({
         kind: z.literal('correct-licence'),
         enterpriseId: id('企业编号', 'ent-'),
-        licenceId: z.string().min(1).max(80, { error: '证书编号不正确' }),
+        licenceId: z.string().check(z.minLength(1), z.maxLength(80, { error: '证书编号不正确' })),
         baseVersion: version(),
         licence: Licence,
       }),
     ],
     { error: '请求类型不正确' },
   )
-  .meta({ id: 'ChangeRequestInput' });
+  .check(z.meta({ id: 'ChangeRequestInput' }));
 export type ChangeRequestInput = z.infer<typeof ChangeRequestInput>;
 
 export const CHANGE_KIND_NAMES = {
@@ -272,12 +257,12 @@ export const ChangeRequestSubmitted = z
     status: z.literal('pending'),
     message: z.string(),
   })
-  .meta({ id: 'ChangeRequestSubmitted' });
+  .check(z.meta({ id: 'ChangeRequestSubmitted' }));
 
 /** One changed field: label as the form shows it, values as displayed text. */
 export const FieldChange = z
-  .object({ field: z.string(), label: z.string(), before: z.string().nullable(), after: z.string().nullable() })
-  .meta({ id: 'FieldChange' });
+  .object({ field: z.string(), label: z.string(), before: z.nullable(z.string()), after: z.nullable(z.string()) })
+  .check(z.meta({ id: 'FieldChange' }));
 export type FieldChange = z.infer<typeof FieldChange>;
 
 export const ChangeRequestView = z
@@ -290,45 +275,49 @@ export const ChangeRequestView = z
     regionCode: z.string(),
     regionName: z.string(),
     categories: z.array(z.string()),
-    licenceId: z.string().optional(),
-    reason: z.string().optional(),
+    licenceId: z.optional(z.string()),
+    reason: z.optional(z.string()),
     requesterKind: z.enum(['regulator', 'enterprise']),
     requesterName: z.string(),
     submittedAt: z.string(),
-    decidedAt: z.string().optional(),
-    decidedByName: z.string().optional(),
-    decisionReason: z.string().optional(),
-    attachmentIds: z.array(z.string()).optional(),
+    decidedAt: z.optional(z.string()),
+    decidedByName: z.optional(z.string()),
+    decisionReason: z.optional(z.string()),
+    attachmentIds: z.optional(z.array(z.string())),
     /** Before/after, field by field (only changed fields for 纠错; every filled field for 新增/删除). */
     changes: z.array(FieldChange),
-    version: z.number().int(),
+    version: z.number().check(z.int()),
   })
-  .meta({ id: 'ChangeRequestView' });
+  .check(z.meta({ id: 'ChangeRequestView' }));
 export type ChangeRequestView = z.infer<typeof ChangeRequestView>;
 
-export const ChangeRequestQueueQuery = PageQuery.extend({
-  status: z.enum(['pending', 'approved', 'rejected'], { error: '状态不正确' }).default('pending'),
-  category: z.enum(CATEGORY_CODES, { error: '物品类别不正确' }).optional(),
-}).meta({ id: 'ChangeRequestQueueQuery' });
+export const ChangeRequestQueueQuery = z
+  .extend(PageQuery, {
+    status: z._default(z.enum(['pending', 'approved', 'rejected'], { error: '状态不正确' }), 'pending'),
+    category: z.optional(z.enum(CATEGORY_CODES, { error: '物品类别不正确' })),
+  })
+  .check(z.meta({ id: 'ChangeRequestQueueQuery' }));
 
 export const ChangeRequestPage = z
-  .object({ items: z.array(ChangeRequestView), cursor: z.string().nullable() })
-  .meta({ id: 'ChangeRequestPage' });
+  .object({ items: z.array(ChangeRequestView), cursor: z.nullable(z.string()) })
+  .check(z.meta({ id: 'ChangeRequestPage' }));
 
 export const ChangeDecisionInput = z
-  .object({ version: version('申请版本号').optional() })
-  .meta({ id: 'ChangeDecisionInput' });
+  .object({ version: z.optional(version('申请版本号')) })
+  .check(z.meta({ id: 'ChangeDecisionInput' }));
 
 export const ChangeRejectInput = z
   .object({
     reason: z
       .string({ error: '请填写拒绝原因' })
-      .trim()
-      .min(2, { error: '请填写拒绝原因' })
-      .max(200, { error: '拒绝原因不能超过200个字' }),
+      .check(
+        z.trim(),
+        z.minLength(2, { error: '请填写拒绝原因' }),
+        z.maxLength(200, { error: '拒绝原因不能超过200个字' }),
+      ),
   })
-  .meta({ id: 'ChangeRejectInput' });
+  .check(z.meta({ id: 'ChangeRejectInput' }));
 
 export const ChangeDecision = z
   .object({ requestId: z.string(), status: z.enum(['approved', 'rejected']), enterpriseId: z.string() })
-  .meta({ id: 'ChangeDecision' });
+  .check(z.meta({ id: 'ChangeDecision' }));

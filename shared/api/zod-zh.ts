@@ -4,7 +4,7 @@
  * request parsing and by the web forms, so both say the same thing about the same mistake.
  * Refinements with their own message (credit-code check digit, 身份证号 …) keep it.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 type Issue = z.core.$ZodRawIssue;
 
@@ -20,7 +20,7 @@ const TYPE_WORDS: Record<string, string> = {
 };
 
 function titleOf(iss: Issue): string | undefined {
-  const schema = (iss as { schema?: z.ZodType }).schema ?? (iss.inst as z.ZodType | undefined);
+  const schema = (iss as { schema?: z.ZodMiniType }).schema ?? (iss.inst as z.ZodMiniType | undefined);
   const meta = schema ? z.globalRegistry.get(schema) : undefined;
   return typeof meta?.title === 'string' ? meta.title : undefined;
 }

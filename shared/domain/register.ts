@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CATEGORY_CODES } from '../reference/categories';
 import { CERTIFICATE_TYPE_CODES } from '../reference/certificates';
 import { REGISTRATION_STATUS_CODES, UNIT_TYPE_CODES } from '../reference/enterprise-options';
@@ -18,22 +18,22 @@ import { usccSchema } from '../validation/uscc';
  * schema with its cross-field rules.
  */
 
-type Ctx = z.RefinementCtx;
+type Ctx = z.core.$RefinementCtx;
 
 function requiredText(label: string, max: number) {
   return z
     .string({ error: (iss) => (iss.input === undefined || iss.input === null ? `请填写${label}` : `${label}应为文字`) })
-    .trim()
-    .min(1, { error: `请填写${label}` })
-    .max(max, { error: `${label}不能超过${max}个字` });
+    .check(
+      z.trim(),
+      z.minLength(1, { error: `请填写${label}` }),
+      z.maxLength(max, { error: `${label}不能超过${max}个字` }),
+    );
 }
 
 function optionalText(label: string, max: number) {
-  return z
-    .string({ error: `${label}应为文字` })
-    .trim()
-    .max(max, { error: `${label}不能超过${max}个字` })
-    .optional();
+  return z.optional(
+    z.string({ error: `${label}应为文字` }).check(z.trim(), z.maxLength(max, { error: `${label}不能超过${max}个字` })),
+  );
 }
 
 function isoDate(label: string) {
@@ -50,8 +50,7 @@ export const SegmentRefFields = z.object({
   category: z.enum(CATEGORY_CODES, { error: '请选择物品类别' }),
   segment: z
     .string({ error: '请选择从业环节' })
-    .min(1, { error: '请选择从业环节' })
-    .max(40, { error: '从业环节不能超过40个字符' }),
+    .check(z.minLength(1, { error: '请选择从业环节' }), z.maxLength(40, { error: '从业环节不能超过40个字符' })),
 });
 
 function segmentRule(v: { category: string; segment: string }, ctx: Ctx) {
@@ -64,20 +63,20 @@ function segmentRule(v: { category: string; segment: string }, ctx: Ctx) {
   }
 }
 
-export const SegmentRef = SegmentRefFields.superRefine(segmentRule).meta({ id: 'SegmentRef' });
+export const SegmentRef = SegmentRefFields.check(z.superRefine(segmentRule), z.meta({ id: 'SegmentRef' }));
 export type SegmentRef = z.infer<typeof SegmentRef>;
 
 /** 行政区划: a Fujian city or county code ('3505', '350503'); the province alone is too coarse for a unit. */
-export const enterpriseRegionCode = z
-  .string({ error: '请选择行政区划' })
-  .trim()
-  .min(1, { error: '请选择行政区划' })
-  .max(6, { error: '行政区划代码不能超过6位' })
-  .superRefine((code, ctx) => {
+export const enterpriseRegionCode = z.string({ error: '请选择行政区划' }).check(
+  z.trim(),
+  z.minLength(1, { error: '请选择行政区划' }),
+  z.maxLength(6, { error: '行政区划代码不能超过6位' }),
+  z.superRefine((code, ctx) => {
     const r = findRegion(code);
     if (!r) ctx.addIssue({ code: 'custom', message: `行政区划「${code}」不是福建省的行政区划代码` });
     else if (r.level === 'province') ctx.addIssue({ code: 'custom', message: '行政区划请选择到市或县（区）' });
-  });
+  }),
+);
 
 export const EnterpriseFields = z.object({
   name: requiredText('单位名称', 100),
@@ -85,29 +84,30 @@ export const EnterpriseFields = z.object({
   unitType: z.enum(UNIT_TYPE_CODES, { error: '请选择单位类型' }),
   registrationStatus: z.enum(REGISTRATION_STATUS_CODES, { error: '请选择登记状态' }),
   /** 工商注册号 of units registered before 三证合一. */
-  registrationNo: registrationNoSchema.optional(),
-  creditCode: usccSchema.optional(),
+  registrationNo: z.optional(registrationNoSchema),
+  creditCode: z.optional(usccSchema),
   /** 万人民币. */
-  registeredCapital: z
-    .number({ error: '注册资本应为数字（单位：万人民币）' })
-    .nonnegative({ error: '注册资本不能为负数' })
-    .max(100_000_000, { error: '注册资本不能超过100000000万人民币' })
-    .optional(),
+  registeredCapital: z.optional(
+    z
+      .number({ error: '注册资本应为数字（单位：万人民币）' })
+      .check(
+        z.nonnegative({ error: '注册资本不能为负数' }),
+        z.lte(100_000_000, { error: '注册资本不能超过100000000万人民币' }),
+      ),
+  ),
   legalRepresentative: requiredText('法定代表人(责任人)', 30),
-  phone: phoneSchema.optional(),
-  registeredOn: isoDate('注册时间').optional(),
-  approvedOn: isoDate('核准日期').optional(),
-  businessTermFrom: isoDate('经营期限自').optional(),
+  phone: z.optional(phoneSchema),
+  registeredOn: z.optional(isoDate('注册时间')),
+  approvedOn: z.optional(isoDate('核准日期')),
+  businessTermFrom: z.optional(isoDate('经营期限自')),
   /** Absent = 长期 (no end date). */
-  businessTermTo: isoDate('经营期限至').optional(),
+  businessTermTo: z.optional(isoDate('经营期限至')),
   registrationAuthority: optionalText('登记机关', 60),
   address: requiredText('(住所)营业场所', 200),
   businessScope: optionalText('经营范围', 2000),
   segments: z
     .array(SegmentRef, { error: '请选择从业环节' })
-    .min(1, { error: '请至少选择一个从业环节' })
-    // Each segment costs a list row and three counters in the approving transaction (DynamoDB: ≤ 100 items).
-    .max(8, { error: '从业环节不能超过8个' }),
+    .check(z.minLength(1, { error: '请至少选择一个从业环节' }), z.maxLength(8, { error: '从业环节不能超过8个' })),
 });
 
 function enterpriseRules(e: z.infer<typeof EnterpriseFields>, ctx: Ctx) {
@@ -128,7 +128,7 @@ function enterpriseRules(e: z.infer<typeof EnterpriseFields>, ctx: Ctx) {
   });
 }
 
-export const Enterprise = EnterpriseFields.superRefine(enterpriseRules).meta({ id: 'Enterprise' });
+export const Enterprise = EnterpriseFields.check(z.superRefine(enterpriseRules), z.meta({ id: 'Enterprise' }));
 export type Enterprise = z.infer<typeof Enterprise>;
 
 /** 企业证书: the licence of one segment (the list column, 企业资质预警). */
@@ -143,10 +143,13 @@ export const LicenceFields = z.object({
   scope: optionalText('从业范围', 500),
 });
 
-export const Licence = LicenceFields.superRefine((l, ctx) => {
-  segmentRule(l, ctx);
-  notBefore(ctx, l.validFrom, l.validTo, 'validTo', '有效截止日期不能早于有效起始日期');
-}).meta({ id: 'Licence' });
+export const Licence = LicenceFields.check(
+  z.superRefine((l, ctx) => {
+    segmentRule(l, ctx);
+    notBefore(ctx, l.validFrom, l.validTo, 'validTo', '有效截止日期不能早于有效起始日期');
+  }),
+  z.meta({ id: 'Licence' }),
+);
 export type Licence = z.infer<typeof Licence>;
 
 export const GENDERS = [
@@ -164,9 +167,12 @@ export const CertificateFields = z.object({
   validTo: isoDate('有效截止日期'),
 });
 
-export const Certificate = CertificateFields.superRefine((c, ctx) => {
-  notBefore(ctx, c.validFrom, c.validTo, 'validTo', '有效截止日期不能早于有效起始日期');
-}).meta({ id: 'Certificate' });
+export const Certificate = CertificateFields.check(
+  z.superRefine((c, ctx) => {
+    notBefore(ctx, c.validFrom, c.validTo, 'validTo', '有效截止日期不能早于有效起始日期');
+  }),
+  z.meta({ id: 'Certificate' }),
+);
 export type Certificate = z.infer<typeof Certificate>;
 
 /** 从业人员. */
@@ -177,13 +183,18 @@ export const PersonFields = z.object({
   mobile: mobileSchema,
   /** 岗位: 爆破员, 驾驶员, 押运员, 安全管理人员 … */
   position: requiredText('岗位', 30),
-  certificates: z.array(Certificate, { error: '证件信息格式不正确' }).max(20, { error: '证件不能超过20个' }),
+  certificates: z
+    .array(Certificate, { error: '证件信息格式不正确' })
+    .check(z.maxLength(20, { error: '证件不能超过20个' })),
 });
 
-export const Person = PersonFields.superRefine((p, ctx) => {
-  // The 17th digit of a 身份证号 encodes the holder's sex: a mismatch means one of the two is mistyped.
-  if (isValidIdCard(p.idCardNo) && idCardGender(p.idCardNo) !== p.gender) {
-    ctx.addIssue({ code: 'custom', path: ['gender'], message: '性别与身份证号不符，请核对' });
-  }
-}).meta({ id: 'Person' });
+export const Person = PersonFields.check(
+  z.superRefine((p, ctx) => {
+    // The 17th digit of a 身份证号 encodes the holder's sex: a mismatch means one of the two is mistyped.
+    if (isValidIdCard(p.idCardNo) && idCardGender(p.idCardNo) !== p.gender) {
+      ctx.addIssue({ code: 'custom', path: ['gender'], message: '性别与身份证号不符，请核对' });
+    }
+  }),
+  z.meta({ id: 'Person' }),
+);
 export type Person = z.infer<typeof Person>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isRealDate, todayInChina } from './dates';
 import { randomInt, type Random } from './random';
 import type { ValidationResult } from './uscc';
@@ -101,11 +101,11 @@ export function generateIdCard(rng: Random, options: GenerateIdCardOptions): str
 }
 
 /** Form/API field: trims, upper-cases a trailing x, validates against today in China. */
-export const idCardSchema = z
-  .string({ error: '身份证号应为文字' })
-  .trim()
-  .toUpperCase()
-  .superRefine((value, ctx) => {
+export const idCardSchema = z.string({ error: '身份证号应为文字' }).check(
+  z.trim(),
+  z.toUpperCase(),
+  z.superRefine((value, ctx) => {
     const r = validateIdCard(value);
     if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
-  });
+  }),
+);

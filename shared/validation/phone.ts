@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { randomChar, randomInt, type Random } from './random';
 
 /**
@@ -21,18 +21,20 @@ export function isLandline(s: string): boolean {
 
 export const mobileSchema = z
   .string({ error: '手机号码应为文字' })
-  .trim()
-  .min(1, { error: '请输入手机号码' })
-  .regex(MOBILE_PATTERN, { error: '手机号码应为1开头的11位数字（第二位为3至9）' });
+  .check(
+    z.trim(),
+    z.minLength(1, { error: '请输入手机号码' }),
+    z.regex(MOBILE_PATTERN, { error: '手机号码应为1开头的11位数字（第二位为3至9）' }),
+  );
 
-export const phoneSchema = z
-  .string({ error: '联系电话应为文字' })
-  .trim()
-  .min(1, { error: '请输入联系电话' })
-  .max(20, { error: '联系电话不能超过20个字符' })
-  .refine((s) => isMobile(s) || isLandline(s), {
+export const phoneSchema = z.string({ error: '联系电话应为文字' }).check(
+  z.trim(),
+  z.minLength(1, { error: '请输入联系电话' }),
+  z.maxLength(20, { error: '联系电话不能超过20个字符' }),
+  z.refine((s) => isMobile(s) || isLandline(s), {
     error: '联系电话应为11位手机号码，或带区号的固定电话，如0591-87093291',
-  });
+  }),
+);
 
 /** Real mobile network prefixes (三大运营商), so demo numbers look like ones people have. */
 const MOBILE_PREFIXES = [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { randomInt, type Random } from './random';
 import type { ValidationResult } from './uscc';
 
@@ -36,10 +36,10 @@ export function generateRegistrationNo(rng: Random, regionCode6: string, individ
   return s + registrationNoCheckDigit(s);
 }
 
-export const registrationNoSchema = z
-  .string({ error: '注册号应为文字' })
-  .trim()
-  .superRefine((value, ctx) => {
+export const registrationNoSchema = z.string({ error: '注册号应为文字' }).check(
+  z.trim(),
+  z.superRefine((value, ctx) => {
     const r = validateRegistrationNo(value);
     if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
-  });
+  }),
+);

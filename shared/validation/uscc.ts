@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { randomChar, randomInt, type Random } from './random';
 
 /**
@@ -110,11 +110,11 @@ export function generateUscc(rng: Random, options: GenerateUsccOptions = {}): st
  * Form/API field: trims and upper-cases what the user typed, then validates. Messages are the ones of
  * validateUscc, so the API and the form say the same thing.
  */
-export const usccSchema = z
-  .string({ error: '统一社会信用代码应为文字' })
-  .trim()
-  .toUpperCase()
-  .superRefine((value, ctx) => {
+export const usccSchema = z.string({ error: '统一社会信用代码应为文字' }).check(
+  z.trim(),
+  z.toUpperCase(),
+  z.superRefine((value, ctx) => {
     const r = validateUscc(value);
     if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
-  });
+  }),
+);

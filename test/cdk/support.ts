@@ -7,8 +7,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
-import { z as zm } from 'zod/mini';
+import * as z from 'zod/mini';
 import { defineEvent } from '../../shared/events/contract';
 import type { ContextManifest } from '../../functions/lib/wiring';
 import { platformManifest } from '../../functions/platform/manifest';
@@ -53,7 +52,7 @@ export function synth(
 
 const ok = z.object({ ok: z.boolean() });
 
-const hazard = zm.object({ hazardId: zm.string() });
+const hazard = z.object({ hazardId: z.string() });
 export const HazardConfirmed = defineEvent({
   context: 'hazard',
   detailType: 'HazardConfirmed',

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { regulatorCounts } from '../../functions/lib/accounts/counters';
 import { createAccounts, type NewRegulatorAccount } from '../../functions/lib/accounts/create';
-import { importAccounts } from '../../functions/accounts/import';
+import { importAccounts } from '../../functions/account-sheets/import';
 import { listAccounts } from '../../functions/accounts/list';
 import { systemActor, type RegulatorActor } from '../../functions/lib/accounts/scope';
 import { resetAccountPassword, setAccountEnabled } from '../../functions/accounts/status';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { importAccountId } from '../../functions/accounts/import';
+import { importAccountId } from '../../functions/account-sheets/import';
 import { adminScope, scopeProblem, systemActor } from '../../functions/lib/accounts/scope';
 import {
   categoryByWord,
@@ -8,7 +8,7 @@ import {
   normaliseRegionCode,
   roleByWord,
   zipProblem,
-} from '../../functions/accounts/spreadsheet';
+} from '../../functions/account-sheets/spreadsheet';
 import { isContention, transact } from '../../functions/lib/accounts/transact';
 import { AppError } from '../../functions/lib/http/errors';
 import type { Store } from '../../functions/store';

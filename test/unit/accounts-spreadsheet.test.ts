@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildTemplate, EXAMPLE_ROW, readRows } from '../../functions/accounts/spreadsheet';
+import { buildTemplate, EXAMPLE_ROW, readRows } from '../../functions/account-sheets/spreadsheet';
 import { AppError } from '../../functions/lib/http/errors';
 import { IMPORT_COLUMNS } from '../../shared/api/accounts';
 import { CATEGORIES } from '../../shared/reference/categories';

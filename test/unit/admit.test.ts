@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Principal } from '../../functions/lib/auth/principal';
 import type { AppError } from '../../functions/lib/http/errors';
 import { admit } from '../../functions/lib/http/route';

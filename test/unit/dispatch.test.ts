@@ -1,8 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { z as zm } from 'zod/mini';
+import * as z from 'zod/mini';
 import {
   contextHandler,
   EventContractError,
@@ -28,13 +27,13 @@ const Decided = defineEvent({
   context: 'register',
   detailType: 'ChangeRequestDecided',
   version: 1,
-  payload: zm.object({ a: zm.number() }),
+  payload: z.object({ a: z.number() }),
 });
 const Audited = defineEvent({
   context: 'register',
   detailType: 'ChangeRequestDecided',
   version: 1,
-  payload: zm.object({ a: zm.number(), b: zm.string() }),
+  payload: z.object({ a: z.number(), b: z.string() }),
 });
 const manifest = defineContext({
   context: 'demo',

@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { conflict } from '../../functions/lib/http/errors';
 import { Reply } from '../../functions/lib/http/responses';
 import { httpRoute } from '../../functions/lib/http/route';
@@ -16,13 +16,13 @@ const createThing = defineRoute({
   public: true,
   summary: 'test route',
   params: z.object({
-    id: z
-      .string()
-      .regex(/^t-\d+$/)
-      .meta({ title: '编号' }),
+    id: z.string().check(z.regex(/^t-\d+$/), z.meta({ title: '编号' })),
   }),
-  query: z.object({ dryRun: z.enum(['true', 'false']).optional() }),
-  body: z.object({ name: z.string().min(1).max(5).meta({ title: '单位名称' }), count: z.number().int() }).strict(),
+  query: z.object({ dryRun: z.optional(z.enum(['true', 'false'])) }),
+  body: z.strictObject({
+    name: z.string().check(z.minLength(1), z.maxLength(5), z.meta({ title: '单位名称' })),
+    count: z.number().check(z.int()),
+  }),
   response: z.object({ id: z.string(), name: z.string() }),
   successStatus: 201,
 });

@@ -16,6 +16,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { isAbsolute, join } from 'node:path';
 import { ENV } from '../../../functions/lib/env-names';
+import { LAMBDA_BUNDLE_ALIASES } from '../bundle-aliases';
 import type { ContextManifest, GrantsDef } from '../../../functions/lib/wiring';
 
 /** 等保2.0 level 3 keeps audit records ≥ 180 days; function logs carry the request/audit trail. */
@@ -93,6 +94,8 @@ export class ContextFunction extends NodejsFunction {
         // Bundle AWS SDK v3 at the version pinned in package-lock.json instead of the runtime's copy.
         externalModules: [],
         bundleAwsSDK: true,
+        // Build-time substitutions (relative to the repository root, esbuild's working directory here).
+        esbuildArgs: { '--alias': Object.entries(LAMBDA_BUNDLE_ALIASES).map(([from, to]) => `${from}=${to}`) },
       },
     });
     this.contextName = manifest.context;

@@ -31,6 +31,9 @@ export interface RegulatorActor {
 
 export type AccountsActor = SystemActor | RegulatorActor | Pick<Extract<Principal, { kind: 'enterprise' }>, 'kind'>;
 
+/** Who may administer accounts (a route's `access`); which accounts each may touch is `adminScope`'s decision. */
+export const ACCOUNT_ADMINS = { kind: 'regulator', roles: ['sys-admin', 'dept-admin'] } as const;
+
 export const systemActor = (label: string): SystemActor => ({ kind: 'system', label });
 
 export type AdminScope = { all: true } | { all: false; department: DepartmentCode; regionPrefix: string };

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { FieldIssue } from '../../../shared/api/errors';
 import { installChineseErrors } from '../../../shared/api/zod-zh';
 import type { RouteDef } from '../wiring';
@@ -16,7 +16,7 @@ export interface ParsedRequest {
   body: unknown;
 }
 
-function issuesOf(part: string, error: z.ZodError): FieldIssue[] {
+function issuesOf(part: string, error: z.core.$ZodError): FieldIssue[] {
   return error.issues.map((i) => ({
     path: [part, ...i.path.map(String)].join('.'),
     message: i.message,
@@ -46,7 +46,7 @@ function readBody(event: APIGatewayProxyEventV2): unknown {
  */
 export function parseRequest(def: RouteDef, event: APIGatewayProxyEventV2): ParsedRequest {
   const issues: FieldIssue[] = [];
-  const part = (name: string, schema: z.ZodType | undefined, value: unknown): unknown => {
+  const part = (name: string, schema: z.ZodMiniType | undefined, value: unknown): unknown => {
     if (!schema) return undefined;
     const r = schema.safeParse(value);
     if (r.success) return r.data;

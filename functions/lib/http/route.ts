@@ -14,7 +14,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   authenticate,
   type AuthOutcome,
@@ -34,7 +34,7 @@ import { errorResponse, jsonResponse, Reply } from './responses';
 /** The parsed type of an optional request part: `undefined` when the route declares none. */
 type Out<S> = [NonNullable<S>] extends [never]
   ? undefined
-  : NonNullable<S> extends z.ZodType
+  : NonNullable<S> extends z.ZodMiniType
     ? z.output<NonNullable<S>>
     : undefined;
 

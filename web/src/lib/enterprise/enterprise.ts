@@ -4,7 +4,7 @@
  * `/api/enterprise/*` (functions/enterprise) — 产品种类 and 从业人员, which need no review — or as change requests
  * (企业信息纠正, 证书信息纠正), which do.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type {
   PersonnelDeleted as PersonnelDeletedSchema,
   ProductInput,

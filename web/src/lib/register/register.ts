@@ -4,7 +4,7 @@
  * review. The filters of the unit list live in the page's URL, so they are read from and written to a query
  * string here.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type {
   ChangeDecision as ChangeDecisionSchema,
   ChangeRequestInput,
