@@ -8,7 +8,7 @@ import {
 import { defineContext, defineRoute } from '../lib/wiring';
 
 /**
- * Attachments (DESIGN §8): regulators and enterprises alike upload files for what they submit; who may read
+ * Attachments (README: Attachments): regulators and enterprises alike upload files for what they submit; who may read
  * one is decided by the domain code against the attachment (its uploader, or the scope of the enterprise it
  * is linked to), so every route admits any signed-in account.
  */

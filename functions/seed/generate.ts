@@ -51,7 +51,7 @@ export type DemoLicence = Licence & { id: string; enterpriseId: string };
 export type DemoPerson = Person & { id: string; enterpriseId: string };
 
 export interface DemoRegulator {
-  /** The login (DESIGN §5); the initial password is its last six digits. */
+  /** The login (README: Demo data and accounts); the initial password is its last six digits. */
   mobile: string;
   name: string;
   department: DepartmentCode;

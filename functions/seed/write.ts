@@ -13,7 +13,7 @@ import type { DemoBundle, DemoData, DemoEnterpriseAccount, DemoRegulator } from 
 
 export { DEMO_SEED } from './generate';
 
-/** The seed's rule: the initial password is the account's last six characters (DESIGN §5). */
+/** The seed's rule: the initial password is the account's last six characters (the demo data's convention only — README: Demo data and accounts). */
 export const initialPassword = (login: string): string => login.slice(-6);
 
 const CHUNK = 200;

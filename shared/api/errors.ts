@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Every failure the API returns has this shape (DESIGN §3). `message` is Chinese and tells the user what
+ * Every failure the API returns has this shape (README: Architecture — every context's errors pass through functions/lib/http). `message` is Chinese and tells the user what
  * to do; `details` carries per-field problems for forms. The web client and the handlers share it.
  */
 export const ERROR_CODES = [

@@ -2,8 +2,8 @@ import type { DepartmentCode } from './departments';
 
 /**
  * The seven goods categories of the seed plus 运输监管, in the order the portal's 监管入口 lists them.
- * `lead` is the 牵头单位 and `responsible` the 责任单位 (seed, "涉及的监管部门和物品类别"; DESIGN §2).
- * The seed names no lead for transport; DESIGN §2 takes 交通.
+ * `lead` is the 牵头单位 and `responsible` the 责任单位 (the manual, "涉及的监管部门和物品类别").
+ * The manual names no lead for transport; we take 交通, the department of 运输监管.
  * `hotline` is the portal's 举报电话 for the category (seed screenshot of the portal).
  */
 export const CATEGORIES = [

@@ -28,7 +28,7 @@ export const UNIT_TYPE_CODES = ENTERPRISE_UNIT_TYPES.map((t) => t.code) as [Unit
 
 /**
  * 登记状态. Only 在管(开业)企业 is supervised business as usual; the others stay in the register for history
- * (DESIGN §4: nothing is hard-deleted). The seed's screenshots write the first one 在管(开业)企业.
+ * (nothing is hard-deleted — README: The register and its changes). The seed's screenshots write the first one 在管(开业)企业.
  */
 export const REGISTRATION_STATUSES = [
   { code: 'in-business', name: '在管(开业)企业', active: true },

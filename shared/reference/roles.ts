@@ -1,5 +1,5 @@
 /**
- * Regulator roles (DESIGN §5). Codes are ascii slugs stored on accounts; names are what the screens show.
+ * Regulator roles (README: Demo data and accounts). Codes are ascii slugs stored on accounts; names are what the screens show.
  * `admin` roles need a second factor (TOTP) at login. 系统管理员, 安全管理员 and 审计管理员 are the three
  * separated administrators (三员分立) of 等保2.0: one account never holds two of them, so no single admin
  * can both act and erase the trace of acting.

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { randomChar, randomInt, type Random } from './random';
 
 /**
- * Phone numbers. A regulator logs in with a mainland mobile (DESIGN §5); an enterprise's 联系电话 is a
+ * Phone numbers. A regulator logs in with a mainland mobile (README: Demo data and accounts); an enterprise's 联系电话 is a
  * mobile or a landline written the way the seed writes them ('0591-87093291').
  */
 

@@ -8,7 +8,7 @@ import { randomChar, randomInt, type Random } from './random';
  *   3–8   登记管理机关行政区划码 (GB/T 2260)
  *   9–17  主体标识码 = 组织机构代码 (GB 11714: 8 body characters + its own check character)
  *   18    校验码 over the first 17
- * Enterprises log in with it (DESIGN §5), so a typo must be caught at the form with a message that says
+ * Enterprises log in with it (README: Demo data and accounts), so a typo must be caught at the form with a message that says
  * which part is wrong, not "invalid".
  */
 

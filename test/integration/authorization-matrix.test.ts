@@ -499,6 +499,36 @@ describe('the authorization matrix', () => {
     expect(Object.keys(MATRIX).filter((k) => !guarded.includes(k))).toEqual([]);
   });
 
+  // The data-scope rule (README "Data scope"), each clause with a caller it lets through and one it doesn't.
+  it("data scope: the account's categories, not the platform the session signed in to", async () => {
+    const { data: a } = await store.enterprises.get({ enterpriseId: 'ent-000001' }).go();
+    const [seg] = a!.segments;
+    const path = `/api/register/units/${seg!.category}/${seg!.segment}`;
+    const onOtherPlatform = await signedInAs(store, stack.url, {
+      ...INSPECTOR_OF_A,
+      categories: [...INSPECTOR_OF_A.categories, 'transport'],
+      category: 'transport',
+    } as Persona);
+    expect((await onOtherPlatform.get(path)).status).toBe(200);
+    expect((await onOtherPlatform.get(`/api/register/enterprises/ent-000001`)).status).toBe(200);
+    const notGranted = await signedInAs(store, stack.url, REVIEWER_OTHER_CATEGORY_OF_A);
+    expect((await notGranted.get(path)).status).toBe(403);
+    expect((await notGranted.get(`/api/register/enterprises/ent-000001`)).status).toBe(404);
+  });
+
+  it("data scope: the register is every department's; the jurisdiction is a region prefix, 省直 35", async () => {
+    const { data: a } = await store.enterprises.get({ enterpriseId: 'ent-000001' }).go();
+    const cats = [...new Set(a!.segments.map((s) => s.category))];
+    for (const department of ['anjian', 'gongan', 'jiaotong'] as const) {
+      const c = await signedInAs(store, stack.url, { ...INSPECTOR_OF_A, department } as Persona);
+      expect((await c.get('/api/register/enterprises/ent-000001')).status, department).toBe(200);
+    }
+    const province = await signedInAs(store, stack.url, { ...INSPECTOR_OF_A, regionCode: '35', categories: cats });
+    expect((await province.get('/api/register/enterprises/ent-000001')).status).toBe(200);
+    const otherCity = await signedInAs(store, stack.url, REVIEWER_FAR_FROM_A);
+    expect((await otherCity.get('/api/register/enterprises/ent-000001')).status).toBe(404);
+  });
+
   for (const [key, row] of Object.entries(MATRIX)) {
     it(`${key}: refuses anonymous callers and every persona outside its scope`, async () => {
       const anonymous = new ApiClient(stack.url);

@@ -1,6 +1,6 @@
 /**
  * Password hashing with scrypt from node:crypto: memory-hard (N=2^15, r=8 → 32 MiB per hash), and part of
- * Node itself, so it bundles into an arm64 Lambda with no native module to match (DESIGN §12).
+ * Node itself, so it bundles into an arm64 Lambda with no native module to match (README: Dependency notes).
  * The parameters travel inside the stored string, so they can be raised later without breaking old hashes.
  */
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';

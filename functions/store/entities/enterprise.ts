@@ -6,7 +6,7 @@ import { SERVICE } from '../service-name';
  * An enterprise on the register (the seed's 新增企业 form). Its licences and personnel share its partition
  * (collection `enterpriseDetail`), so the detail page is one Query. Lists by category × segment × region
  * are served by `enterpriseListing` items, one per segment the enterprise works in.
- * Never hard-deleted: removal sets `removed` (DESIGN §4). `version` guards every change (optimistic locking).
+ * Never hard-deleted: removal sets `removed` (README: The register and its changes). `version` guards every change (optimistic locking).
  */
 export const enterpriseModel = (client: DynamoDBDocumentClient, table: string) =>
   new Entity(
