@@ -12,9 +12,9 @@
  * unlike EventBridge's own `id`, which changes when the relay puts it again; `occurredAt` is the commit's time.
  */
 import { z } from 'zod/mini';
+import { eventSourceOf } from './source';
 
-/** `hazmat.<context>`: every event's source names the context that owns the change. */
-export const eventSourceOf = (context: string): string => `hazmat.${context}`;
+export { eventSourceOf };
 
 export interface EventDetail<T> {
   version: number;

@@ -7,7 +7,7 @@
  * back-off, and what still fails is reported by position, so the caller decides what a failure means.
  */
 import { PutEventsCommand, type EventBridgeClient, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
-import { eventSourceOf } from '../../../shared/events/contract';
+import { eventSourceOf } from '../../../shared/events/source';
 
 export interface DomainEvent<T = unknown> {
   /** The publishing context, e.g. 'register' → source 'hazmat.register'. */
