@@ -46,6 +46,8 @@ export const UnitListQuery = z
       .max(100, { error: '每页最多 100 条' })
       .default(10)
       .meta({ title: '每页条数' }),
+    /** desc: read the index backwards, from its end (the pager's 末页); the rows come last first. */
+    order: z.enum(['asc', 'desc'], { error: '「排序」应为 asc 或 desc' }).default('asc').meta({ title: '排序' }),
   })
   .meta({ id: 'UnitListQuery' });
 
@@ -291,6 +293,8 @@ export const ChangeRequestView = z
     regionName: z.string(),
     categories: z.array(z.string()),
     licenceId: z.string().optional(),
+    /** 证书信息纠正: which certificate, as it was before the change (its name and number). */
+    licence: z.object({ name: z.string(), number: z.string() }).optional(),
     reason: z.string().optional(),
     requesterKind: z.enum(['regulator', 'enterprise']),
     requesterName: z.string(),

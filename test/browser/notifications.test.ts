@@ -90,7 +90,7 @@ describe('the message inbox, in Chromium', () => {
     await decide(accountId);
 
     await page.goto(`${t.url}/platform/hazchem`);
-    const bell = page.getByRole('link', { name: /^消息/ });
+    const bell = page.getByRole('banner').getByRole('link', { name: /^消息/ });
     await expect.poll(() => bell.getAttribute('aria-label'), { timeout: 10_000 }).toBe('消息，2 条未读');
     await bell.click();
     await page.waitForURL(/\/platform\/hazchem\/messages$/);
@@ -128,7 +128,7 @@ describe('the message inbox, in Chromium', () => {
     await decide(accountId, { kind: 'correct-licence' });
 
     await page.goto(`${t.url}/enterprise`);
-    const bell = page.getByRole('link', { name: /^消息/ });
+    const bell = page.getByRole('banner').getByRole('link', { name: /^消息/ });
     await expect.poll(() => bell.getAttribute('aria-label'), { timeout: 10_000 }).toBe('消息，1 条未读');
     await bell.click();
     await page.waitForURL(/\/enterprise\/messages$/);

@@ -156,7 +156,9 @@ describe('the unit list and its change requests, in Chromium', () => {
     ]);
     before = await total(inspector);
     expect(await pagerText(inspector)).toBe(
-      before === 0 ? '总共 0 条记录' : `显示第 1 到第 ${Math.min(before, 10)} 条记录，总共 ${before} 条记录`,
+      before === 0
+        ? '总共 0 条记录'
+        : `显示第 1 到第 ${Math.min(before, 10)} 条记录，总共 ${before} 条记录，总共 ${Math.ceil(before / 10)} 页`,
     );
     // The region filter offers the jurisdiction only.
     const cities = await inspector.getByLabel('行政区划（设区市）').locator('option').allTextContents();

@@ -235,8 +235,9 @@ describe('signing in, in Chromium', () => {
     const dark = modules.flatMap((row, y) => row.flatMap((on, x) => (on ? [`M${x} ${y}h1v1h-1z`] : []))).join('');
     await expect(qr.locator('path').getAttribute('d')).resolves.toBe(dark);
     // Which apps to use, in plain words: authenticators, not the scanners of 微信 / 支付宝.
-    await page.getByText(/Google Authenticator、Microsoft Authenticator\s*或其他支持 TOTP/).waitFor();
-    await page.getByText('微信、支付宝等的“扫一扫”不能用于绑定').waitFor();
+    const steps = (await page.locator('ol.steps').textContent())!.replace(/\s+/g, ' ');
+    expect(steps).toContain('Google Authenticator、Microsoft Authenticator 或其他支持 TOTP');
+    expect(steps).toContain('微信、支付宝等的“扫一扫”不能用于绑定');
     await shot(page, 'sign-in-totp-enrolment');
     await page.setViewportSize({ width: 390, height: 844 });
     const box = (await qr.boundingBox())!;
