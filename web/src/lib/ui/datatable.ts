@@ -11,7 +11,7 @@ export interface Column<T> {
   readonly width?: string;
   /**
    * Which columns give way when the table is narrow (DataTable's container queries): 1 (default) always
-   * shown; 2 hidden under 1000px of table width; 3 under 1150px. What they hide stays on the 查看 page.
+   * shown; 2 hidden under 1150px of table width (a laptop's 1366 with the menu); 3 under 1300px. What they hide stays on the 查看 page.
    */
   readonly priority?: 1 | 2 | 3;
   /** In the phone layout (cards), this column is the card's title (单位名称). */
