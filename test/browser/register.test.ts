@@ -179,6 +179,10 @@ describe('the unit list and its change requests, in Chromium', () => {
     await form.getByText('请填写单位名称').waitFor();
     await form.getByText('请选择单位类型').waitFor();
     await form.getByText('请填写(住所)营业场所').waitFor();
+    // Every required field's error at once, the code's too (not only after the others pass).
+    await form.getByText('请填写统一社会信用代码；尚未三证合一的单位请填写注册号').waitFor();
+    await form.getByText('请填写法定代表人(责任人)').waitFor();
+    await expect(form.locator('.req').count()).resolves.toBeGreaterThanOrEqual(7);
     // The segment of the list it was opened from is ticked already; the jurisdiction's city is chosen.
     await expect(form.getByRole('checkbox', { name: '经营', exact: true }).isChecked()).resolves.toBe(true);
     await expect(form.getByLabel('行政区划（设区市）').inputValue()).resolves.toBe('3505');
