@@ -10,10 +10,10 @@ import { startTestStack, type TestStack } from '../support/stack';
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'browser');
 
 /**
- * Dates are shown and typed as yyyy-MM-dd whatever the browser's language: an English-locale Chromium (where a
+ * The support contact on the pages where help is looked for, and dates shown and typed as yyyy-MM-dd whatever the browser's language: an English-locale Chromium (where a
  * native date input reads mm/dd/yyyy) edits a licence's dates through the one DateField.
  */
-describe('dates in an English-locale browser', () => {
+describe('help and dates, in Chromium', () => {
   let t: TestStack;
   let browser: Browser;
 
@@ -58,6 +58,21 @@ describe('dates in an English-locale browser', () => {
     await expect(dialog.getByText('不是有效日期').count()).resolves.toBe(0);
     await page.screenshot({ path: path.join(SHOTS, 'dates-en-us.png'), fullPage: true });
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('names the 技术支撑 客服电话 in the footer, on the login page and in the messages that send people for help', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${t.url}/platform/explosives/login`);
+    await page.getByText('技术支撑：“一体化”平台技术支撑人员 客服电话：0591-87859196').waitFor();
+    await page.getByText('账号未开通或忘记密码，请联系技术支撑人员（客服电话：0591-87859196）。').waitFor();
+    // The API's own message says the same, in the same words.
+    await page.getByLabel('用户名').fill('13900099999');
+    await page.getByLabel('密码').fill('Wrong#2024x');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('账号还没有开通或者密码错误，请联系技术支撑人员（客服电话：0591-87859196）。').waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'help-login-phone.png'), fullPage: true });
     await context.close();
   });
 });
