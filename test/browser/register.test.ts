@@ -304,7 +304,10 @@ describe('the unit list and its change requests, in Chromium', () => {
     await approve(dialog, '企业信息纠错');
 
     await openList(inspector);
-    await unitRow(inspector, UNIT.name).getByText(UNIT.corrected).waitFor();
+    // 法定代表人 gives way on a laptop (a priority column): read the cell itself.
+    await expect
+      .poll(() => unitRow(inspector, UNIT.name).locator('td[data-label="法定代表人(责任人)"]').textContent())
+      .toBe(UNIT.corrected);
 
     await unitRow(inspector, UNIT.name).getByRole('link', { name: '查看' }).click();
     await inspector.getByRole('heading', { name: UNIT.name, level: 1 }).waitFor();
