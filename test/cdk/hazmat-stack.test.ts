@@ -263,9 +263,12 @@ describe('context functions', () => {
         ENV.siteOrigin,
         ENV.appVersion,
         ENV.logLevel,
+        ENV.supportPhone,
       ]) {
         expect(vars[name], name).toBeDefined();
       }
+      // The 技术支撑 客服电话 the functions' messages name: the seed's unless the deployment sets one.
+      expect(vars[ENV.supportPhone]).toBe('0591-87859196');
       expect(vars[ENV.serviceName]).toBe(`hazmat-${m.context}`);
       for (const localOnly of [ENV.dynamodbEndpoint, ENV.s3Endpoint, ENV.eventsEndpoint])
         expect(vars[localOnly]).toBeUndefined();
