@@ -14,10 +14,13 @@ const webDir = path.dirname(fileURLToPath(import.meta.url));
 // may not change it; by then it is already `web/`.
 if (path.resolve(process.cwd()) !== webDir) process.chdir(webDir);
 const { sveltekit } = await import('@sveltejs/kit/vite');
+const { SUPPORT_PHONE_ENV, supportPhoneFrom } = await import('../shared/support');
 
 export default defineConfig({
   root: webDir,
   plugins: [sveltekit()],
+  // The 技术支撑 客服电话, fixed when the site is built for a deployment (shared/support.ts, README).
+  define: { __SUPPORT_PHONE__: JSON.stringify(supportPhoneFrom(process.env[SUPPORT_PHONE_ENV])) },
   server: { port: 5173 },
   preview: { port: 4173 },
 });

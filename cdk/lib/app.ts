@@ -11,6 +11,7 @@
  *   iamCertificateId  IAM server certificate for the ICP-filed domainName (AWS China regions)
  *   webAclArn         WAFv2 web ACL (scope CLOUDFRONT) for the distribution
  *   logLevel          POWERTOOLS_LOG_LEVEL (default INFO)
+ *   supportPhone      技术支撑 客服电话 in the functions' messages (default $HAZMAT_SUPPORT_PHONE, else the seed's)
  *   appVersion        APP_VERSION (default: package.json version)
  */
 import { App, Validations, type AppProps } from 'aws-cdk-lib';
@@ -55,6 +56,8 @@ export function createApp({ manifest, appProps, stackProps = {} }: CreateAppOpti
     iamCertificateId: ctx('iamCertificateId'),
     webAclArn: ctx('webAclArn'),
     logLevel,
+    // The same variable the site's build reads (web/vite.config.ts), so one setting reaches both.
+    supportPhone: ctx('supportPhone') ?? process.env.HAZMAT_SUPPORT_PHONE,
     appVersion: ctx('appVersion') ?? packageVersion(),
     // Deployed only if it exists when synthesising (see Site).
     siteBuildDir: join(DEFAULT_REPO_ROOT, 'web', 'build'),

@@ -21,6 +21,7 @@ import { DomainEventBus } from './constructs/event-bus';
 import { OutboxRelay } from './constructs/outbox-relay';
 import { ScheduleRule } from './constructs/schedule-rule';
 import { Site } from './constructs/site';
+import { supportPhoneFrom } from '../../shared/support';
 
 export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 
@@ -43,6 +44,8 @@ export interface HazmatStackProps extends StackProps {
   appVersion?: string;
   /** POWERTOOLS_LOG_LEVEL of the functions. @default 'INFO' */
   logLevel?: LogLevel;
+  /** The 技术支撑 客服电话 the functions' messages name. @default the seed's (shared/support.ts) */
+  supportPhone?: string | undefined;
   /** API default-stage throttling. */
   apiThrottle?: ApiProps['throttle'];
   /** Repository root (entries and lock file are relative to it). @default two levels above this file */
@@ -106,6 +109,7 @@ export class HazmatStack extends Stack {
       [ENV.siteOrigin]: this.site.origin,
       [ENV.appVersion]: props.appVersion ?? '0.0.0-dev',
       [ENV.logLevel]: props.logLevel ?? 'INFO',
+      [ENV.supportPhone]: supportPhoneFrom(props.supportPhone),
     };
 
     for (const m of props.manifest) {

@@ -16,15 +16,16 @@ import { applicationStatusMessage } from '../lib/registration/applications';
 import type { Store } from '../store';
 import { assertNotLocked, clearFailures, limitAddress, lockedError, recordFailure } from '../lib/auth/guard';
 import { matchTotp, newTotpSecret, otpauthUri } from './totp';
+import { contactSupportHere } from '../lib/support';
 
 type Account = EntityItem<Store['accounts']>;
 
 export const PASSWORD_MAX_AGE_MS = 90 * 24 * 3600_000;
 
 /** The seed's own words for an unknown account or a wrong password — the same for both, on purpose. */
-export const WRONG_CREDENTIALS = '账号还没有开通或者密码错误，请联系技术支持人员。';
+export const WRONG_CREDENTIALS = `账号还没有开通或者密码错误，${contactSupportHere()}。`;
 /** The seed's words for a regulator entering a category platform they are not configured for. */
-export const NO_CATEGORY = '账号没有配置该物品类别的权限，请联系技术支撑人员。';
+export const NO_CATEGORY = `账号没有配置该物品类别的权限，${contactSupportHere()}。`;
 
 let dummyHash: Promise<string> | undefined;
 /** Verifying against a throw-away hash when the account doesn't exist keeps the timing the same. */

@@ -13,6 +13,8 @@ export const ENV = {
   /** The site's origin, for CORS on presigned uploads and for CSRF checks. */
   siteOrigin: 'SITE_ORIGIN',
   appVersion: 'APP_VERSION',
+  /** The 技术支撑 客服电话 the error messages name (shared/support.ts). */
+  supportPhone: 'HAZMAT_SUPPORT_PHONE',
   /** Powertools logger settings. */
   serviceName: 'POWERTOOLS_SERVICE_NAME',
   logLevel: 'POWERTOOLS_LOG_LEVEL',

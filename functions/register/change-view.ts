@@ -8,6 +8,13 @@ export type ChangeRequestRecord = EntityItem<Store['changeRequests']>;
 
 type Fields = Record<string, unknown> | null;
 
+/** 证书信息纠正: the certificate the request changes, named as it was (the diff shows what changes in it). */
+function licenceNamed(r: ChangeRequestRecord) {
+  const before = (r.before ?? {}) as Record<string, unknown>;
+  if (r.kind !== 'correct-licence') return {};
+  return { licence: { name: String(before.licenceName ?? ''), number: String(before.number ?? '') } };
+}
+
 export function changeRequestView(r: ChangeRequestRecord) {
   const labels = r.kind === 'correct-licence' ? LICENCE_FIELD_LABELS : ENTERPRISE_FIELD_LABELS;
   return {
@@ -20,6 +27,7 @@ export function changeRequestView(r: ChangeRequestRecord) {
     regionName: regionName(r.regionCode),
     categories: r.categories,
     ...(r.licenceId ? { licenceId: r.licenceId } : {}),
+    ...licenceNamed(r),
     ...(r.reason ? { reason: r.reason } : {}),
     requesterKind: r.requesterKind,
     requesterName: r.requesterName,

@@ -24,6 +24,8 @@ export interface UnitListInput {
   status?: string | undefined;
   cursor?: string | undefined;
   limit: number;
+  /** desc: from the end of the index (末页), last row first. */
+  order?: 'asc' | 'desc' | undefined;
 }
 
 export async function listUnits(store: Store, p: Regulator, q: UnitListInput) {
@@ -50,8 +52,8 @@ export async function listUnits(store: Store, p: Regulator, q: UnitListInput) {
           // not rows kept: read ahead (FILTER_READ_AHEAD × the page) and go on until a full page (`count`), so a
           // page of matches isn't mostly empty; its cost grows with how rare the match is, within the range.
           filtered
-            ? { count: q.limit, limit: q.limit * FILTER_READ_AHEAD, cursor: q.cursor ?? null }
-            : { limit: q.limit, cursor: q.cursor ?? null },
+            ? { count: q.limit, limit: q.limit * FILTER_READ_AHEAD, cursor: q.cursor ?? null, order: q.order ?? 'asc' }
+            : { limit: q.limit, cursor: q.cursor ?? null, order: q.order ?? 'asc' },
         ),
       // 总共 N 条记录: the live counter of this category × segment × region (by 登记状态 when filtered by it).
       q.name || q.creditCode

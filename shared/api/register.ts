@@ -31,6 +31,10 @@ export const UnitListQuery = z
     limit: z
       ._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100, { error: '每页最多 100 条' })), 10)
       .check(z.meta({ title: '每页条数' })),
+    /** desc: read the index backwards, from its end (the pager's 末页); the rows come last first. */
+    order: z
+      ._default(z.enum(['asc', 'desc'], { error: '「排序」应为 asc 或 desc' }), 'asc')
+      .check(z.meta({ title: '排序' })),
   })
   .check(z.meta({ id: 'UnitListQuery' }));
 
@@ -276,6 +280,8 @@ export const ChangeRequestView = z
     regionName: z.string(),
     categories: z.array(z.string()),
     licenceId: z.optional(z.string()),
+    /** 证书信息纠正: which certificate, as it was before the change (its name and number). */
+    licence: z.optional(z.object({ name: z.string(), number: z.string() })),
     reason: z.optional(z.string()),
     requesterKind: z.enum(['regulator', 'enterprise']),
     requesterName: z.string(),

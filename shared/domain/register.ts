@@ -110,12 +110,15 @@ export const EnterpriseFields = z.object({
     .check(z.minLength(1, { error: '请至少选择一个从业环节' }), z.maxLength(8, { error: '从业环节不能超过8个' })),
 });
 
+/** Neither code given (a rule across two fields, so the web's form also checks it before the others pass). */
+export const CODE_REQUIRED = '请填写统一社会信用代码；尚未三证合一的单位请填写注册号';
+
 function enterpriseRules(e: z.infer<typeof EnterpriseFields>, ctx: Ctx) {
   if (e.creditCode === undefined && e.registrationNo === undefined) {
     ctx.addIssue({
       code: 'custom',
       path: ['creditCode'],
-      message: '请填写统一社会信用代码；尚未三证合一的单位请填写注册号',
+      message: CODE_REQUIRED,
     });
   }
   notBefore(ctx, e.businessTermFrom, e.businessTermTo, 'businessTermTo', '经营期限至不能早于经营期限自');

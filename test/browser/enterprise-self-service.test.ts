@@ -199,6 +199,41 @@ describe('the enterprise keeps its own data, in Chromium', () => {
     await page.getByText(CHANGE_SUBMITTED_MESSAGES['correct-licence']).waitFor();
     await page.getByRole('button', { name: '确定' }).click();
     await page.getByText('您的企业有一条信息纠正正在审核中').waitFor();
+
+    // The 审核人员 sees which certificate changes, and the field before and after (not deciding blind).
+    const { data: entry } = await store.enterprises.get({ enterpriseId }).go();
+    let reviewed = false;
+    for (const category of [...new Set(entry!.segments.map((x) => x.category))]) {
+      const persona = {
+        kind: 'regulator' as const,
+        department: 'gongan',
+        regionCode: '35',
+        categories: [category],
+        roles: ['reviewer'],
+      };
+      const reviewer = await signedInAs(store, stack.url, persona);
+      const queue = await reviewer.get(`/api/register/change-requests?status=pending&category=${category}`);
+      const request = (
+        queue.body.items as { enterpriseId: string; kind: string; licence?: { name: string; number: string } }[]
+      ).find((r) => r.enterpriseId === enterpriseId && r.kind === 'correct-licence');
+      if (!request) continue;
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+      await context.addCookies(
+        [...reviewer.cookies].map(([name, value]) => ({ name, value, url: stack.url, httpOnly: name !== 'hz_csrf' })),
+      );
+      const review = await context.newPage();
+      await review.goto(`${stack.url}/platform/${category}/system/register-reviews`);
+      await review.getByRole('row').filter({ hasText: '证书信息纠正' }).getByRole('button', { name: '审核' }).click();
+      const dialog = review.getByRole('dialog', { name: '企业信息审核' });
+      await expect
+        .poll(() => dialog.locator('dd[data-field="licence"]').textContent())
+        .toBe(`${request.licence!.name}（证书编号 ${request.licence!.number}）`);
+      await dialog.getByRole('row').filter({ hasText: '发证机关' }).getByText('福州市公安局治安支队').waitFor();
+      await review.screenshot({ path: path.join(SHOTS, 'ent-licence-review.png'), fullPage: true });
+      await context.close();
+      reviewed = true;
+    }
+    expect(reviewed).toBe(true);
     expect(errors).toEqual([]);
   });
 

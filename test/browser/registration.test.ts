@@ -160,6 +160,14 @@ describe('enterprise registration and its review, in Chromium', () => {
     await expect(page.getByLabel('信息员姓名').count()).resolves.toBe(0);
     await page.getByRole('button', { name: '查询' }).click();
     await page.getByText('请输入统一社会信用代码或注册号').waitFor();
+    // A wrong check character is said beside the code as soon as the field is left, before any lookup.
+    const wrong = seeded.enterpriseAccounts[0]!.login;
+    const bad = wrong.slice(0, 17) + (wrong[17] === '0' ? '1' : '0');
+    await page.getByLabel('统一社会信用代码/注册号').fill(bad);
+    await page.getByLabel('统一社会信用代码/注册号').blur();
+    await page.locator('#code-error').getByText('统一社会信用代码校验位（第18位）错误，请核对').waitFor();
+    // Required fields are marked 「*」.
+    await expect(page.locator('label[for="code"] .req').textContent()).resolves.toBe('*');
 
     const enterprise = seeded.enterpriseAccounts[0]!;
     await page.getByLabel('统一社会信用代码/注册号').fill(enterprise.login.toLowerCase());
@@ -204,6 +212,18 @@ describe('enterprise registration and its review, in Chromium', () => {
     await expect(page.getByLabel('单位名称').count()).resolves.toBe(0);
     // The register's region is offered.
     await expect(page.getByLabel('企业行政区划（县、市、区）').inputValue()).resolves.toBe('350503');
+    // 重新查找 takes the company's region away with it: the next company starts from nothing.
+    await page.getByRole('button', { name: '重新查找' }).click();
+    await page.getByLabel('统一社会信用代码/注册号').fill(unknown);
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByText('平台尚未收录该企业，请填写企业信息后注册').waitFor();
+    await expect(page.getByLabel('企业行政区划（设区市）').inputValue()).resolves.toBe('');
+    await expect(page.getByLabel('企业行政区划（县、市、区）').inputValue()).resolves.toBe('');
+    await page.getByRole('button', { name: '重新查找' }).click();
+    await page.getByLabel('统一社会信用代码/注册号').fill(code);
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByText(`为您找到要注册的企业：${name}`).waitFor();
+    await expect(page.getByLabel('企业行政区划（县、市、区）').inputValue()).resolves.toBe('350503');
     await page.getByRole('checkbox', { name: '危险化学品·经营' }).check();
     await page.getByRole('checkbox', { name: '危险化学品·储存' }).check();
     await page.getByLabel('信息员姓名').fill('林晓燕');
@@ -231,6 +251,15 @@ describe('enterprise registration and its review, in Chromium', () => {
     const { page, errors } = await newPage({ width: 390, height: 844 });
     await page.goto(`${stack.url}/enterprise/register`);
     await page.getByRole('radio', { name: '无营业执照分支机构/个体商户' }).check();
+    // Each field is checked as it is left, its message beside it; the fields not yet visited say nothing.
+    await page.getByLabel('信息员身份证号').fill('350503198808082021');
+    await page.getByLabel('信息员身份证号').blur();
+    await page.locator('#informant-id-error').getByText('身份证号校验位错误，请核对').waitFor();
+    await page.getByLabel('联系电话').fill('12345');
+    await page.getByLabel('联系电话').blur();
+    await page.locator('#unit-phone-error').waitFor();
+    await expect(page.locator('#informant-name-error').count()).resolves.toBe(0);
+    await expect(page.locator('label[for="informant-name"] .req').count()).resolves.toBe(1);
     await page.getByRole('button', { name: '立即注册' }).click();
     await page.getByText('请填写单位名称').waitFor();
     await page.getByText('请选择企业行政区划').waitFor();
@@ -303,19 +332,25 @@ describe('enterprise registration and its review, in Chromium', () => {
     await expect(shopRow.textContent()).resolves.toContain(SHOP.mobile);
     await expect(shopRow.textContent()).resolves.toContain('泉州市鲤城区');
     await page.getByRole('row').filter({ hasText: STALL.unitName }).waitFor();
-    await page.getByText('第 1 页，本页 2 条').waitFor();
+    await page.getByText('显示第 1 到第 2 条记录').waitFor();
     await shot(page, 'registration-review-list');
 
-    // 查看: the whole application.
-    await shopRow.getByRole('button', { name: '查看' }).click();
+    // 审核: the whole application, with what goes into the register for a new unit (not decided blind).
+    await shopRow.getByRole('button', { name: '审核' }).click();
     const detail = page.getByRole('dialog', { name: '注册申请详情' });
     await detail.getByText(SHOP.idCardNo).waitFor();
     await detail.getByText('无营业执照分支机构/个体商户（新增企业）').waitFor();
+    await expect(detail.locator('dd[data-field="address"]').textContent()).resolves.toBe(SHOP.address);
+    await expect(detail.locator('dd[data-field="legalRepresentative"]').textContent()).resolves.toBe(
+      SHOP.legalRepresentative,
+    );
+    await expect(detail.locator('dd[data-field="phone"]').textContent()).resolves.toBe(SHOP.phone);
     await shot(page, 'registration-review-detail');
     await detail.getByRole('button', { name: '关闭' }).last().click();
 
     // 拒绝 needs a reason.
-    await page.getByRole('row').filter({ hasText: STALL.unitName }).getByRole('button', { name: '拒绝' }).click();
+    await page.getByRole('row').filter({ hasText: STALL.unitName }).getByRole('button', { name: '审核' }).click();
+    await detail.getByRole('button', { name: '拒绝' }).click();
     const rejectDialog = page.getByRole('dialog', { name: '拒绝注册申请' });
     await rejectDialog.getByRole('button', { name: '确定拒绝' }).click();
     await rejectDialog.getByText('请填写拒绝原因').waitFor();
@@ -325,7 +360,8 @@ describe('enterprise registration and its review, in Chromium', () => {
     await page.getByText(`已拒绝「${STALL.unitName}」的注册申请`).waitFor();
 
     // 同意.
-    await shopRow.getByRole('button', { name: '同意' }).click();
+    await shopRow.getByRole('button', { name: '审核' }).click();
+    await detail.getByRole('button', { name: '同意' }).click();
     const confirm = page.getByRole('dialog', { name: '同意注册确认' });
     await confirm.getByText(SHOP.mobile).waitFor();
     await confirm.getByRole('button', { name: '确定同意' }).click();

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import encodeQR from '@paulmillr/qr';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockedError } from '../../functions/lib/auth/guard';
@@ -220,13 +221,29 @@ describe('signing in, in Chromium', () => {
     const { page, errors } = await newPage();
     await regulatorLogin(page, 'hazchem', ADMIN.login, ADMIN.initial);
     await page.waitForURL(/\/platform\/hazchem\/password$/);
+    const enrolment = page.waitForResponse((r) => r.url().endsWith('/api/auth/totp/enrolment'));
     await changePassword(page, ADMIN.initial, ADMIN.password);
     await page.waitForURL(/\/platform\/hazchem\/totp$/);
     await page.getByRole('heading', { name: '绑定动态口令' }).waitFor();
+    const { otpauthUri } = (await (await enrolment).json()) as { otpauthUri: string };
     const grouped = (await page.locator('#totp-secret').textContent())!.trim();
     expect(grouped).toMatch(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
     await expect(page.locator('#totp-uri').textContent()).resolves.toContain('otpauth://totp/');
+    // The QR code beside the key carries the otpauth URI itself (its modules, as the encoder draws them).
+    const qr = page.getByRole('img', { name: '动态口令绑定二维码' });
+    const modules = encodeQR(otpauthUri, 'raw', { ecc: 'medium', border: 2 });
+    const dark = modules.flatMap((row, y) => row.flatMap((on, x) => (on ? [`M${x} ${y}h1v1h-1z`] : []))).join('');
+    await expect(qr.locator('path').getAttribute('d')).resolves.toBe(dark);
+    // Which apps to use, in plain words: authenticators, not the scanners of 微信 / 支付宝.
+    const steps = (await page.locator('ol.steps').textContent())!.replace(/\s+/g, ' ');
+    expect(steps).toContain('Google Authenticator、Microsoft Authenticator 或其他支持 TOTP');
+    expect(steps).toContain('微信、支付宝等的“扫一扫”不能用于绑定');
     await shot(page, 'sign-in-totp-enrolment');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const box = (await qr.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await shot(page, 'sign-in-totp-enrolment-phone');
+    await page.setViewportSize({ width: 1366, height: 900 });
     const secret = grouped.replace(/ /g, '');
     await page.getByRole('textbox', { name: '动态口令' }).fill(totpAt(secret, Date.now()));
     await page.getByRole('button', { name: '确认绑定' }).click();
@@ -256,19 +273,25 @@ describe('signing in, in Chromium', () => {
 
     // The 15-minute access cookie is gone: the next request gets a 401, the client refreshes and retries.
     await context.clearCookies({ name: 'hz_at' });
+    // Wait for the responses asserted on, not for text that may show before them (a busy machine).
     const refreshes: number[] = [];
     page.on('response', (r) => {
       if (r.url().endsWith('/api/auth/refresh')) refreshes.push(r.status());
     });
+    const isRefresh = (r: { url(): string }) => r.url().endsWith('/api/auth/refresh');
+    const renewed = page.waitForResponse(isRefresh);
     await page.reload();
+    expect((await renewed).status()).toBe(200);
     await page.getByText(`欢迎你, ${INSPECTOR.name}`).waitFor();
     expect(refreshes).toEqual([200]);
 
     // Now the refresh cookie goes too: the next request (a password change) ends the session.
     await context.clearCookies({ name: 'hz_at' });
     await context.clearCookies({ name: 'hz_rt' });
+    const refused = page.waitForResponse(isRefresh);
     await page.getByRole('link', { name: '修改密码' }).click();
     await changePassword(page, INSPECTOR.password, 'Another#2024');
+    expect((await refused).status()).toBe(401);
     await page.waitForURL(/\/platform\/explosives\/login$/);
     await page.getByText('登录已超时，请重新登录。').waitFor();
     expect(refreshes).toEqual([200, 401]);

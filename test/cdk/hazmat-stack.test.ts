@@ -260,11 +260,20 @@ describe('context functions', () => {
         LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
       });
       const vars = fn.Properties.Environment.Variables as Record<string, unknown>;
-      for (const name of [ENV.tableName, ENV.bucketName, ENV.siteOrigin, ENV.appVersion, ENV.logLevel]) {
+      for (const name of [
+        ENV.tableName,
+        ENV.bucketName,
+        ENV.siteOrigin,
+        ENV.appVersion,
+        ENV.logLevel,
+        ENV.supportPhone,
+      ]) {
         expect(vars[name], name).toBeDefined();
       }
       // No context puts events on the bus: they go through the outbox.
       expect(vars[ENV.eventBusName]).toBeUndefined();
+      // The 技术支撑 客服电话 the functions' messages name: the seed's unless the deployment sets one.
+      expect(vars[ENV.supportPhone]).toBe('0591-87859196');
       expect(vars[ENV.serviceName]).toBe(`hazmat-${m.context}`);
       for (const localOnly of [ENV.dynamodbEndpoint, ENV.s3Endpoint, ENV.eventsEndpoint])
         expect(vars[localOnly]).toBeUndefined();

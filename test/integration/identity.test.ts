@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditLogs } from '../../functions/audit/logs';
+import { NO_CATEGORY, WRONG_CREDENTIALS } from '../../functions/identity/sign-in';
 import { totpAt } from '../../functions/identity/totp';
 import { AUDIT_SHARDS, verifyChains } from '../../functions/lib/audit';
 import { resolveAccessToken } from '../../functions/lib/auth/sessions';
@@ -10,7 +11,8 @@ import { type Store } from '../../functions/store';
 import { ApiClient } from '../support/api-client';
 import { startTestStack } from '../support/stack';
 
-const WRONG = '账号还没有开通或者密码错误，请联系技术支持人员。';
+// The wording (with the support number) is decided in one place: shared/support.ts via functions/identity/sign-in.ts.
+const WRONG = WRONG_CREDENTIALS;
 
 /** Signing in through the local gateway, as the browser does: cookies, CSRF header, stages. */
 describe('identity through the local gateway', () => {
@@ -104,7 +106,8 @@ describe('identity through the local gateway', () => {
       password: who.mobile.slice(-6),
     });
     expect(r.status).toBe(403);
-    expect(r.body.error.message).toBe('账号没有配置该物品类别的权限，请联系技术支撑人员。');
+    expect(r.body.error.message).toBe(NO_CATEGORY);
+    expect(r.body.error.message).toContain('客服电话：0591-87859196');
     expect(c.cookies.has('hz_at')).toBe(false);
   });
 

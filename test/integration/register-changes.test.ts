@@ -336,6 +336,13 @@ describe('register change requests', () => {
       categories: [licence.category],
       roles: ['reviewer'],
     });
+    // The reviewer sees which certificate changes (as it was), and each changed field before and after.
+    const view = (await rev.get(`/api/register/change-requests/${r.body.requestId}`)).body;
+    expect(view.licence).toEqual({ name: licence.licenceName, number: licence.number });
+    expect(view.changes).toEqual([
+      { field: 'number', label: '证书编号', before: licence.number, after: `${licence.number}-新` },
+      { field: 'validTo', label: '有效截止日期', before: licence.validTo, after: '2031-12-31' },
+    ]);
     const ok = await rev.post(`/api/register/change-requests/${r.body.requestId}/approve`, {});
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     const { data: after } = await t.store.licences

@@ -47,6 +47,24 @@ describe('the unit list', () => {
     expect(items.length).toBe(data.length);
   });
 
+  it('reads the list backwards for 末页: the same rows, last first, within the jurisdiction', async () => {
+    const who = regulator('35', [seg.category]);
+    const forward = await all(who);
+    const backward = await all(who, '&order=desc');
+    expect(backward.map((i) => i.enterpriseId)).toEqual(forward.map((i) => i.enterpriseId).reverse());
+    const c = await signedInAs(t.store, t.url, who);
+    // The last page has what is left after the full pages: `limit` rows from the end, in the order shown reversed.
+    const last = await c.get(`/api/register/units/${seg.category}/${seg.segment}?limit=2&order=desc`);
+    expect(last.body.items.map((i: { enterpriseId: string }) => i.enterpriseId)).toEqual(
+      forward
+        .slice(-2)
+        .map((i) => i.enterpriseId)
+        .reverse(),
+    );
+    expect(last.body.total).toBe(forward.length);
+    expect((await c.get(`/api/register/units/${seg.category}/${seg.segment}?order=sideways`)).status).toBe(400);
+  });
+
   it('shows a city regulator only their own city, and refuses another city', async () => {
     const items = await all(regulator(city, [seg.category]));
     expect(items.length).toBeGreaterThan(0);

@@ -37,7 +37,8 @@ describe('function bundles', () => {
       expect(has(inputs, '@aws-sdk/credential-provider-node'), 'credential chain').toBe(false);
       expect(has(inputs, '@aws-sdk/nested-clients'), 'STS/SSO clients').toBe(false);
       expect(has(inputs, '@aws-sdk/client-s3'), 'S3 client').toBe(Boolean(ctx.grants.attachments));
-      expect(has(inputs, '@aws-sdk/client-eventbridge'), 'EventBridge client').toBe(Boolean(ctx.grants.publishEvents));
+      // Only the outbox relay puts events on the bus; contexts write them into their transactions.
+      expect(has(inputs, '@aws-sdk/client-eventbridge'), 'EventBridge client').toBe(false);
       expect(has(inputs, 'exceljs'), 'ExcelJS').toBe(SPREADSHEET_CONTEXTS.includes(ctx.context));
       // Even there, only the in-memory Workbook: not the streaming reader/writer and their zip libraries.
       expect(has(inputs, 'unzipper') || has(inputs, 'archiver'), 'ExcelJS streaming').toBe(false);

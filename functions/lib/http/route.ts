@@ -30,6 +30,7 @@ import { parseRequest } from './parse';
 import { alongsideSessionCheck } from './speculative';
 import { clientAddress } from './viewer-address';
 import { errorResponse, jsonResponse, Reply } from './responses';
+import { contactSupportHere } from '../support';
 
 /** The parsed type of an optional request part: `undefined` when the route declares none. */
 type Out<S> = [NonNullable<S>] extends [never]
@@ -101,7 +102,10 @@ export function toErrorResponse(err: unknown, requestId: string, logger: Logger)
     return errorResponse(new AppError(503, 'SERVICE_UNAVAILABLE', '系统繁忙，请稍后再试'), requestId);
   }
   logger.error('unhandled error', { error: err as Error });
-  return errorResponse(new AppError(500, 'INTERNAL', '系统内部错误，请稍后再试；如持续出现请联系技术支持'), requestId);
+  return errorResponse(
+    new AppError(500, 'INTERNAL', `系统内部错误，请稍后再试；如持续出现，${contactSupportHere()}。`),
+    requestId,
+  );
 }
 
 const correlation = (logger: Logger, def: RouteDef): Mw => ({

@@ -11,6 +11,7 @@
  *   the refresh is refused too, the session is over and the `sessionEnded` hook runs (→ the login page);
  * - a 403 `SIGN_IN_INCOMPLETE` means the session still has a step to do: the `signInIncomplete` hook runs.
  */
+import { CONTACT_SUPPORT } from '$lib/support';
 import type { ErrorCode, FieldIssue } from '$shared/api/errors';
 import { BACKGROUND_HEADER } from '$shared/api/headers';
 
@@ -295,7 +296,7 @@ function errorFromBody(status: number, json: unknown): ApiError {
     status >= 500
       ? `服务器暂时无法处理请求（HTTP ${status}），请稍后重试。`
       : status === 404 || status === 405
-        ? `服务接口暂不可用（HTTP ${status}），请稍后重试或联系技术支撑人员。`
+        ? `服务接口暂不可用（HTTP ${status}），请稍后重试；如仍有问题，${CONTACT_SUPPORT}。`
         : `请求失败（HTTP ${status}），请稍后重试。`;
   return new ApiError(status, code, message);
 }

@@ -5,6 +5,9 @@ import { HOME_ID, item, type MenuItem } from './menu';
  * 「X管理」entry per business segment they work in (民爆物品销售管理, 危化品储存管理 …); those depend on the
  * signed-in enterprise and arrive with the identity issue.
  */
+/** The 企业服务平台's name, for its header and document titles. */
+export const ENTERPRISE_SITE_TITLE = '福建省危险物品一体化企业服务平台';
+
 export const ENTERPRISE_MENU: readonly MenuItem[] = [
   item(HOME_ID, '首页'),
   item('profile', '企业信息管理', [
@@ -20,6 +23,7 @@ export const ENTERPRISE_MENU: readonly MenuItem[] = [
     item('waybills', '电子托运单'),
   ]),
   item('supply-demand', '供需服务'),
-  item('messages', '信息互动'),
+  // The seed's 信息互动 (not built yet). The inbox is 消息, opened from the header's user bar as on the regulators' side.
+  item('interaction', '信息互动'),
   item('system', '系统管理'),
 ];

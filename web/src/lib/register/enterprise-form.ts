@@ -5,7 +5,7 @@
  * fields.
  */
 import type { EnterpriseView } from '$shared/api/register';
-import { Enterprise } from '$shared/domain/register';
+import { CODE_REQUIRED, Enterprise } from '$shared/domain/register';
 import { ENTERPRISE_FIELDS, type EnterpriseFieldName } from '$shared/domain/register-labels';
 import { segmentKey } from '$shared/reference/segments';
 import { ApiError } from '$lib/api/client';
@@ -134,13 +134,17 @@ export type FormErrors = Partial<Record<EnterpriseFormField, string>>;
 export function checkEnterprise(
   f: EnterpriseFormState,
 ): { value: Enterprise; errors: FormErrors } | { errors: FormErrors } {
-  const r = Enterprise.safeParse(enterpriseInput(f));
+  const input = enterpriseInput(f);
+  const r = Enterprise.safeParse(input);
   if (r.success) return { value: r.data, errors: {} };
   const errors: FormErrors = {};
   for (const issue of r.error.issues) {
     const field = String(issue.path[0] ?? '') as EnterpriseFormField;
     if ((ENTERPRISE_FIELDS as readonly string[]).includes(field)) errors[field] ??= issue.message;
   }
+  // The schema runs its cross-field rules only once every field passes; the required code is checked here
+  // too, so 新增企业 shows all its required-field errors at once rather than in stages.
+  if (!input.creditCode && !input.registrationNo) errors.creditCode ??= CODE_REQUIRED;
   return { errors };
 }
 

@@ -78,10 +78,13 @@ export function listUnits(
   f: UnitFilters,
   cursor: string | undefined,
   signal?: AbortSignal,
+  /** 末页: read from the end of the list, `limit` rows, last first. */
+  fromEnd?: { limit: number },
 ): Promise<UnitListPage> {
   const q = new URLSearchParams(unitFiltersQuery(f));
   if (cursor) q.set('cursor', cursor);
-  q.set('limit', String(UNIT_PAGE_SIZE));
+  q.set('limit', String(fromEnd?.limit ?? UNIT_PAGE_SIZE));
+  if (fromEnd) q.set('order', 'desc');
   const path = `${UNITS_PATH}/${encodeURIComponent(category)}/${encodeURIComponent(segment)}?${q.toString()}`;
   return api.get<UnitListPage>(path, signal ? { signal } : {});
 }

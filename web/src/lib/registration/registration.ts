@@ -6,6 +6,8 @@
  */
 import type { RegistrationRequest } from '$shared/api/registration';
 import { passwordProblem } from '$shared/auth/password-policy';
+import { validateIdCard } from '$shared/validation/idcard';
+import { validateUscc } from '$shared/validation/uscc';
 import { CATEGORIES, type CategoryCode } from '$shared/reference/categories';
 import { CITIES, countiesOf, findRegion } from '$shared/reference/regions';
 import { findSegment, segmentKey, segmentLabel, segmentsOf } from '$shared/reference/segments';
@@ -158,7 +160,6 @@ export function emptyForm(hasLicence = true): RegistrationForm {
 
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 const LANDLINE_PATTERN = /^0\d{2,3}-[2-9]\d{6,7}(-\d{1,6})?$/;
-const ID_CARD_PATTERN = /^\d{17}[\dX]$/;
 
 /** The account the applicant will log in with: the code with a licence, the informant's mobile without. */
 export function loginOf(form: Pick<RegistrationForm, 'hasLicence' | 'code' | 'mobile'>): string {
@@ -177,12 +178,29 @@ export const CONFIRM_MISMATCH = '两次输入的密码不一致';
  * Everything certainly wrong before sending. `needUnit`: the unit's details are asked for (no licence, or a
  * code the register does not know).
  */
+/**
+ * What is wrong with the 统一社会信用代码/注册号 as typed, before it is looked up: empty, or an 18-character code
+ * whose check digit (or 组织机构代码) is wrong — said beside the field, not after the whole form is filled.
+ */
+export function codeInputProblem(text: string): string | undefined {
+  const code = normaliseCode(text);
+  if (code === '') return '请输入统一社会信用代码或注册号';
+  if (code.length === 18) {
+    const r = validateUscc(code);
+    if (!r.ok) return r.message;
+  }
+  return undefined;
+}
+
 export function checkRegistration(
   form: RegistrationForm,
   needUnit: boolean,
 ): Partial<Record<RegistrationField, string>> {
   const e: Partial<Record<RegistrationField, string>> = {};
-  if (form.hasLicence && normaliseCode(form.code) === '') e.code = '请输入统一社会信用代码或注册号';
+  if (form.hasLicence) {
+    const problem = codeInputProblem(form.code);
+    if (problem) e.code = problem;
+  }
   if (needUnit) {
     if (form.unitName.trim() === '') e.unitName = '请填写单位名称';
     if (form.address.trim() === '') e.address = '请填写(住所)营业场所';
@@ -199,8 +217,11 @@ export function checkRegistration(
   if (form.informantName.trim() === '') e.informantName = '请填写信息员姓名';
   const id = form.idCardNo.trim();
   if (id === '') e.idCardNo = '请输入信息员身份证号';
-  else if (id.length !== 18) e.idCardNo = `身份证号长度应为18位，当前为${id.length}位`;
-  else if (!ID_CARD_PATTERN.test(id.toUpperCase())) e.idCardNo = '身份证号应为17位数字加1位数字或X';
+  else {
+    // The check digit and the birth date too (shared/validation/idcard.ts, as the API checks them).
+    const r = validateIdCard(id.toUpperCase());
+    if (!r.ok) e.idCardNo = r.message;
+  }
   const mobile = form.mobile.trim();
   if (mobile === '') e.mobile = '请输入信息员手机号';
   else if (!MOBILE_PATTERN.test(mobile)) e.mobile = '手机号码应为1开头的11位数字（第二位为3至9）';

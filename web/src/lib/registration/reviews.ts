@@ -21,6 +21,8 @@ export interface ReviewItem {
   hasLicence: boolean;
   /** The unit is on the register already (claimed), or new. */
   onRegister: boolean;
+  /** A new unit's details as the applicant gave them: what goes into the register on approval. */
+  unit?: { address?: string; legalRepresentative?: string; phone?: string };
   regionCode: string;
   regionName: string;
   segments: { category: string; segment: string }[];

@@ -9,6 +9,15 @@ export interface Column<T> {
   readonly align?: 'left' | 'center' | 'right';
   /** CSS width, e.g. '8em'. */
   readonly width?: string;
+  /**
+   * Which columns give way when the table is narrow (DataTable's container queries): 1 (default) always
+   * shown; 2 hidden under 1150px of table width (a laptop's 1366 with the menu); 3 under 1300px. What they hide stays on the 查看 page.
+   */
+  readonly priority?: 1 | 2 | 3;
+  /** In the phone layout (cards), this column is the card's title (单位名称). */
+  readonly title?: boolean;
+  /** In the phone layout, this column is left out (a 选择 box, a 序号). */
+  readonly cardHidden?: boolean;
 }
 
 /** What an empty cell shows, as in the seed's tables. */

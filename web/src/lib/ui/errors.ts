@@ -1,3 +1,5 @@
+import { CONTACT_SUPPORT } from '$lib/support';
+
 /** The heading of an error page, in Chinese, from the HTTP status. */
 export function errorHeading(status: number): string {
   if (status === 404) return '页面不存在';
@@ -13,6 +15,6 @@ export function errorHeading(status: number): string {
  */
 export function errorText(status: number, message: string | undefined): string {
   if (status === 404 && (!message || message === 'Not Found')) return '您访问的页面不存在，请检查地址是否正确。';
-  if (!message || message === 'Internal Error') return '页面加载出错，请刷新后重试；如仍有问题，请联系技术支撑人员。';
+  if (!message || message === 'Internal Error') return `页面加载出错，请刷新后重试；如仍有问题，${CONTACT_SUPPORT}。`;
   return message;
 }
