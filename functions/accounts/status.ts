@@ -10,7 +10,7 @@
 import { createWriteTransaction } from 'electrodb';
 import { initialPasswordOf } from '../../shared/api/accounts';
 import { hashPassword } from '../lib/auth/password';
-import { revokeSession } from '../lib/auth/sessions';
+import { revokeSessionsOf } from '../lib/auth/sessions';
 import { AppError, badRequest, notFound } from '../lib/http/errors';
 import type { Store } from '../store';
 import { CounterDeltas, counterOf } from '../lib/accounts/counters';
@@ -26,14 +26,6 @@ async function load(store: Store, accountId: string): Promise<Account> {
   const { data } = await store.accounts.get({ accountId }).go({ consistent: true });
   if (!data) throw notFound('账号不存在');
   return data;
-}
-
-/** Revoke every live session of the account: one Query on the session index, one update per session. */
-export async function revokeSessionsOf(store: Store, accountId: string): Promise<number> {
-  const { data } = await store.sessions.query.byAccount({ accountId }).go({ pages: 'all' });
-  const live = data.filter((s) => !s.revoked);
-  await Promise.all(live.map((s) => revokeSession(store, s.sessionId)));
-  return live.length;
 }
 
 const MAX_ATTEMPTS = 5;

@@ -8,7 +8,7 @@ import { documents } from '../lib/clients/dynamodb';
 import { config } from '../lib/config';
 import { contextHandler } from '../lib/dispatch';
 import type { Principal } from '../lib/auth/principal';
-import { revokeSession, rotateRefreshToken } from '../lib/auth/sessions';
+import { revokeSession, rotateRefreshToken, type IssuedTokens } from '../lib/auth/sessions';
 import { clearedCookies, COOKIE, readCookies, sessionCookies } from '../lib/auth/tokens';
 import { AppError, unauthenticated } from '../lib/http/errors';
 import { Reply } from '../lib/http/responses';
@@ -19,6 +19,7 @@ import { createStore, type Store } from '../store';
 import { CAPTCHA_TTL_SECONDS, consumeCaptcha, issueCaptcha } from '../lib/auth/captcha';
 import * as routes from './manifest';
 import {
+  cancelTotpEnrolment,
   changePassword,
   confirmTotpEnrolment,
   sessionView,
@@ -41,9 +42,20 @@ const meta = (event: APIGatewayProxyEventV2, sourceIp: string, requestId: string
 
 const signedIn = (r: Pick<SignInResult, 'tokens' | 'view'>) => new Reply(r.view, 200, {}, sessionCookies(r.tokens));
 
+/** The answer of a step that may have moved the session on under new tokens (sessions.ts advanceSession). */
+async function steppedView(p: Principal, tokens: IssuedTokens | undefined) {
+  if (!tokens) return currentView(p);
+  return new Reply(
+    await currentView({ sessionId: tokens.sessionId, accountId: p.accountId }),
+    200,
+    {},
+    sessionCookies(tokens),
+  );
+}
+
 /** The session as it is now (after a step changed it), for the answer. */
-async function currentView(p: Principal) {
-  const s = await storeOf().sessions.get({ sessionId: p.sessionId }).go();
+async function currentView(p: Pick<Principal, 'sessionId' | 'accountId'>) {
+  const s = await storeOf().sessions.get({ sessionId: p.sessionId }).go({ consistent: true });
   const a = await storeOf().accounts.get({ accountId: p.accountId }).go();
   if (!s.data) throw unauthenticated('登录已失效，请重新登录');
   return sessionView(s.data, Boolean(a.data?.totpSecret));
@@ -93,11 +105,13 @@ export const handler = contextHandler(
             throw unauthenticated('登录已失效，请重新登录', clearedCookies());
           }
           const a = await storeOf().accounts.get({ accountId: rotated.session.accountId }).go();
+          // Without tokens: the previous refresh token within its grace (a parallel tab) — the browser already
+          // holds the new cookies from the other tab's answer, so none are set here.
           return new Reply(
             sessionView(rotated.session, Boolean(a.data?.totpSecret)),
             200,
             {},
-            sessionCookies(rotated.tokens),
+            rotated.tokens ? sessionCookies(rotated.tokens) : [],
           );
         },
         logger,
@@ -120,35 +134,49 @@ export const handler = contextHandler(
       changePassword: httpRoute(
         routes.changePassword,
         async ({ principal, body, event, sourceIp, requestId }) => {
-          await changePassword(
+          const { tokens } = await changePassword(
             storeOf(),
             principal,
             body.currentPassword,
             body.newPassword,
             meta(event, sourceIp, requestId),
           );
-          return currentView(principal);
+          return steppedView(principal, tokens);
         },
         logger,
       ),
       startTotpEnrolment: httpRoute(
         routes.startTotpEnrolment,
-        async ({ principal }) => startTotpEnrolment(storeOf(), principal),
+        async ({ principal, body, event, sourceIp, requestId }) =>
+          startTotpEnrolment(storeOf(), principal, body, meta(event, sourceIp, requestId)),
+        logger,
+      ),
+      cancelTotpEnrolment: httpRoute(
+        routes.cancelTotpEnrolment,
+        async ({ principal }) => {
+          await cancelTotpEnrolment(storeOf(), principal);
+          return { ok: true as const };
+        },
         logger,
       ),
       confirmTotpEnrolment: httpRoute(
         routes.confirmTotpEnrolment,
         async ({ principal, body, event, sourceIp, requestId }) => {
-          await confirmTotpEnrolment(storeOf(), principal, body.code, meta(event, sourceIp, requestId));
-          return currentView(principal);
+          const { tokens } = await confirmTotpEnrolment(
+            storeOf(),
+            principal,
+            body.code,
+            meta(event, sourceIp, requestId),
+          );
+          return steppedView(principal, tokens);
         },
         logger,
       ),
       verifyTotp: httpRoute(
         routes.verifyTotp,
         async ({ principal, body, event, sourceIp, requestId }) => {
-          await verifyTotpStep(storeOf(), principal, body.code, meta(event, sourceIp, requestId));
-          return currentView(principal);
+          const { tokens } = await verifyTotpStep(storeOf(), principal, body.code, meta(event, sourceIp, requestId));
+          return steppedView(principal, tokens);
         },
         logger,
       ),
