@@ -208,6 +208,7 @@ export async function runBatch(deps: ImportDeps, detail: BatchRequested): Promis
     job.createdAt,
     deps.logger,
     deps.clock,
+    `import:${job.importId}`,
   );
   const outcome: BatchOutcome = { failed: [], duplicates: [] };
   let created = 0;

@@ -12,6 +12,7 @@
  * `ChangeRequestDecided` (the requester's inbox listens).
  */
 import { createWriteTransaction } from 'electrodb';
+import { openEnterpriseLogin } from '../lib/accounts/enterprise-login';
 import { regionPrefixMatches } from '../../shared/reference/regions';
 import { actorOf, transactWithAudit, type AuditJson, type TransactItem } from '../lib/audit';
 import type { Principal } from '../lib/auth/principal';
@@ -159,7 +160,9 @@ async function registerChange(
       createdAt: now,
       updatedAt: now,
     };
-    return { change: { kind: 'create', after: record, licences: [] }, licenceItems: [] };
+    // The unit's login opens with its entry (its one-time password in the 开通通知 a regulator downloads).
+    const login = await openEnterpriseLogin(store, record, `change:${r.requestId}`, Date.parse(now));
+    return { change: { kind: 'create', after: record, licences: [], login }, licenceItems: [] };
   }
   const found = await loadEntry(store, r.enterpriseId);
   if (!found || found.enterprise.removed) throw conflict('该企业已删除，不能再修改，请拒绝此申请');

@@ -10,7 +10,8 @@ import { httpRoute } from '../lib/http/route';
 import { createLogger } from '../lib/logger';
 import { createStore, type Store } from '../store';
 import { approveChange, getChangeRequest, listChangeRequests, rejectChange, type Publish } from './decide';
-import { enterpriseDetail, historyPage, personnelPage } from './detail';
+import { enterpriseDetail, historyPage, personnelPage, visibleEnterprise } from './detail';
+import { noNoticeLeft, takeNotices } from '../lib/accounts/enterprise-login';
 import * as routes from './manifest';
 import { submitChange } from './submit';
 import { listUnits } from './units';
@@ -38,6 +39,22 @@ export const handler = contextHandler(
       getEnterprise: httpRoute(
         routes.getEnterprise,
         async ({ principal, params }) => enterpriseDetail(storeOf(), principal, params.enterpriseId),
+        logger,
+      ),
+      getEnterpriseAccountNotice: httpRoute(
+        routes.getEnterpriseAccountNotice,
+        async ({ principal, params }) => {
+          const e = await visibleEnterprise(storeOf(), principal, params.enterpriseId);
+          const [notice] = await takeNotices(storeOf(), [e.enterpriseId]);
+          if (!notice) throw noNoticeLeft();
+          return {
+            enterpriseId: e.enterpriseId,
+            enterpriseName: notice.enterpriseName,
+            login: notice.login,
+            oneTimePassword: notice.oneTimePassword,
+            oneTimePasswordExpiresAt: new Date(notice.passwordExpiresAt).toISOString(),
+          };
+        },
         logger,
       ),
       listEnterprisePersonnel: httpRoute(

@@ -4,6 +4,7 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { accountModel } from './entities/account';
+import { accountNoticeModel } from './entities/account-notice';
 import { attachmentModel, importJobModel } from './entities/attachment';
 import { changeRequestModel, changeRequestTaskModel } from './entities/change-request';
 import { creditCodeClaimModel, enterpriseCounterModel } from './entities/enterprise-counter';
@@ -42,6 +43,7 @@ export function createStore(client: DynamoDBDocumentClient, table: string) {
     importJobs: importJobModel(client, table),
     accounts: accountModel(client, table),
     loginClaims: loginClaimModel(client, table),
+    accountNotices: accountNoticeModel(client, table),
     accountCounters: accountCounterModel(client, table),
     audit: auditModel(client, table),
     sessions: sessionModel(client, table),

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditLogs } from '../../functions/audit/logs';
-import { signIn } from '../../functions/identity/sign-in';
+import { ONE_TIME_PASSWORD_EXPIRED, signIn } from '../../functions/identity/sign-in';
+import { createAccounts } from '../../functions/lib/accounts/create';
+import { systemActor } from '../../functions/lib/accounts/scope';
 import { totpAt } from '../../functions/identity/totp';
 import { resolveAccessToken, rotateRefreshToken } from '../../functions/lib/auth/sessions';
 import { type SeedSummary } from '../../functions/local/seed';
@@ -151,6 +153,36 @@ describe('identity hardening', () => {
     expect(second.status).toBe(200);
     expect((await a.get('/api/auth/session')).status).toBe(200);
     expect((await b.get('/api/auth/session')).status).toBe(401);
+  });
+
+  it('refuses a one-time password after 72 hours, telling only its holder to ask for a reset', async () => {
+    const open = (mobile: string, at: number) =>
+      createAccounts(
+        store,
+        [
+          {
+            kind: 'regulator',
+            mobile,
+            name: '林一',
+            department: 'anjian',
+            regionCode: '3501',
+            categories: ['hazchem'],
+            roles: ['inspector'],
+          },
+        ],
+        systemActor('test'),
+        at,
+      ).then(([o]) => (o as { oneTimePassword: string }).oneTimePassword);
+    const stale = await open('13600000071', Date.now() - 73 * 3600_000);
+    const fresh = await open('13600000072', Date.now() - 71 * 3600_000);
+    const login = (mobile: string, password: string) =>
+      client().post('/api/auth/login', { category: 'hazchem', login: mobile, password });
+    const expired = await login('13600000071', stale);
+    expect(expired.status).toBe(403);
+    expect(expired.body.error.message).toBe(ONE_TIME_PASSWORD_EXPIRED);
+    // A wrong password hears the generic answer: the expiry is told only to whoever holds the password.
+    expect((await login('13600000071', 'Wrong#2026')).status).toBe(401);
+    expect((await login('13600000072', fresh)).body.stage).toBe('password-change');
   });
 
   it('lets a parallel tab present the previous refresh token for 30 s; after that it is a theft and revokes', async () => {
