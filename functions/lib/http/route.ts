@@ -88,7 +88,9 @@ export function toErrorResponse(err: unknown, requestId: string, logger: Logger)
     return errorResponse(err, requestId);
   }
   const name = (err as { name?: string } | null)?.name ?? '';
-  if (THROTTLING.has(name)) {
+  // ElectroDB wraps the client's error: the throttle is its cause.
+  const cause = (err as { cause?: { name?: string } } | null)?.cause?.name ?? '';
+  if (THROTTLING.has(name) || THROTTLING.has(cause)) {
     logger.warn('throttled', { error: err as Error });
     return errorResponse(new AppError(503, 'SERVICE_UNAVAILABLE', '系统繁忙，请稍后再试'), requestId);
   }
