@@ -8,8 +8,7 @@
  * person is signed out at their next request rather than when their session would have expired.
  */
 import { createWriteTransaction } from 'electrodb';
-import { hashPassword } from '../lib/auth/password';
-import { newOneTimePassword, ONE_TIME_PASSWORD_TTL_MS } from '../lib/auth/one-time-password';
+import { hashOneTimePassword, newOneTimePassword, ONE_TIME_PASSWORD_TTL_MS } from '../lib/auth/one-time-password';
 import { revokeSessionsOf } from '../lib/auth/sessions';
 import { AppError, badRequest, notFound } from '../lib/http/errors';
 import type { Store } from '../store';
@@ -102,7 +101,7 @@ export async function resetAccountPassword(
   const account = await load(store, accountId);
   assertInScope(scope, account);
   const oneTimePassword = newOneTimePassword(account.login);
-  const passwordHash = await hashPassword(oneTimePassword);
+  const passwordHash = await hashOneTimePassword(oneTimePassword);
   const initialPasswordExpiresAt = now + ONE_TIME_PASSWORD_TTL_MS;
   const items = createWriteTransaction({ accounts: store.accounts }, ({ accounts }) => [
     accounts

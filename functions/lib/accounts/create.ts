@@ -26,7 +26,7 @@ import { validateRegistrationNo } from '../../../shared/validation/registration-
 import { validateUscc } from '../../../shared/validation/uscc';
 import { isMobile } from '../../../shared/validation/phone';
 import { hashPassword } from '../auth/password';
-import { newOneTimePassword, ONE_TIME_PASSWORD_TTL_MS } from '../auth/one-time-password';
+import { hashOneTimePassword, newOneTimePassword, ONE_TIME_PASSWORD_TTL_MS } from '../auth/one-time-password';
 import { AppError, validationFailed } from '../http/errors';
 import type { Store } from '../../store';
 import { CounterDeltas, counterOf } from './counters';
@@ -345,7 +345,7 @@ export async function createAccounts(
       return;
     }
     const password = newOneTimePassword(p.login);
-    const passwordHash = await hashPassword(password);
+    const passwordHash = await hashOneTimePassword(password);
     oneTime.set(p.index, password);
     const initialPasswordExpiresAt = now + ONE_TIME_PASSWORD_TTL_MS;
     ready.push({ ...p, full: { ...p.item, passwordHash, initialPasswordExpiresAt, createdAt } as AccountItem });

@@ -19,8 +19,7 @@
  */
 import { createWriteTransaction } from 'electrodb';
 import type { TransactItem } from '../audit';
-import { hashPassword } from '../auth/password';
-import { newOneTimePassword, ONE_TIME_PASSWORD_TTL_MS } from '../auth/one-time-password';
+import { hashOneTimePassword, newOneTimePassword, ONE_TIME_PASSWORD_TTL_MS } from '../auth/one-time-password';
 import type { Store } from '../../store';
 import { notFound } from '../http/errors';
 
@@ -54,7 +53,7 @@ export async function openEnterpriseLogin(
   if (claim) return [];
   const accountId = registerAccountId(e.enterpriseId);
   const oneTimePassword = newOneTimePassword(login);
-  const passwordHash = await hashPassword(oneTimePassword);
+  const passwordHash = await hashOneTimePassword(oneTimePassword);
   const passwordExpiresAt = now + ONE_TIME_PASSWORD_TTL_MS;
   const at = new Date(now).toISOString();
   return createWriteTransaction(

@@ -7,6 +7,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { passwordProblem } from '../../../shared/auth/password-policy';
+import { hashPassword, SCRYPT_PARAMS } from './password';
 
 export const ONE_TIME_PASSWORD_TTL_MS = 72 * 3600_000;
 
@@ -28,4 +29,21 @@ export function newOneTimePassword(login: string): string {
     const password = [chars.slice(0, 4), chars.slice(4, 8), chars.slice(8)].map((g) => g.join('')).join('-');
     if (!passwordProblem(password, login)) return password;
   }
+}
+
+/**
+ * scrypt's cost is there for passwords people choose (guessable); a one-time password has ~68 random bits,
+ * which no cost factor makes any safer to guess — so it is hashed cheaply (N=2^10, ~1 ms), which lets an
+ * import open thousands of logins without minutes of hashing. The parameters travel in the stored string
+ * (password.ts), so verifying needs nothing special; sign-in pads a cheap check to the full cost
+ * (`isCheapHash`) so the time of an answer doesn't tell which logins hold a fresh one-time password.
+ */
+export const ONE_TIME_HASH_PARAMS = { ...SCRYPT_PARAMS, N: 2 ** 10 } as const;
+
+export const hashOneTimePassword = (password: string): Promise<string> => hashPassword(password, ONE_TIME_HASH_PARAMS);
+
+/** True for a stored hash cheaper than a chosen password's (a one-time password's). */
+export function isCheapHash(stored: string): boolean {
+  const n = Number(stored.split('$')[1]);
+  return Number.isFinite(n) && n < SCRYPT_PARAMS.N;
 }
