@@ -320,3 +320,4 @@ export const EnterpriseAccountNotice = z
     oneTimePasswordExpiresAt: z.string(),
   })
   .meta({ id: 'EnterpriseAccountNotice' });
+export type EnterpriseAccountNotice = z.infer<typeof EnterpriseAccountNotice>;
