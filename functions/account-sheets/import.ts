@@ -24,6 +24,8 @@ import { badRequest } from '../lib/http/errors';
 import type { Store } from '../store';
 import type { AuditContext } from '../lib/accounts/audit';
 import { createAccounts, type NewRegulatorAccount } from '../lib/accounts/create';
+import { buildNoticeSheet } from '../lib/accounts/notice-sheet';
+import { ONE_TIME_PASSWORD_TTL_MS } from '../lib/auth/one-time-password';
 import type { AccountsActor } from '../lib/accounts/scope';
 import { mapRow, readRows, type MappedRow } from './spreadsheet';
 
@@ -114,9 +116,21 @@ export async function importAccounts(
       name: m.name,
       status: o.status,
       ...(o.status === 'created' ? { accountId: o.account.accountId } : {}),
+      ...(o.status === 'created' && o.oneTimePassword ? { oneTimePassword: o.oneTimePassword } : {}),
       ...(o.status === 'existing' ? { accountId: o.accountId } : {}),
     };
   });
+  const handedOut = result.filter((r) => r.oneTimePassword);
+  const expiresAt = now + ONE_TIME_PASSWORD_TTL_MS;
+  // The one-time passwords of the accounts THIS request opened, once: a later run of the same file says
+  // `existing` for them and can't show them again (an administrator then resets the password).
+  const notice = handedOut.length
+    ? await buildNoticeSheet(
+        `监管人员账号开通通知-${new Date(now + 8 * 3600_000).toISOString().slice(0, 10)}.xlsx`,
+        '姓名',
+        handedOut.map((r) => ({ name: r.name, login: r.mobile, oneTimePassword: r.oneTimePassword!, expiresAt })),
+      )
+    : undefined;
   const count = (s: string) => result.filter((r) => r.status === s).length;
   const created = count('created');
   const existing = count('existing');
@@ -132,5 +146,6 @@ export async function importAccounts(
     complete: pending === 0,
     message: parts.join('；'),
     rows: result,
+    ...(notice ? { notice, oneTimePasswordExpiresAt: new Date(expiresAt).toISOString() } : {}),
   };
 }

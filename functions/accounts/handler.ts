@@ -37,9 +37,13 @@ export const handler = contextHandler(
             pathOf: (_i, field) => `body.${field}`,
             audit: { sourceIp, requestId },
           });
-          if (outcome?.status !== 'created') throw new Error('account not created');
+          if (outcome?.status !== 'created' || !outcome.oneTimePassword) throw new Error('account not created');
           logger.info('account created', { accountId: outcome.account.accountId, by: principal.accountId });
-          return accountView(outcome.account);
+          return {
+            ...accountView(outcome.account),
+            oneTimePassword: outcome.oneTimePassword,
+            oneTimePasswordExpiresAt: new Date(outcome.account.initialPasswordExpiresAt!).toISOString(),
+          };
         },
         logger,
       ),

@@ -1,4 +1,5 @@
 import {
+  OpenedAccountResponse,
   AccountIdParams,
   AccountPage,
   AccountView,
@@ -46,10 +47,10 @@ export const createAccount = defineRoute({
   path: '/api/admin/accounts',
   public: false,
   access: ADMINS,
-  summary: '开通监管人员账号（账号为手机号码，初始密码为手机号码后六位）',
+  summary: '开通监管人员账号（账号为手机号码；返回一次性初始密码，仅显示一次，72 小时内有效）',
   tags: ['accounts'],
   body: CreateRegulatorAccountRequest,
-  response: AccountView,
+  response: OpenedAccountResponse,
   successStatus: 201,
 });
 
@@ -83,7 +84,7 @@ export const resetAccountPassword = defineRoute({
   path: '/api/admin/accounts/{accountId}/reset-password',
   public: false,
   access: ADMINS,
-  summary: '重置密码为初始密码（手机号码后六位），下次登录必须修改；并使其登录失效',
+  summary: '重置密码：生成一次性密码（仅显示一次，72 小时内有效），下次登录必须修改；并使其登录失效',
   tags: ['accounts'],
   params: AccountIdParams,
   response: ResetPasswordResponse,

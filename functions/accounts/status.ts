@@ -1,5 +1,5 @@
 /**
- * Disabling and enabling an account, and resetting its password to the initial one.
+ * Disabling and enabling an account, and resetting its password to a new one-time password.
  *
  * Disable/enable is one transaction: the account's `disabled` flips only if it still has the version and
  * state just read, and the department × jurisdiction counter moves by ∓1 with it — so the portal's figure
@@ -9,9 +9,8 @@
  */
 import { itemsOf } from '../lib/transactions';
 import { createWriteTransaction } from 'electrodb';
-import { initialPasswordOf } from '../../shared/api/accounts';
-import { hashPassword } from '../lib/auth/password';
-import { revokeSession } from '../lib/auth/sessions';
+import { hashOneTimePassword, newOneTimePassword, ONE_TIME_PASSWORD_TTL_MS } from '../lib/auth/one-time-password';
+import { revokeSessionsOf } from '../lib/auth/sessions';
 import { AppError, badRequest, notFound } from '../lib/http/errors';
 import type { Store } from '../store';
 import { CounterDeltas, counterOf } from '../lib/accounts/counters';
@@ -27,14 +26,6 @@ async function load(store: Store, accountId: string): Promise<Account> {
   const { data } = await store.accounts.get({ accountId }).go({ consistent: true });
   if (!data) throw notFound('账号不存在');
   return data;
-}
-
-/** Revoke every live session of the account: one Query on the session index, one update per session. */
-export async function revokeSessionsOf(store: Store, accountId: string): Promise<number> {
-  const { data } = await store.sessions.query.byAccount({ accountId }).go({ pages: 'all' });
-  const live = data.filter((s) => !s.revoked);
-  await Promise.all(live.map((s) => revokeSession(store, s.sessionId)));
-  return live.length;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -97,21 +88,29 @@ export async function setAccountEnabled(
 }
 
 /**
- * Back to the initial password (last six digits of the login), to be changed at the next sign-in; the
- * account's sessions end. The second factor stays as enrolled. Not for one's own account: that is
- * 修改密码, which asks for the current password.
+ * A new random one-time password (72 hours), returned once for the administrator to hand over and to be
+ * changed at the next sign-in; the account's sessions end. The second factor stays as enrolled. Not for
+ * one's own account: that is 修改密码, which asks for the current password.
  */
-export async function resetAccountPassword(store: Store, actor: AccountsActor, accountId: string, ctx?: AuditContext) {
+export async function resetAccountPassword(
+  store: Store,
+  actor: AccountsActor,
+  accountId: string,
+  ctx?: AuditContext,
+  now: number = Date.now(),
+) {
   const scope = adminScope(actor);
   if (actorIdOf(actor) === accountId) throw badRequest('不能重置自己的密码，请使用“修改密码”');
   const account = await load(store, accountId);
   assertInScope(scope, account);
-  const passwordHash = await hashPassword(initialPasswordOf(account.login));
+  const oneTimePassword = newOneTimePassword(account.login);
+  const passwordHash = await hashOneTimePassword(oneTimePassword);
+  const initialPasswordExpiresAt = now + ONE_TIME_PASSWORD_TTL_MS;
   const items = itemsOf(
     createWriteTransaction({ accounts: store.accounts }, ({ accounts }) => [
       accounts
         .patch({ accountId })
-        .set({ passwordHash, mustChangePassword: true })
+        .set({ passwordHash, mustChangePassword: true, initialPasswordExpiresAt })
         .add({ version: 1 })
         .where((a, op) => op.eq(a.version, account.version))
         .commit(),
@@ -131,5 +130,7 @@ export async function resetAccountPassword(store: Store, actor: AccountsActor, a
   return {
     account: accountView({ ...account, passwordHash, mustChangePassword: true, version: account.version + 1 }),
     revokedSessions: revoked,
+    oneTimePassword,
+    oneTimePasswordExpiresAt: new Date(initialPasswordExpiresAt).toISOString(),
   };
 }

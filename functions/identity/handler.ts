@@ -7,7 +7,7 @@ import { BACKGROUND_HEADER } from '../../shared/api/headers';
 import { appendAudit, auditFrom } from '../lib/audit';
 import { CAPTCHA_TTL_SECONDS, issueCaptcha, requireCaptcha } from '../lib/auth/captcha';
 import type { Principal } from '../lib/auth/principal';
-import { revokeSession, rotateRefreshToken } from '../lib/auth/sessions';
+import { revokeSession, rotateRefreshToken, type IssuedTokens } from '../lib/auth/sessions';
 import { clearedCookies, COOKIE, readCookies, sessionCookies } from '../lib/auth/tokens';
 import { defineHandler } from '../lib/handler';
 import { unauthenticated } from '../lib/http/errors';
@@ -15,6 +15,7 @@ import { Reply } from '../lib/http/responses';
 import type { Store } from '../store';
 import { identityManifest } from './manifest';
 import {
+  cancelTotpEnrolment,
   changePassword,
   confirmTotpEnrolment,
   sessionView,
@@ -33,13 +34,24 @@ const meta = (event: APIGatewayProxyEventV2, sourceIp: string, requestId: string
 const signedIn = (r: Pick<SignInResult, 'tokens' | 'view'>) => new Reply(r.view, 200, {}, sessionCookies(r.tokens));
 
 /** The session as it is now (after a step changed it), for the answer. */
-async function currentView(store: Store, p: Principal) {
+async function currentView(store: Store, p: Pick<Principal, 'sessionId' | 'accountId'>) {
   const [s, a] = await Promise.all([
-    store.sessions.get({ sessionId: p.sessionId }).go(),
+    store.sessions.get({ sessionId: p.sessionId }).go({ consistent: true }),
     store.accounts.get({ accountId: p.accountId }).go(),
   ]);
   if (!s.data) throw unauthenticated('登录已失效，请重新登录');
   return sessionView(s.data, Boolean(a.data?.totpSecret));
+}
+
+/** The answer of a step that may have moved the session on under new tokens (sessions.ts advanceSession). */
+async function steppedView(store: Store, p: Principal, tokens: IssuedTokens | undefined) {
+  if (!tokens) return currentView(store, p);
+  return new Reply(
+    await currentView(store, { sessionId: tokens.sessionId, accountId: p.accountId }),
+    200,
+    {},
+    sessionCookies(tokens),
+  );
 }
 
 export const handler = defineHandler(identityManifest, ({ store, now }) => ({
@@ -66,11 +78,13 @@ export const handler = defineHandler(identityManifest, ({ store, now }) => ({
         throw unauthenticated('登录已失效，请重新登录', clearedCookies());
       }
       const a = await store.accounts.get({ accountId: rotated.session.accountId }).go();
+      // Without tokens: the previous refresh token within its grace (a parallel tab) — the browser already
+      // holds the new cookies from the other tab's answer, so none are set here.
       return new Reply(
         sessionView(rotated.session, Boolean(a.data?.totpSecret)),
         200,
         {},
-        sessionCookies(rotated.tokens),
+        rotated.tokens ? sessionCookies(rotated.tokens) : [],
       );
     },
     getSession: async ({ principal }) => currentView(store, principal),
@@ -85,17 +99,28 @@ export const handler = defineHandler(identityManifest, ({ store, now }) => ({
       return new Reply({ ok: true as const }, 200, {}, clearedCookies());
     },
     changePassword: async ({ principal, body, event, sourceIp, requestId }) => {
-      await changePassword(store, principal, body.currentPassword, body.newPassword, meta(event, sourceIp, requestId));
-      return currentView(store, principal);
+      const { tokens } = await changePassword(
+        store,
+        principal,
+        body.currentPassword,
+        body.newPassword,
+        meta(event, sourceIp, requestId),
+      );
+      return steppedView(store, principal, tokens);
     },
-    startTotpEnrolment: async ({ principal }) => startTotpEnrolment(store, principal),
+    startTotpEnrolment: async ({ principal, body, event, sourceIp, requestId }) =>
+      startTotpEnrolment(store, principal, body, meta(event, sourceIp, requestId)),
+    cancelTotpEnrolment: async ({ principal }) => {
+      await cancelTotpEnrolment(store, principal);
+      return { ok: true as const };
+    },
     confirmTotpEnrolment: async ({ principal, body, event, sourceIp, requestId }) => {
-      await confirmTotpEnrolment(store, principal, body.code, meta(event, sourceIp, requestId));
-      return currentView(store, principal);
+      const { tokens } = await confirmTotpEnrolment(store, principal, body.code, meta(event, sourceIp, requestId));
+      return steppedView(store, principal, tokens);
     },
     verifyTotp: async ({ principal, body, event, sourceIp, requestId }) => {
-      await verifyTotpStep(store, principal, body.code, meta(event, sourceIp, requestId));
-      return currentView(store, principal);
+      const { tokens } = await verifyTotpStep(store, principal, body.code, meta(event, sourceIp, requestId));
+      return steppedView(store, principal, tokens);
     },
   },
 }));

@@ -5,6 +5,7 @@ import {
   OkResponse,
   RegulatorLoginRequest,
   SessionResponse,
+  StartTotpEnrolmentRequest,
   TotpCodeRequest,
   TotpEnrolmentResponse,
 } from '../../shared/api/identity';
@@ -98,9 +99,22 @@ export const startTotpEnrolment = defineRoute({
   public: false,
   pendingSession: true,
   access: { kind: 'regulator' },
-  summary: '开始绑定动态口令（TOTP）',
+  summary: '开始绑定动态口令（TOTP）：未确认前重复调用返回同一密钥；更换已绑定的动态口令须提供登录密码和当前动态口令',
   tags: ['identity'],
+  body: StartTotpEnrolmentRequest,
   response: TotpEnrolmentResponse,
+});
+
+export const cancelTotpEnrolment = defineRoute({
+  operationId: 'cancelTotpEnrolment',
+  method: 'DELETE',
+  path: '/api/auth/totp/enrolment',
+  public: false,
+  pendingSession: true,
+  access: { kind: 'regulator' },
+  summary: '取消绑定动态口令（放弃尚未确认的密钥）',
+  tags: ['identity'],
+  response: OkResponse,
 });
 
 export const confirmTotpEnrolment = defineRoute({
@@ -142,6 +156,7 @@ export const identityManifest = defineContext({
     logout,
     changePassword,
     startTotpEnrolment,
+    cancelTotpEnrolment,
     confirmTotpEnrolment,
     verifyTotp,
   ],

@@ -7,15 +7,32 @@ import type { EntityItem } from 'electrodb';
 import { passwordProblem, type SessionResponse, type SessionStage } from '../../shared/api/identity';
 import { requiresSecondFactor, type RoleCode } from '../../shared/reference/roles';
 import { hashPassword, verifyPassword } from '../lib/auth/password';
-import { createSession, setSessionStage, type IssuedTokens, type SessionRecord } from '../lib/auth/sessions';
+import {
+  advanceSession,
+  createSession,
+  isConditionFailure,
+  revokeSession,
+  revokeSessionsOf,
+  type IssuedTokens,
+  type SessionRecord,
+} from '../lib/auth/sessions';
 import { IDLE_TIMEOUT_MS } from '../lib/auth/tokens';
 import type { Principal } from '../lib/auth/principal';
 import { AppError, badRequest, forbidden, unauthenticated, validationFailed } from '../lib/http/errors';
 import { appendAudit, type AuditActor } from '../lib/audit';
 import { applicationStatusMessage } from '../lib/registration/applications';
 import type { Store } from '../store';
-import { assertNotLocked, clearFailures, limitAddress, lockedError, recordFailure } from '../lib/auth/guard';
-import { matchTotp, newTotpSecret, otpauthUri } from './totp';
+import {
+  attemptFailed,
+  clearFailures,
+  limitAddress,
+  lockedError,
+  releaseAttempt,
+  reserveAttempt,
+  type Reservation,
+} from '../lib/auth/guard';
+import { isCheapHash } from '../lib/auth/one-time-password';
+import { matchTotp, newTotpSecret, otpauthUri, usedTotpStep } from './totp';
 import { contactSupportHere } from '../lib/support';
 
 type Account = EntityItem<Store['accounts']>;
@@ -24,6 +41,8 @@ export const PASSWORD_MAX_AGE_MS = 90 * 24 * 3600_000;
 
 /** The seed's own words for an unknown account or a wrong password — the same for both, on purpose. */
 export const WRONG_CREDENTIALS = `账号还没有开通或者密码错误，${contactSupportHere()}。`;
+/** A one-time password (new account, reset) not used within its 72 hours. */
+export const ONE_TIME_PASSWORD_EXPIRED = '初始密码已过期（有效期 72 小时），请联系管理员重置密码后再登录。';
 /** The seed's words for a regulator entering a category platform they are not configured for. */
 export const NO_CATEGORY = `账号没有配置该物品类别的权限，${contactSupportHere()}。`;
 
@@ -166,52 +185,43 @@ export async function signIn(
   try {
     await limitAddress(store, meta.sourceIp, now);
   } catch (err) {
+    if (!(err instanceof AppError)) throw err;
     await auditSignIn(store, meta, anonymous, 'denied', 'auth.login', '登录尝试过于频繁');
     throw err;
   }
   const account = await findAccount(store, input.kind, login);
-  try {
-    await assertNotLocked(store, login, now);
-  } catch (err) {
-    await auditSignIn(
-      store,
-      meta,
-      account ? actorOfAccount(account) : anonymous,
-      'denied',
-      'auth.login',
-      '账号已锁定',
-      category,
-    );
-    throw err;
-  }
+  const actor = account ? actorOfAccount(account) : anonymous;
+  const reservation = await reserveOrAudit(store, login, now, () =>
+    auditSignIn(store, meta, actor, 'denied', 'auth.login', '账号已锁定', category),
+  );
   const ok = account
     ? await verifyPassword(input.password, account.passwordHash)
     : (await verifyPassword(input.password, await dummy()), false);
+  // A one-time password's cheap hash (one-time-password.ts) is padded to a full check's time.
+  if (account && isCheapHash(account.passwordHash)) await verifyPassword(input.password, await dummy());
   if (!account && input.kind === 'enterprise') {
     // An applicant whose registration is still under review (or was rejected) hears so — only with the
     // password they chose, so the message reveals nothing to anyone else.
     const status = await applicationStatusMessage(store, login, input.password);
     if (status) {
+      await clearFailures(store, login);
       await auditSignIn(store, meta, anonymous, 'denied', 'auth.login', '注册申请未通过或待审核');
       throw new AppError(403, 'FORBIDDEN', status);
     }
   }
   if (!ok || !account || account.disabled) {
-    const locked = await recordFailure(store, login, now);
+    const locked = await attemptFailed(store, reservation, now);
     const reason = !account ? '账号不存在' : account.disabled ? '账号已停用' : '密码错误';
-    await auditSignIn(
-      store,
-      meta,
-      account ? actorOfAccount(account) : anonymous,
-      'failure',
-      'auth.login',
-      locked ? `${reason}，账号已锁定` : reason,
-      category,
-    );
+    await auditSignIn(store, meta, actor, 'failure', 'auth.login', locked ? `${reason}，账号已锁定` : reason, category);
     if (locked) throw lockedError();
     throw unauthenticated(WRONG_CREDENTIALS);
   }
   await clearFailures(store, login);
+  // Told only to whoever typed the right password, so it reveals nothing about the account to anyone else.
+  if (account.mustChangePassword && account.initialPasswordExpiresAt && account.initialPasswordExpiresAt <= now) {
+    await auditSignIn(store, meta, actor, 'denied', 'auth.login', '初始密码已过期', category);
+    throw new AppError(403, 'FORBIDDEN', ONE_TIME_PASSWORD_EXPIRED);
+  }
   if (input.kind === 'regulator' && !(account.categories ?? []).includes(input.category ?? '')) {
     await auditSignIn(store, meta, actorOfAccount(account), 'denied', 'auth.login', '无该物品类别权限', category);
     throw new AppError(403, 'FORBIDDEN', NO_CATEGORY);
@@ -254,13 +264,32 @@ export async function signIn(
   };
 }
 
+/** Reserve an attempt at a secret (guard.ts); when refused, record it first. Other errors pass unchanged. */
+async function reserveOrAudit(
+  store: Store,
+  login: string,
+  now: number,
+  onLocked: () => Promise<unknown>,
+): Promise<Reservation> {
+  try {
+    return await reserveAttempt(store, login, now);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'LOCKED') await onLocked();
+    throw err;
+  }
+}
+
 async function accountOf(store: Store, p: Principal): Promise<Account> {
   const { data } = await store.accounts.get({ accountId: p.accountId }).go();
   if (!data || data.disabled) throw unauthenticated('账号已停用，请联系管理员');
   return data;
 }
 
-/** Change the password (the initial one, an expired one, or at will), then move the session on. */
+/**
+ * Change the password (the initial one, an expired one, or at will), then move the session on under new
+ * tokens. The account's other sessions end: whoever else held one (a stolen cookie, a forgotten browser)
+ * must sign in with the new password.
+ */
 export async function changePassword(
   store: Store,
   p: Principal,
@@ -268,14 +297,21 @@ export async function changePassword(
   newPassword: string,
   meta: RequestMeta,
   now = Date.now(),
-): Promise<{ stage: SessionStage; totpEnrolled: boolean }> {
+): Promise<{ stage: SessionStage; tokens: IssuedTokens }> {
   const account = await accountOf(store, p);
+  const reservation = await reserveOrAudit(store, account.login, now, () =>
+    auditSignIn(store, meta, actorOfAccount(account), 'denied', 'auth.password.change', '账号已锁定'),
+  );
   if (!(await verifyPassword(currentPassword, account.passwordHash))) {
-    const locked = await recordFailure(store, account.login, now);
+    const locked = await attemptFailed(store, reservation, now);
     await auditSignIn(store, meta, actorOfAccount(account), 'failure', 'auth.password.change', '原密码不正确');
-    if (locked) throw lockedError();
+    if (locked) {
+      await revokeSession(store, p.sessionId);
+      throw lockedError();
+    }
     throw validationFailed([{ path: 'body.currentPassword', message: '原密码不正确' }]);
   }
+  await clearFailures(store, account.login);
   const problem = passwordProblem(newPassword, account.login);
   if (problem) throw validationFailed([{ path: 'body.newPassword', message: problem }]);
   if (await verifyPassword(newPassword, account.passwordHash)) {
@@ -285,10 +321,12 @@ export async function changePassword(
   await store.accounts
     .patch({ accountId: account.accountId })
     .set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date(now).toISOString() })
+    .remove(['initialPasswordExpiresAt'])
     .add({ version: 1 })
     .where((a, op) => op.eq(a.version, account.version))
     .go()
-    .catch(() => {
+    .catch((err: unknown) => {
+      if (!isConditionFailure(err)) throw err;
       throw new AppError(409, 'CONFLICT', '账号信息已被修改，请重新登录后再试');
     });
   await auditSignIn(store, meta, actorOfAccount(account), 'success', 'auth.password.change', undefined, {
@@ -301,17 +339,100 @@ export async function changePassword(
     secondFactorDone,
     now,
   );
-  await setSessionStage(store, p.sessionId, stage);
-  return { stage, totpEnrolled: Boolean(account.totpSecret) };
+  const tokens = await advanceSession(store, p.sessionId, stage, now);
+  await revokeSessionsOf(store, account.accountId, tokens.sessionId);
+  // A 开通通知 still waiting holds a password that now opens nothing: it goes (enterprise-login.ts).
+  if (account.kind === 'enterprise' && account.enterpriseId && account.mustChangePassword) {
+    await store.accountNotices.delete({ enterpriseId: account.enterpriseId }).go();
+  }
+  return { stage, tokens };
 }
 
-export async function startTotpEnrolment(store: Store, p: Principal): Promise<{ secret: string; otpauthUri: string }> {
+/**
+ * Start binding 动态口令: the pending secret, the same one until it is confirmed or cancelled (a reload of
+ * the page must not silently replace the key already scanned). Replacing a bound one needs the password and
+ * a current code of it (StartTotpEnrolmentRequest).
+ */
+export async function startTotpEnrolment(
+  store: Store,
+  p: Principal,
+  proof: { currentPassword?: string | undefined; code?: string | undefined },
+  meta: RequestMeta,
+  now = Date.now(),
+): Promise<{ secret: string; otpauthUri: string }> {
   if (p.stage === 'password-change') throw new AppError(403, 'SIGN_IN_INCOMPLETE', '请先修改初始密码');
   if (p.stage === 'totp') throw forbidden('请先输入已绑定的动态口令完成登录');
-  const account = await accountOf(store, p);
+  let account = await accountOf(store, p);
+  if (account.totpSecret) account = await proveBoundFactor(store, account, proof, meta, now);
+  if (account.totpPendingSecret) {
+    return { secret: account.totpPendingSecret, otpauthUri: otpauthUri(account.totpPendingSecret, account.login) };
+  }
   const secret = newTotpSecret();
-  await store.accounts.patch({ accountId: account.accountId }).set({ totpPendingSecret: secret }).go();
+  try {
+    await store.accounts
+      .patch({ accountId: account.accountId })
+      .set({ totpPendingSecret: secret })
+      .where((a, op) => op.notExists(a.totpPendingSecret))
+      .go();
+  } catch (err) {
+    if (!isConditionFailure(err)) throw err;
+    // A concurrent start (another tab) set one first: that one is the key.
+    const again = await accountOf(store, p);
+    if (!again.totpPendingSecret) throw err;
+    return { secret: again.totpPendingSecret, otpauthUri: otpauthUri(again.totpPendingSecret, account.login) };
+  }
   return { secret, otpauthUri: otpauthUri(secret, account.login) };
+}
+
+/** Re-binding: the password and a current, unused code of the bound factor, each guessed at most 5 times. */
+async function proveBoundFactor(
+  store: Store,
+  account: Account,
+  proof: { currentPassword?: string | undefined; code?: string | undefined },
+  meta: RequestMeta,
+  now: number,
+): Promise<Account> {
+  const missing = [
+    ...(proof.currentPassword ? [] : [{ path: 'body.currentPassword', message: '更换动态口令须输入登录密码' }]),
+    ...(proof.code ? [] : [{ path: 'body.code', message: '更换动态口令须输入当前的动态口令' }]),
+  ];
+  if (missing.length) throw validationFailed(missing);
+  const actor = actorOfAccount(account);
+  const reservation = await reserveOrAudit(store, account.login, now, () =>
+    auditSignIn(store, meta, actor, 'denied', 'auth.totp.reenrol', '账号已锁定'),
+  );
+  const passwordOk = await verifyPassword(proof.currentPassword!, account.passwordHash);
+  const step = passwordOk ? matchTotp(account.totpSecret!, proof.code!, now, account.totpLastStep) : null;
+  if (step === null) {
+    const locked = await attemptFailed(store, reservation, now);
+    const field = passwordOk ? 'body.code' : 'body.currentPassword';
+    await auditSignIn(store, meta, actor, 'failure', 'auth.totp.reenrol', passwordOk ? '动态口令不正确' : '密码不正确');
+    if (locked) throw lockedError();
+    throw validationFailed([{ path: field, message: passwordOk ? '动态口令不正确或已使用' : '登录密码不正确' }]);
+  }
+  await spendTotpStep(store, account, step);
+  await clearFailures(store, account.login);
+  return { ...account, totpLastStep: step };
+}
+
+/** Forget the pending secret (the person chose 取消): the next start shows a new one. */
+export async function cancelTotpEnrolment(store: Store, p: Principal): Promise<void> {
+  await store.accounts.patch({ accountId: p.accountId }).remove(['totpPendingSecret']).go();
+}
+
+/** Record a code's step as used — conditional on the last one, so one code can't pass twice, even at once. */
+async function spendTotpStep(store: Store, account: Account, step: number): Promise<void> {
+  await store.accounts
+    .patch({ accountId: account.accountId })
+    .set({ totpLastStep: step })
+    .where((a, op) =>
+      account.totpLastStep === undefined ? op.notExists(a.totpLastStep) : op.eq(a.totpLastStep, account.totpLastStep),
+    )
+    .go()
+    .catch((err: unknown) => {
+      if (!isConditionFailure(err)) throw err;
+      throw validationFailed([{ path: 'body.code', message: '动态口令已使用，请输入新的动态口令' }]);
+    });
 }
 
 export async function confirmTotpEnrolment(
@@ -320,7 +441,7 @@ export async function confirmTotpEnrolment(
   code: string,
   meta: RequestMeta,
   now = Date.now(),
-): Promise<void> {
+): Promise<{ tokens?: IssuedTokens }> {
   const account = await accountOf(store, p);
   if (!account.totpPendingSecret) throw badRequest('请先开始绑定动态口令');
   const step = matchTotp(account.totpPendingSecret, code, now);
@@ -329,39 +450,71 @@ export async function confirmTotpEnrolment(
     .patch({ accountId: account.accountId })
     .set({ totpSecret: account.totpPendingSecret, totpLastStep: step })
     .remove(['totpPendingSecret'])
-    .go();
+    .where((a, op) => op.eq(a.totpPendingSecret, account.totpPendingSecret!))
+    .go()
+    .catch((err: unknown) => {
+      if (!isConditionFailure(err)) throw err;
+      throw new AppError(409, 'CONFLICT', '动态口令绑定已被取消或更换，请重新开始绑定');
+    });
   await auditSignIn(store, meta, actorOfAccount(account), 'success', 'auth.totp.enrol');
-  if (p.stage === 'totp-enrolment') await setSessionStage(store, p.sessionId, 'active');
+  if (p.stage !== 'totp-enrolment') return {};
+  return { tokens: await advanceSession(store, p.sessionId, 'active', now) };
 }
 
+/**
+ * The second-factor step of signing in. Each code is an attempt reserved like a password (guard.ts): the
+ * fifth wrong one revokes this half-signed-in session and locks the login for 30 minutes. A code already
+ * used (a replay, or the person typing the code they just used) is refused without counting: it is no guess.
+ */
 export async function verifyTotpStep(
   store: Store,
   p: Principal,
   code: string,
   meta: RequestMeta,
   now = Date.now(),
-): Promise<void> {
+): Promise<{ tokens: IssuedTokens }> {
   if (p.stage !== 'totp') throw badRequest('当前无需验证动态口令');
   const account = await accountOf(store, p);
   if (!account.totpSecret) throw badRequest('账号未绑定动态口令');
+  const actor = actorOfAccount(account);
+  let reservation: Reservation;
+  try {
+    reservation = await reserveAttempt(store, account.login, now);
+  } catch (err) {
+    if (!(err instanceof AppError && err.code === 'LOCKED')) throw err;
+    await revokeSession(store, p.sessionId);
+    await auditSignIn(store, meta, actor, 'denied', 'auth.totp.verify', '账号已锁定');
+    throw err;
+  }
   const step = matchTotp(account.totpSecret, code, now, account.totpLastStep);
   if (step === null) {
-    const locked = await recordFailure(store, account.login, now);
-    await auditSignIn(store, meta, actorOfAccount(account), 'failure', 'auth.totp.verify', '动态口令不正确');
-    if (locked) throw lockedError();
-    throw validationFailed([{ path: 'body.code', message: '动态口令不正确或已使用，请输入新的动态口令' }]);
+    if (usedTotpStep(account.totpSecret, code, now, account.totpLastStep)) {
+      await releaseAttempt(store, reservation);
+      throw validationFailed([{ path: 'body.code', message: '动态口令已使用，请等待下一个动态口令' }]);
+    }
+    const locked = await attemptFailed(store, reservation, now);
+    await auditSignIn(
+      store,
+      meta,
+      actor,
+      'failure',
+      'auth.totp.verify',
+      locked ? '动态口令不正确，账号已锁定' : '动态口令不正确',
+    );
+    if (locked) {
+      await revokeSession(store, p.sessionId);
+      throw lockedError();
+    }
+    throw validationFailed([{ path: 'body.code', message: '动态口令不正确，请输入新的动态口令' }]);
   }
-  // Conditional on the last step, so one code can't be used twice even by concurrent requests.
-  await store.accounts
-    .patch({ accountId: account.accountId })
-    .set({ totpLastStep: step })
-    .where((a, op) =>
-      account.totpLastStep === undefined ? op.notExists(a.totpLastStep) : op.eq(a.totpLastStep, account.totpLastStep!),
-    )
-    .go()
-    .catch(() => {
-      throw validationFailed([{ path: 'body.code', message: '动态口令已使用，请输入新的动态口令' }]);
-    });
-  await auditSignIn(store, meta, actorOfAccount(account), 'success', 'auth.totp.verify');
-  await setSessionStage(store, p.sessionId, 'active');
+  try {
+    await spendTotpStep(store, account, step);
+  } catch (err) {
+    // Another request spent this code first: a replay, not a guess.
+    if (err instanceof AppError) await releaseAttempt(store, reservation);
+    throw err;
+  }
+  await clearFailures(store, account.login);
+  await auditSignIn(store, meta, actor, 'success', 'auth.totp.verify');
+  return { tokens: await advanceSession(store, p.sessionId, 'active', now) };
 }

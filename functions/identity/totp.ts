@@ -68,6 +68,14 @@ export function matchTotp(secretBase32: string, code: string, ms: number, lastSt
   return null;
 }
 
+/** True when the code is one of a step already used (≤ lastStep, within now ±1): a replay, not a guess. */
+export function usedTotpStep(secretBase32: string, code: string, ms: number, lastStep?: number): boolean {
+  if (lastStep === undefined) return false;
+  const key = base32Decode(secretBase32);
+  const now = stepAt(ms);
+  return [now - 1, now, now + 1].some((step) => step <= lastStep && hotp(key, step) === code);
+}
+
 export function otpauthUri(secretBase32: string, login: string): string {
   const issuer = '福建危险物品一体化平台';
   return `otpauth://totp/${encodeURIComponent(`${issuer}:${login}`)}?secret=${secretBase32}&issuer=${encodeURIComponent(issuer)}&algorithm=SHA1&digits=6&period=${STEP_SECONDS}`;

@@ -13,7 +13,7 @@ import { createLogger } from '../lib/logger';
 import { XLSX_CONTENT_TYPE } from '../lib/spreadsheet';
 import { createStore, type Store } from '../store';
 import { s3Files, type ImportFiles } from './files';
-import { getImport, importReport, listImports } from './jobs';
+import { getImport, importAccountNotice, importReport, listImports } from './jobs';
 import * as routes from './manifest';
 import { readImport, runBatch, type ImportDeps } from './run';
 import { startImport, type Regulator } from './start';
@@ -69,6 +69,11 @@ export const handler = contextHandler(
       getRegisterImportReport: httpRoute(
         routes.getRegisterImportReport,
         async ({ principal, params }) => importReport(storeOf(), filesOf(), principal as Regulator, params.importId),
+        logger,
+      ),
+      getRegisterImportAccountNotice: httpRoute(
+        routes.getRegisterImportAccountNotice,
+        async ({ principal, params }) => importAccountNotice(storeOf(), principal as Regulator, params.importId),
         logger,
       ),
     },

@@ -11,6 +11,8 @@ import type { ImportFiles } from './files';
 import type { ImportJob } from './run';
 import type { Regulator } from './start';
 import { reportFilename } from './template';
+import { noticesOfBatch } from '../lib/accounts/enterprise-login';
+import { noticeFile, NOTICES_PER_FILE } from '../lib/accounts/notice-file';
 
 export type ImportJobView = RegisterImportJob;
 
@@ -74,4 +76,16 @@ export async function importReport(
     contentType: XLSX_CONTENT_TYPE,
     contentBase64: content.toString('base64'),
   };
+}
+
+/**
+ * The import's 开通通知: the one-time passwords of the units it added (enterprise-login.ts), up to
+ * NOTICES_PER_FILE per file — each delivered once, to whoever may read the job.
+ */
+export async function importAccountNotice(store: Store, p: Regulator, importId: string) {
+  const job = await load(store, p, importId);
+  const batch = `import:${job.importId}`;
+  const { enterpriseIds, more } = await noticesOfBatch(store, batch, NOTICES_PER_FILE);
+  const base = job.fileName.replace(/\.xlsx$/i, '');
+  return noticeFile(store, enterpriseIds, `${base}-开通通知.xlsx`, more);
 }

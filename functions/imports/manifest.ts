@@ -1,3 +1,4 @@
+import { AccountNoticeFile } from '../../shared/api/accounts';
 import {
   RegisterImportFile,
   RegisterImportJob,
@@ -80,6 +81,18 @@ export const getRegisterImportReport = defineRoute({
   response: RegisterImportFile,
 });
 
+export const getRegisterImportAccountNotice = defineRoute({
+  operationId: 'getRegisterImportAccountNotice',
+  method: 'GET',
+  path: '/api/register/imports/{importId}/account-notice',
+  public: false,
+  access: ADMINS,
+  summary: '下载开通通知（.xlsx：导入新增单位的登录账号与一次性密码；每条只能下载一次，72 小时内有效）',
+  tags: ['imports'],
+  params: RegisterImportParams,
+  response: AccountNoticeFile,
+});
+
 export const importsManifest = defineContext({
   context: IMPORTS_CONTEXT,
   entry: 'functions/imports/handler.ts',
@@ -90,6 +103,7 @@ export const importsManifest = defineContext({
     listRegisterImports,
     getRegisterImport,
     getRegisterImportReport,
+    getRegisterImportAccountNotice,
   ],
   subscriptions: [
     {

@@ -204,6 +204,7 @@ export async function runBatch(deps: ImportDeps, detail: RegisterImportBatchRequ
     job.createdAt,
     deps.logger,
     deps.clock,
+    `import:${job.importId}`,
   );
   const outcome: BatchOutcome = { failed: [], duplicates: [] };
   let created = 0;

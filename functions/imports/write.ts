@@ -26,6 +26,7 @@ import {
   type LicenceRecord,
 } from '../lib/register/entry-writes';
 import type { Store } from '../store';
+import { openEnterpriseLogin } from '../lib/accounts/enterprise-login';
 import { unitCodeOf, type ImportEntry } from './parse';
 
 export type RowOutcome = { kind: 'created' } | { kind: 'duplicate' } | { kind: 'failed'; message: string };
@@ -81,8 +82,16 @@ export function recordsOf(
   return { enterprise, licences };
 }
 
-/** The transaction of one row: the register entry (entryWriteItems) and its licence (into the `due` index). */
-export function rowItems(store: Store, entry: ImportEntry, now: string): TransactItem[] {
+/**
+ * The transaction of one row: the register entry (entryWriteItems) with its login (`login`, from
+ * openEnterpriseLogin) and its licence (into the `due` index).
+ */
+export function rowItems(
+  store: Store,
+  entry: ImportEntry,
+  now: string,
+  login: readonly TransactItem[] = [],
+): TransactItem[] {
   const { enterprise, licences } = recordsOf(entry, now);
   const licenceItems = licences.length
     ? itemsOf(
@@ -91,7 +100,7 @@ export function rowItems(store: Store, entry: ImportEntry, now: string): Transac
         ),
       )
     : [];
-  return [...entryWriteItems(store, { kind: 'create', after: enterprise, licences }), ...licenceItems];
+  return [...entryWriteItems(store, { kind: 'create', after: enterprise, licences, login }), ...licenceItems];
 }
 
 const RETRYABLE = new Set([
@@ -155,10 +164,16 @@ export async function writeRow(
   since: string,
   logger?: Logger,
   clock: () => Date = () => new Date(),
+  batch?: string,
 ): Promise<RowOutcome> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const items = rowItems(store, entry, clock().toISOString());
+      const at = clock();
+      // Its login opens with it; the one-time password waits in the import's 开通通知 (enterprise-login.ts).
+      const login = batch
+        ? await openEnterpriseLogin(store, recordsOf(entry, at.toISOString()).enterprise, batch, at.getTime())
+        : [];
+      const items = rowItems(store, entry, at.toISOString(), login);
       await store.client.send(
         new TransactWriteCommand({ TransactItems: items as NonNullable<TransactWriteCommandInput['TransactItems']> }),
       );
@@ -186,6 +201,8 @@ export async function writeRows(
   since: string,
   logger?: Logger,
   clock?: () => Date,
+  /** `import:<importId>`: open each new unit's login, its notice under this batch. */
+  batch?: string,
 ): Promise<RowOutcome[]> {
   const known = await alreadyThere(store, entries, since);
   const out: RowOutcome[] = new Array(entries.length);
@@ -194,7 +211,7 @@ export async function writeRows(
     while (next < entries.length) {
       const i = next++;
       const entry = entries[i]!;
-      out[i] = known.get(entry) ?? (await writeRow(store, entry, since, logger, clock));
+      out[i] = known.get(entry) ?? (await writeRow(store, entry, since, logger, clock, batch));
     }
   };
   await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, entries.length) }, worker));

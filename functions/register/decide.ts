@@ -13,6 +13,7 @@
 import { itemsOf } from '../lib/transactions';
 import { createWriteTransaction } from 'electrodb';
 import { jurisdictionPrefix, regulatorSees, requireCategory } from '../lib/scope';
+import { openEnterpriseLogin } from '../lib/accounts/enterprise-login';
 import { actorOf, transactWithAudit, type AuditJson, type TransactItem } from '../lib/audit';
 import type { Principal, Regulator } from '../lib/auth/principal';
 import { outboxItem } from '../lib/events/outbox';
@@ -139,7 +140,9 @@ async function registerChange(
       createdAt: now,
       updatedAt: now,
     };
-    return { change: { kind: 'create', after: record, licences: [] }, licenceItems: [] };
+    // The unit's login opens with its entry (its one-time password in the 开通通知 a regulator downloads).
+    const login = await openEnterpriseLogin(store, record, `change:${r.requestId}`, Date.parse(now));
+    return { change: { kind: 'create', after: record, licences: [], login }, licenceItems: [] };
   }
   const found = await loadEntry(store, r.enterpriseId);
   if (!found || found.enterprise.removed) throw conflict('该企业已删除，不能再修改，请拒绝此申请');

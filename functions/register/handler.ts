@@ -1,8 +1,9 @@
-/** The register context's Lambda: unit lists, 查看, change requests and their review. */
+/** The register context's Lambda: unit lists, 查看, 开通通知, change requests and their review. */
+import { noNoticeLeft, takeNotices } from '../lib/accounts/enterprise-login';
 import { linkAttachmentItems } from '../lib/attachments/link';
 import { defineHandler } from '../lib/handler';
 import { approveChange, getChangeRequest, listChangeRequests, rejectChange } from './decide';
-import { enterpriseDetail, historyPage, personnelPage } from './detail';
+import { enterpriseDetail, historyPage, personnelPage, visibleEnterprise } from './detail';
 import { registerManifest } from './manifest';
 import { submitChange } from './submit';
 import { listUnits } from './units';
@@ -16,6 +17,18 @@ export const handler = defineHandler(registerManifest, ({ store }) => ({
   routes: {
     listUnits: async ({ principal, params, query }) => listUnits(store, principal, { ...params, ...query }),
     getEnterprise: async ({ principal, params }) => enterpriseDetail(store, principal, params.enterpriseId),
+    getEnterpriseAccountNotice: async ({ principal, params }) => {
+      const e = await visibleEnterprise(store, principal, params.enterpriseId);
+      const [notice] = await takeNotices(store, [e.enterpriseId]);
+      if (!notice) throw noNoticeLeft();
+      return {
+        enterpriseId: e.enterpriseId,
+        enterpriseName: notice.enterpriseName,
+        login: notice.login,
+        oneTimePassword: notice.oneTimePassword,
+        oneTimePasswordExpiresAt: new Date(notice.passwordExpiresAt).toISOString(),
+      };
+    },
     listEnterprisePersonnel: async ({ principal, params, query }) =>
       personnelPage(store, principal, params.enterpriseId, query),
     listEnterpriseHistory: async ({ principal, params, query }) =>

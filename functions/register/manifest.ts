@@ -1,3 +1,4 @@
+import { EnterpriseAccountNotice } from '../../shared/api/accounts';
 import {
   ChangeDecision,
   ChangeDecisionInput,
@@ -50,6 +51,18 @@ export const getEnterprise = defineRoute({
   tags: ['register'],
   params: EnterpriseIdParams,
   response: EnterpriseDetail,
+});
+
+export const getEnterpriseAccountNotice = defineRoute({
+  operationId: 'getEnterpriseAccountNotice',
+  method: 'GET',
+  path: '/api/register/enterprises/{enterpriseId}/account-notice',
+  public: false,
+  access: { kind: 'regulator' },
+  summary: '开通通知：新增企业的登录账号与一次性密码（只能查看一次，72 小时内有效）',
+  tags: ['register'],
+  params: EnterpriseIdParams,
+  response: EnterpriseAccountNotice,
 });
 
 export const listEnterprisePersonnel = defineRoute({
@@ -152,6 +165,7 @@ export const registerManifest = defineContext({
   routes: [
     listUnits,
     getEnterprise,
+    getEnterpriseAccountNotice,
     listEnterprisePersonnel,
     listEnterpriseHistory,
     submitChangeRequest,

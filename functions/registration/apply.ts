@@ -35,18 +35,22 @@ async function loginTaken(store: Store, login: string): Promise<boolean> {
   return Boolean(data);
 }
 
+/**
+ * What the registration form may say about a code before the applicant fills it in. Only for a code of a
+ * unit on the register (public: name, region, whether it has its login); anything else — a mobile number
+ * above all — is "not found", so the lookup tells nothing about which logins exist.
+ */
 export async function lookupRegistrant(store: Store, rawCode: string) {
   const code = rawCode.trim().toUpperCase();
-  const [enterprise, taken, open] = await Promise.all([
-    enterpriseByCode(store, code),
-    loginTaken(store, code),
-    openApplication(store, code),
-  ]);
+  const enterprise = codeProblem(code) ? undefined : await enterpriseByCode(store, code);
+  if (!enterprise) return { found: false, alreadyRegistered: false, pending: false };
+  const [taken, open] = await Promise.all([loginTaken(store, code), openApplication(store, code)]);
   return {
-    found: Boolean(enterprise),
-    ...(enterprise ? { name: enterprise.name, regionCode: enterprise.regionCode } : {}),
+    found: true,
+    name: enterprise.name,
+    regionCode: enterprise.regionCode,
     alreadyRegistered: taken,
-    pending: open?.status === 'pending',
+    pending: open?.status === 'pending' && !open.loginTaken,
   };
 }
 
@@ -73,12 +77,12 @@ export async function applyForAccount(store: Store, req: RegistrationRequest, ct
   if (issues.length) throw validationFailed(issues);
 
   const loginPath = code ? 'body.code' : 'body.informant.mobile';
-  if (await loginTaken(store, login)) {
-    throw new AppError(409, 'CONFLICT', '该账号已注册，请直接登录', [
-      { path: loginPath, message: '该账号已注册，请直接登录' },
-    ]);
-  }
-  const open = await openApplication(store, login);
+  // A login that already has an account (a regulator's mobile, an enterprise's code) is answered exactly as
+  // a free one: the application is kept but parked — no review task, never approved — so the answer can't
+  // be used to find out whose number has an account. The applicant learns nothing at submission; signing
+  // in with the chosen password then fails with the generic message, as any wrong password does, and no
+  // approval ever comes: the owner of the login asks their administrator (or the 技术支撑) instead.
+  const [taken, open] = await Promise.all([loginTaken(store, login), openApplication(store, login)]);
   if (open && open.status !== 'rejected') {
     throw new AppError(409, 'CONFLICT', '该账号已提交注册申请，正在审核中，请勿重复提交', [
       { path: loginPath, message: '已提交注册申请，正在审核中' },
@@ -107,13 +111,14 @@ export async function applyForAccount(store: Store, req: RegistrationRequest, ct
     login,
     passwordHash: await hashPassword(req.password),
     submittedAt,
+    ...(taken ? { loginTaken: true } : {}),
   };
   const items = itemsOf(
     createWriteTransaction(
       { registrations: store.registrations, tasks: store.registrationTasks, guards: store.registrationGuards },
       ({ registrations, tasks, guards }) => [
         registrations.create(registration).commit(),
-        ...categories.map((category) =>
+        ...(taken ? [] : categories).map((category) =>
           tasks.create({ requestId, category, status: 'pending', regionCode: req.regionCode, submittedAt }).commit(),
         ),
         // One open application per login: a rejected one may be replaced, nothing else.
@@ -137,7 +142,13 @@ export async function applyForAccount(store: Store, req: RegistrationRequest, ct
         outcome: 'success',
         sourceIp: ctx.sourceIp,
         requestId: ctx.requestId,
-        details: { login, categories, regionCode: req.regionCode, onRegister: Boolean(existing) },
+        details: {
+          login,
+          categories,
+          regionCode: req.regionCode,
+          onRegister: Boolean(existing),
+          ...(taken ? { parked: '账号已存在，申请不进入审核' } : {}),
+        },
       },
       items,
     );

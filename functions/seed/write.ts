@@ -133,7 +133,9 @@ export async function writeAccounts(
       informantMobile: a.informant.mobile,
     })),
   ];
-  await createAccounts(store, inputs, systemActor('seed'), now);
+  // The local demo data alone keeps the seed's rule (last six characters, no expiry): every real account gets
+  // a random one-time password (functions/lib/accounts/create.ts).
+  await createAccounts(store, inputs, systemActor('seed'), now, { initialPassword: 'seed-rule' });
 }
 
 /** The register part of `data`: enterprises with their list rows, claims, counters, licences and staff. */

@@ -4,6 +4,7 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { accountModel } from './entities/account';
+import { accountNoticeModel } from './entities/account-notice';
 import { attachmentModel, importJobModel } from './entities/attachment';
 import { changeRequestModel, changeRequestTaskModel } from './entities/change-request';
 import { creditCodeClaimModel, enterpriseCounterModel } from './entities/enterprise-counter';
@@ -51,6 +52,7 @@ const MODELS = {
   registrationTasks: registrationTaskModel,
   registrationGuards: registrationGuardModel,
   outboxEvents: outboxEventModel,
+  accountNotices: accountNoticeModel,
 };
 
 type Models = typeof MODELS;

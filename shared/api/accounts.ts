@@ -23,7 +23,10 @@ export const IMPORT_MAX_ROWS = 1000;
 export const IMPORT_COLUMNS = ['手机号码', '姓名', '部门', '行政区划代码', '物品类别', '角色'] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
-/** The seed's rule: the initial password is the last six characters of the login (DESIGN §5). */
+/**
+ * The seed's rule — the initial password is the last six characters of the login (DESIGN §5) — kept for the
+ * local demo data only. Every other account gets a random one-time password (72 hours), shown once.
+ */
 export const initialPasswordOf = (login: string): string => login.slice(-6);
 
 /** True for the platform's own administrators (三员): they administer every category's platform. */
@@ -104,7 +107,7 @@ const rolesField = z
   )
   .check(z.meta({ title: '角色' }));
 
-/** Opening one regulator account: login = the mobile number; initial password = its last six digits. */
+/** Opening one regulator account: login = the mobile number; a one-time password comes back once. */
 export const CreateRegulatorAccountRequest = z
   .object({
     mobile: mobileSchema.check(z.meta({ title: '手机号码' })),
@@ -148,11 +151,26 @@ export const AccountView = z
   .check(z.meta({ id: 'AccountView' }));
 export type AccountView = z.infer<typeof AccountView>;
 
+/** A one-time password, shown once to the administrator: it is stored only as a hash. */
+const oneTimePasswordFields = {
+  /** Random, valid 72 hours, to be changed at first sign-in; never shown again. */
+  oneTimePassword: z.string(),
+  /** ISO time after which it opens nothing (a reset by an administrator is then needed). */
+  oneTimePasswordExpiresAt: z.string(),
+};
+
+/** The account just opened, with its one-time password. */
+export const OpenedAccountResponse = z
+  .object({ ...AccountView.shape, ...oneTimePasswordFields })
+  .check(z.meta({ id: 'OpenedAccountResponse' }));
+export type OpenedAccountResponse = z.infer<typeof OpenedAccountResponse>;
+
 export const ResetPasswordResponse = z
   .object({
     account: AccountView,
     /** Sessions of the account that were ended. */
     revokedSessions: z.number().check(z.int()),
+    ...oneTimePasswordFields,
   })
   .check(z.meta({ id: 'ResetPasswordResponse' }));
 
@@ -263,8 +281,17 @@ export const ImportAccountsResponse = z
         name: z.string(),
         status: z.enum(IMPORT_ROW_STATUSES),
         accountId: z.optional(z.string()),
+        /** Only for rows created by THIS request: shown once, never again (a re-run says `existing`). */
+        oneTimePassword: z.optional(z.string()),
       }),
     ),
+    /**
+     * 开通通知: the rows created by this request with their one-time passwords, as an .xlsx (sheet 开通通知) for
+     * the administrator to hand out; absent when this request created none.
+     */
+    notice: z.optional(z.object({ filename: z.string(), contentType: z.string(), contentBase64: z.string() })),
+    /** ISO time after which this request's one-time passwords open nothing. */
+    oneTimePasswordExpiresAt: z.optional(z.string()),
   })
   .check(z.meta({ id: 'ImportAccountsResponse' }));
 export type ImportAccountsResponse = z.infer<typeof ImportAccountsResponse>;
@@ -287,3 +314,33 @@ export const RegulatorCountsResponse = z
   })
   .check(z.meta({ id: 'RegulatorCountsResponse' }));
 export type RegulatorCountsResponse = z.infer<typeof RegulatorCountsResponse>;
+
+/**
+ * 开通通知 of logins the register opened (新增企业, a 清单 import): an .xlsx (sheet 开通通知) with each unit's
+ * one-time password — handed out once: the download deletes what it delivers.
+ */
+export const AccountNoticeFile = z
+  .object({
+    filename: z.string(),
+    contentType: z.string(),
+    contentBase64: z.string(),
+    /** Units in this file. */
+    count: z.number().check(z.int()),
+    /** True when more notices wait (a large import): download again for the next file. */
+    more: z.boolean(),
+  })
+  .check(z.meta({ id: 'AccountNoticeFile' }));
+export type AccountNoticeFile = z.infer<typeof AccountNoticeFile>;
+
+/** 开通通知 of one unit the register added (新增企业): shown once — the answer deletes it. */
+export const EnterpriseAccountNotice = z
+  .object({
+    enterpriseId: z.string(),
+    enterpriseName: z.string(),
+    login: z.string(),
+    oneTimePassword: z.string(),
+    /** ISO time after which the password opens nothing. */
+    oneTimePasswordExpiresAt: z.string(),
+  })
+  .check(z.meta({ id: 'EnterpriseAccountNotice' }));
+export type EnterpriseAccountNotice = z.infer<typeof EnterpriseAccountNotice>;

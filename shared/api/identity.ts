@@ -111,6 +111,20 @@ export const TotpCodeRequest = z
   })
   .check(z.meta({ id: 'TotpCodeRequest' }));
 
+/**
+ * Starting to bind 动态口令. The first binding needs nothing more (the session just proved the password);
+ * binding a new one in place of a bound one needs the password and a current code of the bound one, so a
+ * session left open can't be used to move the second factor to someone else's phone.
+ */
+export const StartTotpEnrolmentRequest = z
+  .object({
+    currentPassword: z.optional(passwordText).check(z.meta({ title: '登录密码' })),
+    code: z
+      .optional(z.string().check(z.trim(), z.regex(/^\d{6}$/, { error: '动态口令为 6 位数字' })))
+      .check(z.meta({ title: '当前动态口令' })),
+  })
+  .check(z.meta({ id: 'StartTotpEnrolmentRequest' }));
+
 export const TotpEnrolmentResponse = z
   .object({
     /** Base32 secret, for typing into an authenticator app. */

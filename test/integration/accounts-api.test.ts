@@ -92,6 +92,17 @@ describe('accounts through the local gateway', () => {
       mustChangePassword: true,
     });
     expect(created.body.passwordHash).toBeUndefined();
+    // A random one-time password, shown once, readable (no 0/O, 1/l/I), valid 72 hours.
+    const otp: string = created.body.oneTimePassword;
+    expect(otp).toMatch(/^[A-HJ-NP-Za-km-z2-9]{4}-[A-HJ-NP-Za-km-z2-9]{4}-[A-HJ-NP-Za-km-z2-9]{4}$/);
+    expect(Date.parse(created.body.oneTimePasswordExpiresAt) - Date.now()).toBeGreaterThan(71.9 * 3600_000);
+    // The old rule (last six digits of the login, which anyone may know) opens nothing any more.
+    const guessed = await client().post('/api/auth/login', {
+      category: 'transport',
+      login: input.mobile,
+      password: input.mobile.slice(-6),
+    });
+    expect(guessed.status).toBe(401);
     const again = await admin.post('/api/admin/accounts', input);
     expect(again.status).toBe(409);
     expect(again.body.error.details).toEqual([{ path: 'body.mobile', message: '该手机号码已开通账号，不能重复开通' }]);
@@ -100,17 +111,17 @@ describe('accounts through the local gateway', () => {
     expect(count(after.body)).toBe(count(before.body) + 1);
     expect(after.body.total).toBe(before.body.total + 1);
 
-    // The new person: initial password = last six digits, accepted once, to be changed at once.
+    // The new person: the one-time password, accepted once, to be changed at once.
     const person = client();
     const login = await person.post('/api/auth/login', {
       category: 'transport',
       login: input.mobile,
-      password: input.mobile.slice(-6),
+      password: otp,
     });
     expect(login.status).toBe(200);
     expect(login.body).toMatchObject({ stage: 'password-change', passwordChangeReason: 'initial' });
     const changed = await person.post('/api/auth/password', {
-      currentPassword: input.mobile.slice(-6),
+      currentPassword: otp,
       newPassword: 'Jiaotong#2026',
     });
     expect(changed.body.stage).toBe('active');
@@ -130,10 +141,11 @@ describe('accounts through the local gateway', () => {
     const reset = await admin.post(`/api/admin/accounts/${created.body.accountId}/reset-password`);
     expect(reset.status).toBe(200);
     expect(reset.body.account.mustChangePassword).toBe(true);
+    expect(reset.body.oneTimePassword).not.toBe(otp);
     const relogin = await client().post('/api/auth/login', {
       category: 'transport',
       login: input.mobile,
-      password: input.mobile.slice(-6),
+      password: reset.body.oneTimePassword,
     });
     expect(relogin.body.stage).toBe('password-change');
   });

@@ -300,7 +300,9 @@ describe('accounts on DynamoDB Local', () => {
     expect(r.revokedSessions).toBe(1);
     expect(r.account.mustChangePassword).toBe(true);
     const after = (await t.store.accounts.get({ accountId: account.accountId }).go()).data!;
-    expect(await verifyPassword(input.mobile.slice(-6), after.passwordHash)).toBe(true);
+    expect(await verifyPassword(input.mobile.slice(-6), after.passwordHash)).toBe(false);
+    expect(await verifyPassword(r.oneTimePassword, after.passwordHash)).toBe(true);
+    expect(after.initialPasswordExpiresAt! - Date.now()).toBeGreaterThan(71.9 * 3600_000);
     expect(await resolveAccessToken(t.store, token)).toEqual({ failure: 'revoked' });
     expect((await failure(resetAccountPassword(t.store, SYS, 'sys-1'))).status).toBe(400);
     expect((await failure(resetAccountPassword(t.store, SYS, 'no-such-account'))).status).toBe(404);
@@ -411,7 +413,7 @@ describe('accounts on DynamoDB Local', () => {
     expect(third).toMatchObject({ created: 0, existing: 55, pending: 0, complete: true });
     expect(await counter(t, 'jiaotong', '3509')).toBe(before + 55);
 
-    // Each person got one account: the initial password is the last six digits, to be changed at once.
+    // Each person got one account with a one-time password, in the first answer's 开通通知 only.
     const login = String(rows[7]![0]);
     const { data } = await t.store.accounts.query.byLogin({ login }).go();
     expect(data).toHaveLength(1);
@@ -421,7 +423,16 @@ describe('accounts on DynamoDB Local', () => {
       mustChangePassword: true,
       disabled: false,
     });
-    expect(await verifyPassword(login.slice(-6), data[0]!.passwordHash)).toBe(true);
+    const handed = [...first.rows, ...second.rows].find((r) => r.mobile === login && r.oneTimePassword);
+    expect(await verifyPassword(handed!.oneTimePassword!, data[0]!.passwordHash)).toBe(true);
+    expect(third.rows.every((r) => r.oneTimePassword === undefined)).toBe(true);
+    expect(third.notice).toBeUndefined();
+    const notice = new ExcelJS.Workbook();
+    await notice.xlsx.load(Buffer.from(second.notice!.contentBase64, 'base64') as never);
+    const sheet = notice.getWorksheet('开通通知')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, '姓名', '登录账号', '一次性密码', '有效期至']);
+    const noticed = sheet.getSheetValues().filter((r) => Array.isArray(r) && /^1\d{10}$/.test(String(r[2])));
+    expect(noticed).toHaveLength(50);
 
     // A different spreadsheet claiming one of those people is refused: their login is taken.
     const other = await failure(

@@ -232,6 +232,14 @@ const MATRIX: Record<string, Row> = {
     allowed: ENTERPRISE_A,
     allowedStatus: 200,
   },
+  // 开通通知 of a unit the register added: regulators who see the unit (the enterprise itself never — it is the
+  // password it is to receive). None waits for ent-000001, so an admitted caller hears 404 with what to do.
+  'GET /api/register/enterprises/{enterpriseId}/account-notice': {
+    probe: { method: 'GET', path: '/api/register/enterprises/ent-000001/account-notice' },
+    denied: [ENTERPRISE_A, ENTERPRISE_B, REVIEWER_FAR_FROM_A, REVIEWER_OTHER_CATEGORY_OF_A],
+    allowed: INSPECTOR_OF_A,
+    allowedStatus: 404,
+  },
   'GET /api/register/enterprises/{enterpriseId}/personnel': {
     probe: { method: 'GET', path: '/api/register/enterprises/ent-000001/personnel' },
     denied: [ENTERPRISE_B, REVIEWER_FAR_FROM_A, REVIEWER_OTHER_CATEGORY_OF_A],
@@ -409,6 +417,10 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/register/imports/{importId}/report': {
     probe: { method: 'GET', path: '/api/register/imports/imp-not-mine/report' },
+    denied: [INSPECTOR_QZ, GONGAN_QZ, ENTERPRISE_A, AUDIT_ADMIN, SEC_ADMIN, DEPT_ADMIN_GONGAN_QZ],
+  },
+  'GET /api/register/imports/{importId}/account-notice': {
+    probe: { method: 'GET', path: '/api/register/imports/imp-not-mine/account-notice' },
     denied: [INSPECTOR_QZ, GONGAN_QZ, ENTERPRISE_A, AUDIT_ADMIN, SEC_ADMIN, DEPT_ADMIN_GONGAN_QZ],
   },
   // The inbox is always the caller's own (its account id is the partition): any signed-in account may list

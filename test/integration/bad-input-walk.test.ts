@@ -71,7 +71,11 @@ describe('the bad-input walk', () => {
     '%s refuses a wrong-typed, an empty and an oversized body',
     async (_k, route) => {
       const path = concrete(route.path);
-      for (const body of [[1, 2], 'text', {}, oversized(route.body)]) {
+      // An empty object is a valid body where every field is optional (e.g. starting a TOTP binding).
+      const emptyAllowed = (route.body as unknown as { safeParse(v: unknown): { success: boolean } }).safeParse(
+        {},
+      ).success;
+      for (const body of [[1, 2], 'text', ...(emptyAllowed ? [] : [{}]), oversized(route.body)]) {
         const r = await callerOf(route).request(route.method, path, body);
         expect(r.status, `${JSON.stringify(body).slice(0, 60)} → ${JSON.stringify(r.body)}`).toBe(400);
         expect(r.body.error.message).toMatch(CHINESE);
@@ -90,6 +94,29 @@ describe('the bad-input walk', () => {
         expect(r.status, `${field}: ${JSON.stringify(r.body)}`).toBe(400);
         expect(r.body.error.message).toMatch(CHINESE);
       }
+    },
+  );
+
+  it.each(withBody.map((r) => [routeKey(r), r] as const))(
+    '%s refuses control and direction characters in any text field, naming the field',
+    async (_k, route) => {
+      const shape = (route.body as unknown as { shape?: Record<string, unknown> }).shape ?? { text: null };
+      for (const bad of ['x\u0000y', '合同\u202Etxt.exe', 'a\uD800']) {
+        const body = Object.fromEntries(Object.keys(shape).map((k) => [k, bad]));
+        const r = await callerOf(route).request(route.method, concrete(route.path), body);
+        expect(r.status, JSON.stringify(r.body)).toBe(400);
+        expect(r.body.error.message).toMatch(/^「.+」包含不允许的字符/);
+      }
+    },
+  );
+
+  it.each(withQuery.map((r) => [routeKey(r), r] as const))(
+    '%s refuses control characters in the query string',
+    async (_k, route) => {
+      const field = Object.keys((route.query as unknown as { shape: Record<string, unknown> }).shape)[0]!;
+      const r = await admin.request('GET', `${concrete(route.path)}?${field}=${encodeURIComponent('x\u001b[2J')}`);
+      expect(r.status, JSON.stringify(r.body)).toBe(400);
+      expect(r.body.error.message).toMatch(/包含不允许的字符/);
     },
   );
 

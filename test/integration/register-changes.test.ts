@@ -3,7 +3,8 @@ import { LOCAL_NAMES } from '../../functions/local/stack';
 import { mulberry32 } from '../../functions/seed/rng';
 import { countiesOf } from '../../shared/reference/regions';
 import { generateUscc } from '../../shared/validation/uscc';
-import type { ApiClient } from '../support/api-client';
+import { sha256 } from '../../functions/lib/auth/tokens';
+import { ApiClient } from '../support/api-client';
 import { signedInAs, type Persona } from '../support/personas';
 import { uploadAttachment } from '../support/attachments';
 import { outboxRecords } from '../support/outbox';
@@ -149,6 +150,47 @@ describe('register change requests', () => {
       enterprise: newEnterprise({ creditCode: code }),
     });
     expect(third.status).toBe(409);
+  });
+
+  it('新增企业 opens the unit’s login (账号 = 信用代码) with the entry; its one-time password is handed out once', async () => {
+    const code = generateUscc(rng, { regionCode: COUNTY });
+    const sub = await submitCreate({ creditCode: code });
+    // Nothing opens before the approval.
+    expect((await t.store.loginClaims.get({ login: code }).go()).data).toBeNull();
+    expect((await reviewer.post(`/api/register/change-requests/${sub.requestId}/approve`, {})).status).toBe(200);
+    const { data: accounts } = await t.store.accounts.query.byLogin({ login: code }).go();
+    expect(accounts).toHaveLength(1);
+    expect(accounts[0]).toMatchObject({ kind: 'enterprise', enterpriseId: sub.enterpriseId, mustChangePassword: true });
+    expect(accounts[0]!.initialPasswordExpiresAt! - Date.now()).toBeGreaterThan(71.9 * 3600_000);
+
+    // Someone who can't see the unit gets nothing; a regulator who sees it gets the notice, once.
+    const far = await signedInAs(t.store, t.url, regulator(['inspector'], '3501'));
+    expect((await far.get(`/api/register/enterprises/${sub.enterpriseId}/account-notice`)).status).toBe(404);
+    const [first, second] = await Promise.all([
+      clerk.get(`/api/register/enterprises/${sub.enterpriseId}/account-notice`),
+      reviewer.get(`/api/register/enterprises/${sub.enterpriseId}/account-notice`),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([200, 404]);
+    const notice = (first.status === 200 ? first : second).body;
+    expect(notice).toMatchObject({ enterpriseId: sub.enterpriseId, login: code });
+    expect(
+      (await clerk.get(`/api/register/enterprises/${sub.enterpriseId}/account-notice`)).body.error.message,
+    ).toMatch(/只能下载一次/);
+    // The password is nowhere in clear any more.
+    expect((await t.store.accountNotices.get({ enterpriseId: sub.enterpriseId }).go()).data).toBeNull();
+
+    // The unit signs in with it (验证码 as on the login page) and must change it at once.
+    const unit = new ApiClient(t.url, { 'x-viewer-address': '198.18.0.9' });
+    await t.store.captchas
+      .create({ captchaId: 'rc-1', answerHash: sha256('ABCD'), expiresAt: Math.floor(Date.now() / 1000) + 300 })
+      .go();
+    const signed = await unit.post('/api/auth/enterprise/login', {
+      login: code,
+      password: notice.oneTimePassword,
+      captchaId: 'rc-1',
+      captcha: 'ABCD',
+    });
+    expect(signed.body).toMatchObject({ stage: 'password-change', account: { enterpriseId: sub.enterpriseId } });
   });
 
   it('企业信息纠错: stale base → 409; one pending at a time; approval updates the entry and its list row', async () => {

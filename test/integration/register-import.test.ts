@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { s3Files } from '../../functions/imports/files';
 import { OUT_OF_SCOPE, UNREADABLE } from '../../functions/imports/parse';
 import { BATCH_SIZE, readImport, runBatch, type ImportDeps } from '../../functions/imports/run';
+import { verifyPassword } from '../../functions/lib/auth/password';
 import { importIdOf } from '../../functions/imports/start';
 import { LOCAL_NAMES } from '../../functions/local/stack';
 import { REGISTER_IMPORT_COLUMNS, type RegisterImportColumn } from '../../shared/api/imports';
@@ -252,6 +253,32 @@ describe('the register import', () => {
     const dup = wb.getWorksheet('未重复导入')!;
     expect(dup.getRow(2).getCell(1).value).toBe(10);
     expect(dup.getRow(2).getCell(3).value).toBe(seededCode);
+  });
+
+  it('opens each imported unit’s login with its entry, the one-time passwords in a 开通通知 downloaded once', async () => {
+    // The three units created by the first import: two by 信用代码, one by 注册号.
+    const logins = [uscc('350503', 1), uscc('350503', 2), regNo];
+    const { data: claims } = await t.store.loginClaims.get(logins.map((login) => ({ login }))).go();
+    expect(claims).toHaveLength(3);
+    // Only whoever may read the job gets its notice.
+    const other = await signedInAs(t.store, t.url, DEPT_ADMIN_QZ);
+    expect((await other.get(`/api/register/imports/${firstImport}/account-notice`)).status).toBe(404);
+    const r = await admin.get(`/api/register/imports/${firstImport}/account-notice`);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body).toMatchObject({ count: 3, more: false });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(r.body.contentBase64, 'base64') as never);
+    const sheet = wb.getWorksheet('开通通知')!;
+    const rows: { login: string; password: string }[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 1 && row.getCell(3).value)
+        rows.push({ login: String(row.getCell(2).value), password: String(row.getCell(3).value) });
+    });
+    expect(rows.map((x) => x.login).sort()).toEqual([...logins].sort());
+    const { data: account } = await t.store.accounts.query.byLogin({ login: regNo }).go();
+    expect(await verifyPassword(rows.find((x) => x.login === regNo)!.password, account[0]!.passwordHash)).toBe(true);
+    // Once: the next download has nothing left to give.
+    expect((await admin.get(`/api/register/imports/${firstImport}/account-notice`)).status).toBe(404);
   });
 
   it('creates nothing when the same file is imported again, and one job only for a double click', async () => {

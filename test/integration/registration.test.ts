@@ -153,6 +153,39 @@ describe('registration with review', () => {
     expect(inspector.status).toBe(403);
   });
 
+  it('answers an application for a login that already has an account exactly as any other (no enumeration)', async () => {
+    const regulatorMobile = t.seeded.regulators[0]!.mobile;
+    const c = client();
+    const taken = await c.post('/api/registration', await newUnit(regulatorMobile));
+    const free = await c.post('/api/registration', await newUnit('13812340077'));
+    expect([taken.status, free.status]).toEqual([201, 201]);
+    const shape = (b: { requestId: string; login: string; message: string }, login: string) => ({
+      ...b,
+      requestId: typeof b.requestId,
+      message: b.message.replace(login, 'LOGIN'),
+    });
+    expect(shape(taken.body, regulatorMobile)).toEqual({ ...shape(free.body, '13812340077'), login: regulatorMobile });
+    // A second try says the same as for a free login with an application under review.
+    const [takenAgain, freeAgain] = [
+      await c.post('/api/registration', await newUnit(regulatorMobile)),
+      await c.post('/api/registration', await newUnit('13812340077')),
+    ];
+    expect(takenAgain.status).toBe(freeAgain.status);
+    expect(takenAgain.body.error.message).toBe(freeAgain.body.error.message);
+    // The parked application reaches no reviewer and can't sign anyone in.
+    const seen = (
+      await (await signedInAs(store, t.url, FIREWORKS_QZ_REVIEWER)).get('/api/registration/reviews?category=fireworks')
+    ).body.items.map((i: { requestId: string }) => i.requestId);
+    expect(seen).toContain(free.body.requestId);
+    expect(seen).not.toContain(taken.body.requestId);
+    // The lookup says nothing about a mobile number either.
+    expect((await c.get(`/api/registration/lookup?code=${regulatorMobile}`)).body).toEqual({
+      found: false,
+      alreadyRegistered: false,
+      pending: false,
+    });
+  });
+
   it('approves once, even when two reviewers decide at the same moment, and the enterprise then signs in', async () => {
     const c = client();
     const { body } = await c.post('/api/registration', await newUnit('13812340003'));

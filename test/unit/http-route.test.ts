@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { conflict } from '../../functions/lib/http/errors';
 import { Reply } from '../../functions/lib/http/responses';
-import { httpRoute } from '../../functions/lib/http/route';
+import { clientRequestIdOf, httpRoute } from '../../functions/lib/http/route';
 import { defineRoute } from '../../functions/lib/wiring';
 import { ctx, httpEvent } from '../support/events';
 
@@ -178,7 +178,7 @@ describe('the route wrapper', () => {
     expect(parse(res).error.code).toBe('SERVICE_UNAVAILABLE');
   });
 
-  it('uses a plain caller-supplied x-request-id and ignores a suspicious one', async () => {
+  it('answers with the server’s request id, never a caller-supplied x-request-id (it picks the audit shard)', async () => {
     const plain = await ok(
       httpEvent({
         method: 'POST',
@@ -189,7 +189,7 @@ describe('the route wrapper', () => {
       }),
       ctx(),
     );
-    expect(plain.headers?.['x-request-id']).toBe('abc-12345678');
+    expect(plain.headers?.['x-request-id']).toBe('req-test-0001');
     const odd = await ok(
       httpEvent({
         method: 'POST',
@@ -201,6 +201,13 @@ describe('the route wrapper', () => {
       ctx(),
     );
     expect(odd.headers?.['x-request-id']).toBe('req-test-0001');
+    // The caller's id is kept for the logs only, and only when plain.
+    expect(
+      clientRequestIdOf(httpEvent({ method: 'GET', path: '/x', headers: { 'x-request-id': 'abc-12345678' } })),
+    ).toBe('abc-12345678');
+    expect(clientRequestIdOf(httpEvent({ method: 'GET', path: '/x', headers: { 'x-request-id': 'a\nb' } }))).toBe(
+      undefined,
+    );
   });
 
   it('lets an implementation set status, headers and multiple cookies', async () => {

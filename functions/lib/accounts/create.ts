@@ -12,8 +12,11 @@
  *
  * Idempotency: a caller that passes a deterministic `accountId` (seed, import) gets `existing` for an
  * input whose login is already claimed by that same id, instead of a conflict — a re-run writes nothing
- * twice. The initial password is the last six characters of the login, hashed (scrypt) — the slow part,
- * so a caller may bound the new accounts of one call (`maxNew`, `deadline`) and leave the rest `pending`.
+ * twice. The initial password is a random one-time password (one-time-password.ts), valid 72 hours, handed
+ * back ONCE in the outcome for the caller to show (it is stored only as its hash); the demo seed alone keeps
+ * the seed's rule, the last six characters of the login (`initialPassword: 'seed-rule'`). Hashing (scrypt)
+ * is the slow part, so a caller may bound the new accounts of one call (`maxNew`, `deadline`) and leave the
+ * rest `pending`.
  */
 import { itemsOf } from '../transactions';
 import { createWriteTransaction } from 'electrodb';
@@ -24,6 +27,7 @@ import { validateRegistrationNo } from '../../../shared/validation/registration-
 import { validateUscc } from '../../../shared/validation/uscc';
 import { isMobile } from '../../../shared/validation/phone';
 import { hashPassword } from '../auth/password';
+import { hashOneTimePassword, newOneTimePassword, ONE_TIME_PASSWORD_TTL_MS } from '../auth/one-time-password';
 import { AppError, validationFailed } from '../http/errors';
 import type { Store } from '../../store';
 import { CounterDeltas, counterOf } from './counters';
@@ -61,7 +65,14 @@ export interface NewEnterpriseAccount {
 export type NewAccount = NewRegulatorAccount | NewEnterpriseAccount;
 
 export type CreateOutcome =
-  { status: 'created'; account: Account } | { status: 'existing'; accountId: string } | { status: 'pending' };
+  | {
+      status: 'created';
+      account: Account;
+      /** The one-time password to show once (absent when the person chose theirs, or for the seed rule). */
+      oneTimePassword?: string;
+    }
+  | { status: 'existing'; accountId: string }
+  | { status: 'pending' };
 
 export interface CreateOptions {
   /** Path of a field of input `index` in error details (default `inputs[i].field`). */
@@ -84,6 +95,11 @@ export interface CreateOptions {
   actor?: AccountsActor;
   /** The clock for `deadline` (tests). */
   clock?: () => number;
+  /**
+   * 'one-time' (default): a random password valid 72 hours. 'seed-rule': the last six characters of the
+   * login, without expiry — for the local demo data only (functions/seed), never a real deployment's accounts.
+   */
+  initialPassword?: 'one-time' | 'seed-rule';
 }
 
 /** The fields of an account item as the entity's `create` takes them. */
@@ -318,16 +334,33 @@ export async function createAccounts(
   const budget = Math.min(fresh.length, options.maxNew ?? fresh.length);
   const ready: (Planned & { full: AccountItem })[] = [];
   const createdAt = new Date(now).toISOString();
+  const oneTime = new Map<number, string>();
   await mapLimit(fresh.slice(0, budget), 4, async (p) => {
     if (ready.length > 0 && options.deadline !== undefined && clock() > options.deadline) return;
     const chosen = (p.item as { passwordHash?: string }).passwordHash;
-    const passwordHash = chosen ?? (await hashPassword(initialPasswordOf(p.login)));
-    ready.push({ ...p, full: { ...p.item, passwordHash, createdAt } as AccountItem });
+    if (chosen) {
+      ready.push({ ...p, full: { ...p.item, passwordHash: chosen, createdAt } as AccountItem });
+      return;
+    }
+    if (options.initialPassword === 'seed-rule') {
+      const passwordHash = await hashPassword(initialPasswordOf(p.login));
+      ready.push({ ...p, full: { ...p.item, passwordHash, createdAt } as AccountItem });
+      return;
+    }
+    const password = newOneTimePassword(p.login);
+    const passwordHash = await hashOneTimePassword(password);
+    oneTime.set(p.index, password);
+    const initialPasswordExpiresAt = now + ONE_TIME_PASSWORD_TTL_MS;
+    ready.push({ ...p, full: { ...p.item, passwordHash, initialPasswordExpiresAt, createdAt } as AccountItem });
   });
   ready.sort((a, b) => a.index - b.index);
 
   for (const chunk of chunksOf(ready) as (Planned & { full: AccountItem })[][]) {
     await commitChunk(store, chunk, now, outcomes, pathOf, { ...options, actor });
+  }
+  for (const [index, password] of oneTime) {
+    const o = outcomes[index]!;
+    if (o.status === 'created') outcomes[index] = { ...o, oneTimePassword: password };
   }
   return outcomes;
 }

@@ -2,9 +2,12 @@
  * Sessions: created at login, resolved on every request, rotated on refresh, revoked on logout.
  * Domain code: takes the store and the clock as arguments.
  */
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { EntityItem } from 'electrodb';
+import { createWriteTransaction } from 'electrodb';
 import type { SessionStage } from '../../../shared/api/identity';
 import type { Store } from '../../store';
+import { unauthenticated } from '../http/errors';
 import {
   ACCESS_TTL_MS,
   IDLE_TIMEOUT_MS,
@@ -40,6 +43,29 @@ export type SessionRecord = EntityItem<Store['sessions']>;
 
 /** Activity is written at most once a minute, so the idle clock costs a write per minute, not per request. */
 const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * How long the refresh token just rotated out still answers (without new tokens): two tabs of one browser
+ * that refresh at the same moment send the same cookie, and the slower must not sign both out.
+ */
+export const REFRESH_GRACE_MS = 30_000;
+
+/** A failed condition (expected, handled) as opposed to a throttle or an outage (rethrown). */
+export const isConditionFailure = (err: unknown): boolean => {
+  const e = err as { name?: string; cause?: { name?: string } } | null;
+  return e?.name === 'ConditionalCheckFailedException' || e?.cause?.name === 'ConditionalCheckFailedException';
+};
+
+/** The session to move on was revoked, expired or moved on by a concurrent request. */
+const sessionEnded = () => unauthenticated('登录已失效，请重新登录');
+
+const isCancelledByCondition = (err: unknown): boolean => {
+  const e = err as { name?: string; CancellationReasons?: { Code?: string }[] } | null;
+  return (
+    e?.name === 'TransactionCanceledException' &&
+    (e.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed')
+  );
+};
 
 export async function createSession(
   store: Store,
@@ -102,6 +128,9 @@ export async function resolveAccessToken(
       .set({ lastActivityAt: now })
       .where((a, op) => op.eq(a.revoked, false))
       .go()
+      // Revoked meanwhile: the next request sees it. A throttled touch is dropped on purpose too — the idle
+      // clock is best effort (the next request a minute on touches again), and failing the person's request
+      // for it would turn a busy table into errors on every screen.
       .catch(() => undefined);
   }
   return { session: data };
@@ -109,48 +138,55 @@ export async function resolveAccessToken(
 
 /**
  * Exchange a refresh token for a new pair. The old refresh token stops working at once (the update is
- * conditional on it); presenting an already-rotated one means it was copied, so the session is revoked.
+ * conditional on it); presenting it again within REFRESH_GRACE_MS is a parallel tab and is answered
+ * without tokens (the other tab's answer carries them); presenting it later means it was copied, so the
+ * session is revoked.
  */
 export async function rotateRefreshToken(
   store: Store,
   token: string | undefined,
   now = Date.now(),
   { background = false } = {},
-): Promise<{ tokens: IssuedTokens; session: SessionRecord } | { failure: ResolveFailure | 'reused' }> {
+): Promise<{ tokens?: IssuedTokens; session: SessionRecord } | { failure: ResolveFailure | 'reused' }> {
   const parts = splitToken(token);
   if (!parts) return { failure: token ? 'invalid' : 'missing' };
-  const { data } = await store.sessions.get({ sessionId: parts.sessionId }).go();
-  if (!data) return { failure: 'invalid' };
   const presented = sha256(parts.secret);
-  if (!sameHash(presented, data.refreshHash)) {
-    if (sameHash(presented, data.previousRefreshHash)) {
+  for (let round = 0; round < 2; round++) {
+    const { data } = await store.sessions.get({ sessionId: parts.sessionId }).go({ consistent: round > 0 });
+    if (!data) return { failure: 'invalid' };
+    if (!sameHash(presented, data.refreshHash)) {
+      if (!sameHash(presented, data.previousRefreshHash)) return { failure: 'invalid' };
+      const problem = usable(data, now);
+      if (problem) return { failure: problem };
+      if (data.rotatedAt !== undefined && now - data.rotatedAt <= REFRESH_GRACE_MS) return { session: data };
       await revokeSession(store, data.sessionId);
       return { failure: 'reused' };
     }
-    return { failure: 'invalid' };
+    const problem = usable(data, now);
+    if (problem) return { failure: problem };
+    const tokens = { sessionId: data.sessionId, access: newSecret(), refresh: newSecret(), csrf: newSecret() };
+    try {
+      const { data: updated } = await store.sessions
+        .patch({ sessionId: data.sessionId })
+        .set({
+          accessHash: sha256(tokens.access),
+          accessExpiresAt: now + ACCESS_TTL_MS,
+          refreshHash: sha256(tokens.refresh),
+          previousRefreshHash: data.refreshHash,
+          rotatedAt: now,
+          csrfHash: sha256(tokens.csrf),
+          // A refresh caused by a poll is not activity: the idle clock keeps running.
+          lastActivityAt: background ? data.lastActivityAt : now,
+        })
+        .where((a, op) => `${op.eq(a.refreshHash, data.refreshHash)} AND ${op.eq(a.revoked, false)}`)
+        .go({ response: 'all_new' });
+      return { tokens, session: updated as SessionRecord };
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+      // Another request rotated it (or revoked the session) first: read again and answer as for that.
+    }
   }
-  const problem = usable(data, now);
-  if (problem) return { failure: problem };
-  const tokens = { sessionId: data.sessionId, access: newSecret(), refresh: newSecret(), csrf: newSecret() };
-  try {
-    const { data: updated } = await store.sessions
-      .patch({ sessionId: data.sessionId })
-      .set({
-        accessHash: sha256(tokens.access),
-        accessExpiresAt: now + ACCESS_TTL_MS,
-        refreshHash: sha256(tokens.refresh),
-        previousRefreshHash: data.refreshHash,
-        csrfHash: sha256(tokens.csrf),
-        // A refresh caused by a poll is not activity: the idle clock keeps running.
-        lastActivityAt: background ? data.lastActivityAt : now,
-      })
-      .where((a, op) => `${op.eq(a.refreshHash, data.refreshHash)} AND ${op.eq(a.revoked, false)}`)
-      .go({ response: 'all_new' });
-    return { tokens, session: updated as SessionRecord };
-  } catch {
-    // Another request rotated it first: this copy is the stale one.
-    return { failure: 'invalid' };
-  }
+  return { failure: 'invalid' };
 }
 
 export async function revokeSession(store: Store, sessionId: string): Promise<void> {
@@ -158,14 +194,62 @@ export async function revokeSession(store: Store, sessionId: string): Promise<vo
     .patch({ sessionId })
     .set({ revoked: true })
     .go()
-    .catch((err: { cause?: { name?: string } }) => {
-      if (err.cause?.name !== 'ConditionalCheckFailedException') throw err;
+    .catch((err: unknown) => {
+      if (!isConditionFailure(err)) throw err;
     });
 }
 
-/** Move a session to its next step of signing in (or to active). */
-export async function setSessionStage(store: Store, sessionId: string, stage: SessionStage): Promise<void> {
-  await store.sessions.patch({ sessionId }).set({ stage }).remove(['passwordChangeReason']).go();
+/** Revoke every live session of the account but `except`: one Query on the session index, one update each. */
+export async function revokeSessionsOf(store: Store, accountId: string, except?: string): Promise<number> {
+  const { data } = await store.sessions.query.byAccount({ accountId }).go({ pages: 'all' });
+  const live = data.filter((s) => !s.revoked && s.sessionId !== except);
+  await Promise.all(live.map((s) => revokeSession(store, s.sessionId)));
+  return live.length;
+}
+
+/**
+ * Move a session to its next step of signing in (or to active) under a NEW id and new tokens, revoking the
+ * old one in the same transaction: whatever was learnt of the half-signed-in session's tokens (or planted
+ * before sign-in) is worth nothing once it is active. The absolute lifetime stays the original's.
+ * Conditional on the old session being live and at the stage read, so a step taken twice at once moves once.
+ */
+export async function advanceSession(
+  store: Store,
+  sessionId: string,
+  stage: SessionStage,
+  now = Date.now(),
+): Promise<IssuedTokens> {
+  const { data: old } = await store.sessions.get({ sessionId }).go({ consistent: true });
+  if (!old || usable(old, now)) throw sessionEnded();
+  const tokens = { sessionId: newId(), access: newSecret(), refresh: newSecret(), csrf: newSecret() };
+  const { passwordChangeReason: _reason, previousRefreshHash: _prev, rotatedAt: _rotated, ...kept } = old;
+  const items = createWriteTransaction({ sessions: store.sessions }, ({ sessions }) => [
+    sessions
+      .create({
+        ...kept,
+        sessionId: tokens.sessionId,
+        stage,
+        revoked: false,
+        accessHash: sha256(tokens.access),
+        accessExpiresAt: now + ACCESS_TTL_MS,
+        refreshHash: sha256(tokens.refresh),
+        csrfHash: sha256(tokens.csrf),
+        lastActivityAt: now,
+      })
+      .commit(),
+    sessions
+      .patch({ sessionId })
+      .set({ revoked: true })
+      .where((a, op) => `${op.eq(a.revoked, false)} AND ${op.eq(a.stage, old.stage)}`)
+      .commit(),
+  ]).params().TransactItems as NonNullable<TransactWriteCommandInput['TransactItems']>;
+  try {
+    await store.client.send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (err) {
+    if (isCancelledByCondition(err)) throw sessionEnded();
+    throw err;
+  }
+  return tokens;
 }
 
 export function csrfMatches(session: SessionRecord, header: string | undefined): boolean {

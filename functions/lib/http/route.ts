@@ -2,8 +2,9 @@
  * The handler convention: a route implementation is a plain async function of parsed input; this module
  * wraps it in the middy stack every route shares, in this order —
  *   1. Powertools logger, keys reset per invocation;
- *   2. correlation id (caller's `x-request-id` if plain, else API Gateway's request id), on every log line
- *      and every answer;
+ *   2. correlation id: API Gateway's own request id (server-generated — it picks the audit shard and is the
+ *      audit record's requestId, so a caller must not choose it), on every log line and every answer; a
+ *      caller's plain `x-request-id` is logged beside it as `clientRequestId`;
  *   3. error mapping: every failure becomes `{ error: { code, message, details } }` with a Chinese message;
  *      5xx details never leave the log;
  *   4. session check for every route the manifest does not mark public (a `readOnly` route's reads may start
@@ -84,10 +85,15 @@ const THROTTLING = new Set([
 ]);
 
 export function correlationIdOf(event: APIGatewayProxyEventV2): string {
-  const fromHeader = event.headers?.['x-request-id'];
-  // Accept a caller's id only if it is short and plain, so it can't inject anything into logs.
-  if (fromHeader && /^[\w-]{8,64}$/.test(fromHeader)) return fromHeader;
+  // Never the caller's header: the id picks the audit shard and is recorded as the audit's requestId, so a
+  // caller choosing it could pile every write onto one shard or make records look like one request.
   return event.requestContext?.requestId || crypto.randomUUID();
+}
+
+/** The caller's own `x-request-id`, only if short and plain (it goes into logs), for tracing their side. */
+export function clientRequestIdOf(event: APIGatewayProxyEventV2): string | undefined {
+  const fromHeader = event.headers?.['x-request-id'];
+  return fromHeader && /^[\w-]{8,64}$/.test(fromHeader) ? fromHeader : undefined;
 }
 
 export function toErrorResponse(err: unknown, requestId: string, logger: Logger): APIGatewayProxyStructuredResultV2 {
@@ -97,7 +103,9 @@ export function toErrorResponse(err: unknown, requestId: string, logger: Logger)
     return errorResponse(err, requestId);
   }
   const name = (err as { name?: string } | null)?.name ?? '';
-  if (THROTTLING.has(name)) {
+  // ElectroDB wraps the client's error: the throttle is its cause.
+  const cause = (err as { cause?: { name?: string } } | null)?.cause?.name ?? '';
+  if (THROTTLING.has(name) || THROTTLING.has(cause)) {
     logger.warn('throttled', { error: err as Error });
     return errorResponse(new AppError(503, 'SERVICE_UNAVAILABLE', '系统繁忙，请稍后再试'), requestId);
   }
@@ -111,7 +119,12 @@ export function toErrorResponse(err: unknown, requestId: string, logger: Logger)
 const correlation = (logger: Logger, def: RouteDef): Mw => ({
   before: (request) => {
     request.context.requestId = correlationIdOf(request.event);
-    logger.appendKeys({ correlationId: request.context.requestId, route: `${def.method} ${def.path}` });
+    const clientRequestId = clientRequestIdOf(request.event);
+    logger.appendKeys({
+      correlationId: request.context.requestId,
+      ...(clientRequestId ? { clientRequestId } : {}),
+      route: `${def.method} ${def.path}`,
+    });
   },
 });
 

@@ -75,8 +75,12 @@ export function counterItems(store: Store, before: Counted | null, after: Counte
 }
 
 export type EntryChange =
-  /** A new entry (新增企业, an imported row, an approved registration of an unknown unit). */
-  | { kind: 'create'; after: EnterpriseRecord; licences?: readonly LicenceRecord[] }
+  /**
+   * A new entry (新增企业, an imported row, an approved registration of an unknown unit), with the items that
+   * open its login (functions/lib/accounts/enterprise-login.ts `openEnterpriseLogin`) — every unit the
+   * register adds gets its account in the entry's own transaction; a registration brings its own account.
+   */
+  | { kind: 'create'; after: EnterpriseRecord; licences?: readonly LicenceRecord[]; login?: readonly TransactItem[] }
   /** 企业信息纠错, or a licence change that moves the list's licence column. */
   | {
       kind: 'update';
@@ -190,7 +194,8 @@ export function entryWriteItems(store: Store, change: EntryChange): TransactItem
       },
     ),
   );
-  return [...items, ...counterItems(store, counted(before), counted(after))];
+  const login = change.kind === 'create' ? (change.login ?? []) : [];
+  return [...items, ...counterItems(store, counted(before), counted(after)), ...login];
 }
 
 /** The register entry as it stands: the enterprise and its licences (consistent reads, run together). */

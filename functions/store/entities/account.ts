@@ -5,8 +5,8 @@ import { SERVICE } from '../service-name';
 /**
  * A login: a regulator (login = mobile number) or an enterprise (login = 统一社会信用代码 or 注册号).
  * Looked up by login through gsi2 (`login` partition is unique by a transaction-held guard item in the
- * identity issue). The password is stored only as a memory-hard hash; `mustChangePassword` marks the
- * seed's initial password (last six digits), accepted once.
+ * identity issue). The password is stored only as a memory-hard hash; `mustChangePassword` marks a
+ * one-time password (random, 72 hours; the demo seed's last six characters), to be changed at first use.
  */
 export const accountModel = (client: DynamoDBDocumentClient, table: string) =>
   new Entity(
@@ -20,6 +20,12 @@ export const accountModel = (client: DynamoDBDocumentClient, table: string) =>
         passwordHash: { type: 'string', required: true },
         mustChangePassword: { type: 'boolean', required: true, default: true },
         passwordChangedAt: { type: 'string' },
+        /**
+         * Epoch ms after which the one-time password an administrator or the register handed out (new
+         * account, reset) no longer opens a session (72 hours). Absent for a password the person chose and
+         * for the local demo data's seed rule.
+         */
+        initialPasswordExpiresAt: { type: 'number' },
         disabled: { type: 'boolean', required: true, default: false },
         /** TOTP (RFC 6238) second factor: the confirmed secret, one being enrolled, the last time-step used. */
         totpSecret: { type: 'string' },

@@ -40,6 +40,12 @@ export const registrationModel = (client: DynamoDBDocumentClient, table: string)
         decidedAt: { type: 'string' },
         decidedBy: { type: 'string' },
         reason: { type: 'string' },
+        /**
+         * The login already had an account when the application came: kept (so the applicant's answer is the
+         * same as for any other application — no way to learn which logins exist) but given no review task, so
+         * no one reviews or approves it.
+         */
+        loginTaken: { type: 'boolean' },
         /** Account and (for a new unit) register entry written after approval. */
         provisioned: { type: 'boolean', required: true, default: false },
         version: { type: 'number', required: true, default: 1 },

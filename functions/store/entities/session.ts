@@ -31,8 +31,14 @@ export const sessionModel = (client: DynamoDBDocumentClient, table: string) =>
         accessHash: { type: 'string', required: true },
         accessExpiresAt: { type: 'number', required: true },
         refreshHash: { type: 'string', required: true },
-        /** The refresh token before the last rotation: presenting it again means it was stolen. */
+        /**
+         * The refresh token before the last rotation. Presented again within REFRESH_GRACE_MS of `rotatedAt`
+         * it is a parallel tab that sent the same cookie (answered without new tokens); later, it was copied,
+         * and the session is revoked.
+         */
         previousRefreshHash: { type: 'string' },
+        /** When the refresh token was last rotated (epoch ms). */
+        rotatedAt: { type: 'number' },
         csrfHash: { type: 'string', required: true },
         lastActivityAt: { type: 'number', required: true },
         revoked: { type: 'boolean', required: true, default: false },

@@ -9,6 +9,7 @@ import type {
   AccountStatus,
   AccountView,
   ImportAccountsResponse,
+  OpenedAccountResponse,
 } from '$shared/api/accounts';
 import { category, isCategoryCode } from '$shared/reference/categories';
 import { department, isDepartmentCode } from '$shared/reference/departments';
@@ -117,8 +118,9 @@ export function keepAllowedCategories(f: NewAccountForm): string[] {
   return f.categories.filter((c) => allowed.includes(c));
 }
 
-export function createAccount(f: NewAccountForm): Promise<AccountView> {
-  return api.post<AccountView>(ACCOUNTS_PATH, {
+/** The new account with its one-time password, which the API shows this once. */
+export function createAccount(f: NewAccountForm): Promise<OpenedAccountResponse> {
+  return api.post<OpenedAccountResponse>(ACCOUNTS_PATH, {
     mobile: f.mobile.trim(),
     name: f.name.trim(),
     department: f.department,
@@ -142,6 +144,9 @@ export const ACTION_NAMES: Record<AccountAction, string> = {
 export interface ResetPasswordResult {
   account: AccountView;
   revokedSessions: number;
+  /** Shown this once: only its hash is kept. */
+  oneTimePassword: string;
+  oneTimePasswordExpiresAt: string;
 }
 
 const actionPath = (accountId: string, action: AccountAction) =>
@@ -164,17 +169,21 @@ export function confirmText(action: AccountAction, a: AccountView): string {
     case 'enable':
       return `确定启用账号${who}吗？启用后该账号可以重新登录。`;
     case 'reset-password':
-      return `确定将账号${who}的密码重置为初始密码（手机号码后六位）吗？该账号已登录的会话将立即失效，下次登录时须修改密码。`;
+      return `确定重置账号${who}的密码吗？将生成新的一次性密码（仅显示一次，72 小时内有效），该账号已登录的会话将立即失效，下次登录时须修改密码。`;
   }
 }
 
 /** What the page says once it is done. */
-export function doneText(action: AccountAction, a: AccountView, revokedSessions = 0): string {
+export function doneText(action: AccountAction, a: AccountView, revokedSessions = 0, oneTimePassword = ''): string {
   const who = `${a.name}（${a.login}）`;
   if (action === 'disable') return `已停用账号${who}。`;
   if (action === 'enable') return `已启用账号${who}。`;
-  return `已将账号${who}的密码重置为初始密码${revokedSessions > 0 ? `，并结束了其 ${revokedSessions} 个登录会话` : ''}。`;
+  return `已重置账号${who}的密码${revokedSessions > 0 ? `，并结束了其 ${revokedSessions} 个登录会话` : ''}。${oneTimePasswordText(oneTimePassword)}`;
 }
+
+/** How a one-time password is handed to the administrator: once, with what to do with it. */
+export const oneTimePasswordText = (password: string): string =>
+  `一次性密码：${password}（仅显示这一次，请转交本人；72 小时内有效，首次登录时须修改）`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // 导出模板 / 导入账号

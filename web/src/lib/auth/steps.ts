@@ -76,8 +76,19 @@ export function checkTotpCode(code: string): string | undefined {
   return undefined;
 }
 
-export function startTotpEnrolment(): Promise<TotpEnrolment> {
-  return api.post<TotpEnrolment>(TOTP_ENROLMENT_PATH);
+/**
+ * The pending key: the same one on every call until it is confirmed or cancelled. Replacing a bound factor
+ * needs the login password and a current code of it (`proof`).
+ */
+export function startTotpEnrolment(proof?: { currentPassword: string; code: string }): Promise<TotpEnrolment> {
+  return proof
+    ? api.post<TotpEnrolment>(TOTP_ENROLMENT_PATH, { ...proof, code: normaliseCode(proof.code) })
+    : api.post<TotpEnrolment>(TOTP_ENROLMENT_PATH);
+}
+
+/** Give up the pending key: the next start shows a new one. */
+export function cancelTotpEnrolment(): Promise<{ ok: true }> {
+  return api.delete<{ ok: true }>(TOTP_ENROLMENT_PATH);
 }
 
 export function confirmTotpEnrolment(code: string): Promise<SessionResponse> {

@@ -1,3 +1,4 @@
+import type { AccountNoticeFile } from '$shared/api/accounts';
 /**
  * 企业信息导入's calls to the API (functions/imports/manifest.ts) and how a job reads on the page. The 清单 goes to
  * S3 through the attachments module first; the import then runs on the server, batch by batch, and the page polls
@@ -23,6 +24,10 @@ export const startImport = (attachmentId: string) => api.post<RegisterImportJob>
 
 export const getImport = (importId: string, signal?: AbortSignal) =>
   api.get<RegisterImportJob>(`${IMPORTS_PATH}/${encodeURIComponent(importId)}`, signal ? { signal } : {});
+
+/** The 开通通知 of the units an import added: each unit's one-time password, delivered once. */
+export const fetchAccountNotice = (importId: string) =>
+  api.get<AccountNoticeFile>(`${IMPORTS_PATH}/${encodeURIComponent(importId)}/account-notice`);
 
 export const fetchReport = (importId: string) =>
   api.get<RegisterImportFile>(`${IMPORTS_PATH}/${encodeURIComponent(importId)}/report`);

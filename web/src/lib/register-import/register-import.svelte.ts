@@ -7,7 +7,16 @@ import type { RegisterImportJob } from '$shared/api/imports';
 import { errorMessage } from '$lib/api/client';
 import { uploadAttachment } from '$lib/attachments/upload';
 import { saveFile } from '$lib/ui/files';
-import { fetchReport, fetchTemplate, fileProblem, getImport, isFinished, POLL_MS, startImport } from './imports';
+import {
+  fetchAccountNotice,
+  fetchReport,
+  fetchTemplate,
+  fileProblem,
+  getImport,
+  isFinished,
+  POLL_MS,
+  startImport,
+} from './imports';
 
 export class RegisterImport {
   /** The file being imported. */
@@ -123,6 +132,21 @@ export class RegisterImport {
       saveFile(r.filename, r.contentType, r.contentBase64);
     } catch (e) {
       this.errorText = `下载错误报告失败：${errorMessage(e)}`;
+    } finally {
+      this.downloading = false;
+    }
+  }
+
+  /** 下载开通通知: the new units' one-time passwords — each only once, so say what is left. */
+  async downloadAccountNotice(importId: string): Promise<void> {
+    this.errorText = '';
+    this.downloading = true;
+    try {
+      const r = await fetchAccountNotice(importId);
+      saveFile(r.filename, r.contentType, r.contentBase64);
+      if (r.more) this.errorText = '开通通知较多，已下载其中一部分，请再次点击“下载开通通知”下载其余部分。';
+    } catch (e) {
+      this.errorText = `下载开通通知失败：${errorMessage(e)}`;
     } finally {
       this.downloading = false;
     }

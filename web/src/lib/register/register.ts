@@ -1,3 +1,4 @@
+import type { EnterpriseAccountNotice } from '$shared/api/accounts';
 /**
  * The register's API (functions/register/manifest.ts, contracts in shared/api/register.ts) as the screens call
  * it: the unit list of a category × segment, an entry's detail, staff and history, change requests and their
@@ -105,6 +106,11 @@ function pageQuery(cursor: string | undefined, limit: number): string {
 
 export function getEnterprise(enterpriseId: string, signal?: AbortSignal): Promise<EnterpriseDetail> {
   return api.get<EnterpriseDetail>(enterprisePath(enterpriseId), signal ? { signal } : {});
+}
+
+/** The 开通通知 of a unit the register added: its login and one-time password, given out once. */
+export function takeAccountNotice(enterpriseId: string): Promise<EnterpriseAccountNotice> {
+  return api.get<EnterpriseAccountNotice>(`${enterprisePath(enterpriseId)}/account-notice`);
 }
 
 export function listPersonnel(enterpriseId: string, cursor: string | undefined, signal?: AbortSignal) {
