@@ -79,7 +79,10 @@ export const handler = contextHandler(
       ),
       getCaptcha: httpRoute(
         routes.getCaptcha,
-        async () => ({ ...(await issueCaptcha(storeOf())), expiresInSeconds: CAPTCHA_TTL_SECONDS }),
+        async ({ sourceIp }) => ({
+          ...(await issueCaptcha(storeOf(), sourceIp)),
+          expiresInSeconds: CAPTCHA_TTL_SECONDS,
+        }),
         logger,
       ),
       refreshSession: httpRoute(

@@ -13,6 +13,13 @@ export const ENV = {
   /** The site's origin, for CORS on presigned uploads and for CSRF checks. */
   siteOrigin: 'SITE_ORIGIN',
   appVersion: 'APP_VERSION',
+  /**
+   * The secret CloudFront adds to every API request as `x-origin-verify` (functions/lib/http/origin-verify.ts):
+   * on AWS the ARN of the Secrets Manager secret (read at run time, never a literal in config); locally the
+   * value itself, made up at each start and shared with the local gateway, which adds the header.
+   */
+  originSecretArn: 'ORIGIN_SECRET_ARN',
+  originSecret: 'ORIGIN_SECRET',
   /** Powertools logger settings. */
   serviceName: 'POWERTOOLS_SERVICE_NAME',
   logLevel: 'POWERTOOLS_LOG_LEVEL',
