@@ -26,9 +26,13 @@ export interface RouteDef<
   /**
    * Who may call it, checked before the implementation runs: `regulator` or `enterprise` accounts, and for
    * regulators optionally only these roles. Data scope (department × region × category, or own enterprise)
-   * is checked by the domain code against the object it touches.
+   * is checked by the domain code against the object it touches. `business`: a regulator must be one that
+   * does the register's business (shared/reference/roles.ts `doesBusiness`): no admin role (三员分立).
    */
-  access?: { kind: 'regulator'; roles?: readonly string[] } | { kind: 'enterprise' } | { kind: 'any' };
+  access?:
+    | { kind: 'regulator'; roles?: readonly string[]; business?: true }
+    | { kind: 'enterprise' }
+    | { kind: 'any'; business?: true };
   /**
    * Reachable by a session that has not finished signing in (initial/expired password to change, second
    * factor to give or enrol). Only the identity context's own steps say yes.
