@@ -5,6 +5,8 @@
 export const ENV = {
   tableName: 'TABLE_NAME',
   bucketName: 'ATTACHMENTS_BUCKET',
+  /** The bucket (S3 Object Lock) the audit context anchors the chain heads in. */
+  auditAnchorBucket: 'AUDIT_ANCHOR_BUCKET',
   eventBusName: 'EVENT_BUS_NAME',
   /** Only locally: endpoints of DynamoDB Local, s3rver and the in-process bus. Unset on AWS. */
   dynamodbEndpoint: 'DYNAMODB_ENDPOINT',

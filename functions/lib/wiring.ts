@@ -73,6 +73,8 @@ export interface GrantsDef {
   attachments?: 'read' | 'write' | 'readwrite';
   /** May put events on the platform bus. */
   publishEvents?: boolean;
+  /** The audit anchors bucket (Object Lock): read them, and write new ones; never delete. */
+  auditAnchors?: 'read' | 'readwrite';
 }
 
 export interface ContextManifest {

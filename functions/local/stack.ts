@@ -25,6 +25,8 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export const LOCAL_NAMES = {
   table: 'hazmat-local',
   bucket: 'hazmat-attachments-local',
+  /** No Object Lock in s3rver (README, "Emulators' limits"). */
+  auditAnchorBucket: 'hazmat-audit-anchors-local',
   bus: 'hazmat-local',
   region: 'us-east-1',
 } as const;
@@ -66,6 +68,7 @@ function setEnvironment(o: {
   Object.assign(process.env, {
     [ENV.tableName]: LOCAL_NAMES.table,
     [ENV.bucketName]: LOCAL_NAMES.bucket,
+    [ENV.auditAnchorBucket]: LOCAL_NAMES.auditAnchorBucket,
     [ENV.eventBusName]: LOCAL_NAMES.bus,
     [ENV.dynamodbEndpoint]: o.dynamo,
     [ENV.s3Endpoint]: o.s3,
@@ -107,6 +110,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       port: opts.s3Port,
       directory: s3Dir,
       bucket: LOCAL_NAMES.bucket,
+      otherBuckets: [LOCAL_NAMES.auditAnchorBucket],
       siteOrigin,
     });
     started.push(s3);

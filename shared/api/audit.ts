@@ -147,12 +147,14 @@ export const AuditChainStatus = z
     brokenAt: z
       .object({
         seq: z.number().int(),
-        problem: z.enum(['hash', 'link', 'missing', 'index', 'head']),
+        problem: z.enum(['hash', 'link', 'missing', 'index', 'head', 'anchor']),
         expected: z.string().nullable(),
         actual: z.string().nullable(),
       })
       .optional()
-      .describe('第一处断链：hash 记录被改动，link 前后不衔接，missing 记录缺失，index 索引被移动，head 链头不符'),
+      .describe(
+        '第一处断链：hash 记录被改动，link 前后不衔接，missing 记录缺失，index 索引被移动，head 链头不符，anchor 与表外锚定的链头不符（链尾被改写）',
+      ),
   })
   .meta({ id: 'AuditChainStatus' });
 export type AuditChainStatus = z.infer<typeof AuditChainStatus>;

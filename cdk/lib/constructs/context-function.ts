@@ -12,6 +12,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { isAbsolute, join } from 'node:path';
@@ -137,6 +138,15 @@ export class ContextFunction extends NodejsFunction {
         'Object keys are chosen per request (owner/entity prefix pinned in each presigned policy and checked ' +
         'against the caller’s data scope before signing); only Get/PutObject on this one bucket.',
     });
+  }
+
+  /**
+   * The origin secret: sets ORIGIN_SECRET_ARN and lets the function read that one secret, so it can refuse
+   * HTTP requests that did not come through CloudFront (functions/lib/http/origin-verify.ts).
+   */
+  public bindOriginSecret(secret: ISecret): void {
+    this.addEnvironment(ENV.originSecretArn, secret.secretArn);
+    secret.grantRead(this);
   }
 
   /** The domain event bus: sets EVENT_BUS_NAME; grants events:PutEvents on it only if the context publishes. */
