@@ -14,6 +14,7 @@ import type { ContextManifest } from '../../functions/lib/wiring';
 import { AccessLogsBucket } from './constructs/access-logs-bucket';
 import { Api, type ApiProps } from './constructs/api';
 import { AttachmentsBucket, attachmentsBucketName, attachmentsOrigin } from './constructs/attachments-bucket';
+import { AuditAnchorBucket } from './constructs/audit-anchor-bucket';
 import { ContextFunction } from './constructs/context-function';
 import { DataTable } from './constructs/data-table';
 import { DeadLetterQueue } from './constructs/dead-letter-queue';
@@ -72,6 +73,7 @@ export class HazmatStack extends Stack {
   public readonly api: Api;
   public readonly events: DomainEventBus;
   public readonly originSecret: OriginSecret;
+  public readonly auditAnchors: AuditAnchorBucket;
   /** The web ACL, when this stack holds it (else it is given, in the edge stack, or off). */
   public readonly firewall?: EdgeFirewall;
   /** By context name. */
@@ -117,6 +119,9 @@ export class HazmatStack extends Stack {
       }
     }
 
+    // The audit chain heads, anchored daily where no one can change them (Object Lock, compliance mode).
+    this.auditAnchors = new AuditAnchorBucket(this, 'AuditAnchors', { accessLogs: accessLogs.bucket });
+
     // Only CloudFront may call the functions: it adds this secret to every API request.
     this.originSecret = new OriginSecret(this, 'OriginSecret');
 
@@ -151,6 +156,7 @@ export class HazmatStack extends Stack {
       fn.bindTable(this.table.table);
       fn.bindAttachments(this.attachments.bucket);
       fn.bindEventBus(this.events.bus);
+      fn.bindAuditAnchors(this.auditAnchors.bucket);
       if (m.routes.length) fn.bindOriginSecret(this.originSecret.secret);
       this.functions.set(m.context, fn);
 

@@ -46,5 +46,5 @@ export const auditManifest = defineContext({
   ],
   // Reads the table only: records are appended by the contexts whose writes they record (functions/lib/audit).
   // Writes (and reads) the anchors of the chain heads, which no one can change or delete (Object Lock).
-  grants: { table: 'read', auditAnchors: 'readwrite' },
+  grants: { table: { read: ['audit', 'accounts'], write: ['sessions'] }, auditAnchors: 'readwrite' },
 });

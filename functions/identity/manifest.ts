@@ -147,7 +147,12 @@ export const identityManifest = defineContext({
   ],
   subscriptions: [],
   schedules: [],
-  grants: { table: 'readwrite' },
+  grants: {
+    table: {
+      write: ['accounts', 'sessions', 'loginGuards', 'rateWindows', 'captchas', 'audit'],
+      read: ['registrations', 'registrationGuards'],
+    },
+  },
   // scrypt (N=2^15, r=8) needs 32 MiB per hash, and Lambda CPU grows with memory.
   memoryMb: 1024,
 });

@@ -4,6 +4,7 @@
  * the CDK app and the web build can load every manifest cheaply.
  */
 import type { z } from 'zod';
+import type { StoreEntity } from '../store/partition-keys';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -69,7 +70,12 @@ export interface ScheduleDef {
 
 /** What a context's function may touch; the CDK turns it into least-privilege grants. */
 export interface GrantsDef {
-  table?: 'read' | 'readwrite';
+  /**
+   * The store entities (functions/store/index.ts) the context reads, and writes (writing implies reading).
+   * The CDK limits the table grants to their partition keys (IAM `dynamodb:LeadingKeys`,
+   * functions/store/partition-keys.ts); test/unit/grants.test.ts checks the code uses nothing undeclared.
+   */
+  table?: { read?: readonly StoreEntity[]; write?: readonly StoreEntity[] };
   attachments?: 'read' | 'write' | 'readwrite';
   /** May put events on the platform bus. */
   publishEvents?: boolean;

@@ -158,5 +158,22 @@ export const registerManifest = defineContext({
   ],
   subscriptions: [],
   schedules: [],
-  grants: { table: 'readwrite', publishEvents: true },
+  grants: {
+    table: {
+      write: [
+        'changeRequests',
+        'changeRequestTasks',
+        'enterprises',
+        'enterpriseListings',
+        'licences',
+        'creditCodeClaims',
+        'enterpriseCounters',
+        'attachments',
+        'sessions',
+        'audit',
+      ],
+      read: ['accounts', 'personnel', 'products'],
+    },
+    publishEvents: true,
+  },
 });

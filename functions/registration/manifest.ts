@@ -83,7 +83,28 @@ export const registrationManifest = defineContext({
   routes: [lookupRegistrant, submitRegistration, listRegistrationReviews, approveRegistration, rejectRegistration],
   subscriptions: [],
   schedules: [],
-  grants: { table: 'readwrite' },
+  grants: {
+    table: {
+      write: [
+        'registrations',
+        'registrationTasks',
+        'registrationGuards',
+        'accounts',
+        'loginClaims',
+        'accountCounters',
+        'enterprises',
+        'enterpriseListings',
+        'licences',
+        'creditCodeClaims',
+        'enterpriseCounters',
+        'loginGuards',
+        'rateWindows',
+        'captchas',
+        'sessions',
+        'audit',
+      ],
+    },
+  },
   // scrypt for the applicant's password.
   memoryMb: 1024,
 });

@@ -86,7 +86,7 @@ export const inspectionManifest: ContextManifest = {
     { name: 'warningScan', description: 'daily warning scan', hour: 1, minute: 0, timeZone: 'Asia/Shanghai' },
     { name: 'morningDigest', description: 'morning digest', hour: 9, minute: 30, timeZone: 'Asia/Shanghai' },
   ],
-  grants: { table: 'read', attachments: 'readwrite', publishEvents: true },
+  grants: { table: { read: ['enterprises'] }, attachments: 'readwrite', publishEvents: true },
   memoryMb: 1024,
 };
 
