@@ -53,10 +53,10 @@ export function createApp({ manifest, appProps, stackProps = {} }: CreateAppOpti
   const logLevel = (ctx('logLevel') ?? 'INFO').toUpperCase() as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) throw new Error(`context logLevel must be one of ${LOG_LEVELS.join(', ')}`);
 
-  const waf = ctx('waf') ?? (region?.startsWith('cn-') ? 'off' : 'on');
+  const stackRegion = stackProps.env?.region ?? region;
+  const waf = ctx('waf') ?? (stackRegion?.startsWith('cn-') ? 'off' : 'on');
   if (waf !== 'on' && waf !== 'off') throw new Error('context waf must be on or off');
   let webAclArn = ctx('webAclArn');
-  const stackRegion = stackProps.env?.region ?? region;
   let edge: EdgeStack | undefined;
   let firewallInStack = false;
   if (waf === 'on' && !webAclArn) {
