@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MANIFEST } from '../../functions/manifest';
-import { PARTITION_KEYS, type StoreEntity } from '../../functions/store/partition-keys';
+import { matchesPattern, PARTITION_KEYS, type StoreEntity } from '../../functions/store/partition-keys';
+import { SERVICE } from '../../functions/store/service-name';
 
 const ROOT = path.resolve('functions');
 const ENTITIES = Object.keys(PARTITION_KEYS) as StoreEntity[];
@@ -60,6 +61,29 @@ describe('table grants declared in the manifests', () => {
       expect([...used].filter((e) => !declared.has(e)).sort()).toEqual([]);
     });
   }
+
+  it('covers entities a context defines outside the store (e.g. the enterprise’s 身份证号 claims) by its keys', () => {
+    let found = 0;
+    for (const m of MANIFEST) {
+      const declared = [...(m.grants.table?.read ?? []), ...(m.grants.table?.write ?? [])];
+      const patterns = declared.flatMap((e) => PARTITION_KEYS[e] as readonly string[]);
+      for (const file of reachable(path.resolve(m.entry))) {
+        const src = code(file);
+        if (!src.includes('new Entity(')) continue;
+        // The table partition key of each entity defined here, with a sample value.
+        for (const pk of src.matchAll(/pk:\s*\{\s*field:\s*'pk',\s*composite:\s*\[([^\]]*)\]/g)) {
+          const attrs = [...pk[1]!.matchAll(/'(\w+)'/g)].map((a) => a[1]!.toLowerCase());
+          found++;
+          const key = attrs.length ? `$${SERVICE}#${attrs.map((a) => `${a}_sample`).join('#')}` : `$${SERVICE}`;
+          expect(
+            patterns.some((p) => matchesPattern(key, p)),
+            `${m.context}: ${path.relative(ROOT, file)} keys ${key}`,
+          ).toBe(true);
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(0);
+  });
 
   it('the public platform context touches only its own schedule records', () => {
     const platform = MANIFEST.find((m) => m.context === 'platform')!;
