@@ -6,7 +6,7 @@
  * functions/manifest.ts in the app, a synthetic one in tests — never from this file.
  * Partition-agnostic (AWS China): ARNs come from CDK / formatArn with AWS::Partition, never `arn:aws:`.
  */
-import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { Annotations, Aws, CfnOutput, CfnRule, Fn, Stack, Tags, Token, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
 import { ENV } from '../../functions/lib/env-names';
@@ -14,11 +14,15 @@ import type { ContextManifest } from '../../functions/lib/wiring';
 import { AccessLogsBucket } from './constructs/access-logs-bucket';
 import { Api, type ApiProps } from './constructs/api';
 import { AttachmentsBucket, attachmentsBucketName, attachmentsOrigin } from './constructs/attachments-bucket';
+import { AuditAnchorBucket } from './constructs/audit-anchor-bucket';
 import { ContextFunction } from './constructs/context-function';
 import { DataTable } from './constructs/data-table';
 import { DeadLetterQueue } from './constructs/dead-letter-queue';
+import { EdgeFirewall } from './constructs/edge-firewall';
 import { DomainEventBus } from './constructs/event-bus';
 import { OutboxRelay } from './constructs/outbox-relay';
+import { OriginSecret } from './constructs/origin-secret';
+import { ORIGIN_VERIFY_HEADER } from '../../functions/lib/http/origin-verify';
 import { ScheduleRule } from './constructs/schedule-rule';
 import { Site } from './constructs/site';
 import { supportPhoneFrom } from '../../shared/support';
@@ -36,8 +40,13 @@ export interface HazmatStackProps extends StackProps {
   certificateArn?: string;
   /** IAM server certificate id for `domainName` in the AWS China regions. */
   iamCertificateId?: string;
-  /** WAFv2 web ACL ARN (scope CLOUDFRONT) for the distribution. */
+  /** WAFv2 web ACL ARN (scope CLOUDFRONT) for the distribution (given, or from the us-east-1 edge stack). */
   webAclArn?: string;
+  /**
+   * Create the web ACL in this stack (cdk/lib/app.ts sets it when the stack is in us-east-1 or
+   * environment-agnostic; a CLOUDFRONT-scope web ACL can exist only there).
+   */
+  firewallInStack?: boolean;
   /** Built web site to deploy (`web/build`); skipped when the folder does not exist at synth time. */
   siteBuildDir?: string;
   /** APP_VERSION of the functions. @default '0.0.0-dev' */
@@ -69,6 +78,10 @@ export class HazmatStack extends Stack {
   public readonly events: DomainEventBus;
   /** The table's stream → the bus: delivers what the contexts write to the outbox. */
   public readonly relay: OutboxRelay;
+  public readonly originSecret: OriginSecret;
+  public readonly auditAnchors: AuditAnchorBucket;
+  /** The web ACL, when this stack holds it (else it is given, in the edge stack, or off). */
+  public readonly firewall?: EdgeFirewall;
   /** By context name. */
   public readonly functions = new Map<string, ContextFunction>();
   /** By context name; only contexts with subscriptions or schedules have one. */
@@ -87,6 +100,37 @@ export class HazmatStack extends Stack {
     this.events = new DomainEventBus(this, 'DomainEvents');
     this.api = new Api(this, 'Api', { throttle: props.apiThrottle });
 
+    let webAclArn = props.webAclArn;
+    if (props.firewallInStack) {
+      if (webAclArn) throw new Error('give either webAclArn or firewallInStack, not both');
+      this.firewall = new EdgeFirewall(this, 'EdgeFirewall', { metricPrefix: `hazmat-${stage}` });
+      webAclArn = this.firewall.webAcl.attrArn;
+      if (Token.isUnresolved(this.region)) {
+        // Environment-agnostic template: fail the deployment early and clearly outside us-east-1.
+        new CfnRule(this, 'FirewallRegion', {
+          assertions: [
+            {
+              assert: Fn.conditionEquals(Aws.REGION, 'us-east-1'),
+              assertDescription:
+                'The CloudFront web ACL (WAF) can only be created in us-east-1: deploy with -c region=<region> (a ' +
+                'separate us-east-1 stack then holds it), -c webAclArn=…, or -c waf=off.',
+            },
+          ],
+        });
+      } else if (this.region.startsWith('cn-')) {
+        Annotations.of(this).addWarningV2(
+          'hazmat:china-waf',
+          'waf=on in an AWS China region: check that AWS WAF for CloudFront is available to the account there.',
+        );
+      }
+    }
+
+    // The audit chain heads, anchored daily where no one can change them (Object Lock, compliance mode).
+    this.auditAnchors = new AuditAnchorBucket(this, 'AuditAnchors', { accessLogs: accessLogs.bucket });
+
+    // Only CloudFront may call the functions: it adds this secret to every API request.
+    this.originSecret = new OriginSecret(this, 'OriginSecret');
+
     const bucketName = attachmentsBucketName();
     this.site = new Site(this, 'Site', {
       apiDomainName: this.api.domainName,
@@ -95,7 +139,8 @@ export class HazmatStack extends Stack {
       domainName: props.domainName,
       certificateArn: props.certificateArn,
       iamCertificateId: props.iamCertificateId,
-      webAclArn: props.webAclArn,
+      webAclArn,
+      originHeader: { name: ORIGIN_VERIFY_HEADER, value: this.originSecret.headerValue() },
       buildDir: props.siteBuildDir,
     });
     // CORS names the distribution's domain; the bucket depends on the distribution, never the reverse.
@@ -117,6 +162,8 @@ export class HazmatStack extends Stack {
       const fn = new ContextFunction(this, `${name}Function`, { manifest: m, repoRoot, environment });
       fn.bindTable(this.table.table);
       fn.bindAttachments(this.attachments.bucket);
+      fn.bindAuditAnchors(this.auditAnchors.bucket);
+      if (m.routes.length) fn.bindOriginSecret(this.originSecret.secret);
       this.functions.set(m.context, fn);
 
       this.api.addContextRoutes(m.context, m.routes, fn);

@@ -97,7 +97,7 @@ export const accountsManifest = defineContext({
   routes: [getRegulatorCounts, listAccounts, createAccount, disableAccount, enableAccount, resetAccountPassword],
   subscriptions: [],
   schedules: [],
-  grants: { table: 'readwrite' },
+  grants: { table: { write: ['accounts', 'loginClaims', 'accountCounters', 'sessions', 'audit'] } },
   // Opening accounts hashes initial passwords with scrypt (32 MiB, CPU-bound): a whole vCPU at 1769 MB.
   memoryMb: 1769,
 });

@@ -71,5 +71,5 @@ export const attachmentsManifest = defineContext({
   routes: [requestAttachmentUpload, completeAttachmentUpload, getAttachment, downloadAttachment],
   subscriptions: [],
   schedules: [],
-  grants: { table: 'readwrite', attachments: 'readwrite' },
+  grants: { table: { write: ['attachments', 'sessions', 'audit'], read: ['accounts'] }, attachments: 'readwrite' },
 });

@@ -36,7 +36,17 @@ export const auditManifest = defineContext({
   description: 'the audit trail: query and hash-chain verification (read only; every context appends its own)',
   routes: [listAuditLogs, verifyAuditChains],
   subscriptions: [],
-  schedules: [],
-  // Read only: records are appended by the contexts whose writes they record (functions/lib/audit).
-  grants: { table: 'read' },
+  schedules: [
+    {
+      name: 'anchorAuditHeads',
+      description:
+        'write the heads of the audit shards to the Object Lock bucket (verify checks the table against them)',
+      hour: 0,
+      minute: 30,
+      timeZone: 'Asia/Shanghai',
+    },
+  ],
+  // Reads the table only: records are appended by the contexts whose writes they record (functions/lib/audit).
+  // Writes (and reads) the anchors of the chain heads, which no one can change or delete (Object Lock).
+  grants: { table: { read: ['audit', 'accounts'], write: ['sessions'] }, auditAnchors: 'readwrite' },
 });

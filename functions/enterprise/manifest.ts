@@ -90,5 +90,10 @@ export const enterpriseManifest = defineContext({
   routes: [addProduct, removeProduct, addPerson, updatePerson, deletePersonnel],
   subscriptions: [],
   schedules: [],
-  grants: { table: 'readwrite' },
+  grants: {
+    table: {
+      write: ['enterprises', 'enterpriseListings', 'personnel', 'products', 'sessions', 'audit'],
+      read: ['accounts', 'licences', 'creditCodeClaims', 'enterpriseCounters'],
+    },
+  },
 });

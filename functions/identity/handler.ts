@@ -68,7 +68,10 @@ export const handler = defineHandler(identityManifest, ({ store, now }) => ({
         ),
       );
     },
-    getCaptcha: async () => ({ ...(await issueCaptcha(store)), expiresInSeconds: CAPTCHA_TTL_SECONDS }),
+    getCaptcha: async ({ sourceIp }) => ({
+      ...(await issueCaptcha(store, sourceIp)),
+      expiresInSeconds: CAPTCHA_TTL_SECONDS,
+    }),
     refreshSession: async ({ event }) => {
       const rotated = await rotateRefreshToken(store, readCookies(event.cookies)[COOKIE.refresh], now(), {
         background: event.headers?.[BACKGROUND_HEADER] === '1',

@@ -162,7 +162,13 @@ export const identityManifest = defineContext({
   ],
   subscriptions: [],
   schedules: [],
-  grants: { table: 'readwrite' },
+  grants: {
+    table: {
+      // accountNotices: a unit's 开通通知 goes at its first password change.
+      write: ['accounts', 'sessions', 'loginGuards', 'rateWindows', 'captchas', 'accountNotices', 'audit'],
+      read: ['registrations', 'registrationGuards'],
+    },
+  },
   // scrypt (N=2^15, r=8) needs 32 MiB per hash, and Lambda CPU grows with memory.
   memoryMb: 1024,
 });

@@ -119,7 +119,27 @@ export const importsManifest = defineContext({
   ],
   schedules: [],
   publishes: [RegisterImportRequested, RegisterImportBatchRequested],
-  grants: { table: 'readwrite', attachments: 'readwrite' },
+  grants: {
+    table: {
+      write: [
+        'importJobs',
+        'attachments',
+        'enterprises',
+        'enterpriseListings',
+        'licences',
+        'creditCodeClaims',
+        'enterpriseCounters',
+        'sessions',
+        'audit',
+        'outboxEvents',
+        // A unit the register adds gets its login (account, login claim) and 开通通知 in the same transaction.
+        'accounts',
+        'loginClaims',
+        'accountNotices',
+      ],
+    },
+    attachments: 'readwrite',
+  },
   // ExcelJS holds a whole workbook in memory, and reading and checking a full 清单 (6,000 rows took ~3 s on a
   // shared dev machine; 8,000 is the cap) must stay well inside the 10 s timeout: a whole vCPU at 1769 MB.
   memoryMb: 1769,

@@ -15,6 +15,9 @@ export const config = {
   get bucketName(): string {
     return required(ENV.bucketName);
   },
+  get auditAnchorBucket(): string {
+    return required(ENV.auditAnchorBucket);
+  },
   get eventBusName(): string {
     return required(ENV.eventBusName);
   },

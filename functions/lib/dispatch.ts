@@ -11,6 +11,7 @@ import type { APIGatewayProxyEventV2, Context, EventBridgeEvent } from 'aws-lamb
 import type { HttpHandler } from './http/route';
 import { toErrorResponse } from './http/route';
 import { AppError } from './http/errors';
+import { fromTrustedOrigin, ORIGIN_VERIFY_HEADER } from './http/origin-verify';
 import { routeKey, type ContextManifest } from './wiring';
 import type { EventDetail } from '../../shared/events/contract';
 
@@ -92,6 +93,16 @@ export function contextHandler(manifest: ContextManifest, impl: ContextImplement
 
   return async function handler(event: unknown, context: Context): Promise<unknown> {
     if (isHttpEvent(event)) {
+      // Straight to the execute-api URL, around CloudFront (and its WAF and address stamp): refused.
+      if (!(await fromTrustedOrigin(event))) {
+        return toErrorResponse(
+          new AppError(403, 'FORBIDDEN', '请通过平台网址访问'),
+          event.requestContext?.requestId ?? '',
+          logger,
+        );
+      }
+      // The secret goes no further (logs, audit records).
+      delete event.headers?.[ORIGIN_VERIFY_HEADER];
       const route = byRouteKey.get(event.routeKey);
       if (!route) {
         // API Gateway only sends declared route keys; reaching here means a wiring fault, not bad input.

@@ -5,6 +5,8 @@
 export const ENV = {
   tableName: 'TABLE_NAME',
   bucketName: 'ATTACHMENTS_BUCKET',
+  /** The bucket (S3 Object Lock) the audit context anchors the chain heads in. */
+  auditAnchorBucket: 'AUDIT_ANCHOR_BUCKET',
   eventBusName: 'EVENT_BUS_NAME',
   /** Only locally: endpoints of DynamoDB Local, s3rver and the in-process bus. Unset on AWS. */
   dynamodbEndpoint: 'DYNAMODB_ENDPOINT',
@@ -15,6 +17,13 @@ export const ENV = {
   appVersion: 'APP_VERSION',
   /** The 技术支撑 客服电话 the error messages name (shared/support.ts). */
   supportPhone: 'HAZMAT_SUPPORT_PHONE',
+  /**
+   * The secret CloudFront adds to every API request as `x-origin-verify` (functions/lib/http/origin-verify.ts):
+   * on AWS the ARN of the Secrets Manager secret (read at run time, never a literal in config); locally the
+   * value itself, made up at each start and shared with the local gateway, which adds the header.
+   */
+  originSecretArn: 'ORIGIN_SECRET_ARN',
+  originSecret: 'ORIGIN_SECRET',
   /** Powertools logger settings. */
   serviceName: 'POWERTOOLS_SERVICE_NAME',
   logLevel: 'POWERTOOLS_LOG_LEVEL',

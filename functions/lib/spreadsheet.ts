@@ -6,6 +6,7 @@
  * importer turns into its own answer (a 400, a failed import job).
  */
 import type ExcelJS from 'exceljs';
+import { inflateRawSync } from 'node:zlib';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -29,13 +30,21 @@ export class SheetError extends Error {
 
 const MAX_UNZIPPED_BYTES = 40 * 1024 * 1024;
 const MAX_ZIP_ENTRIES = 200;
+const STORED = 0;
+const DEFLATED = 8;
+
+const NOT_XLSX = '文件不是有效的 .xlsx 文件';
+const TOO_BIG = '文件内容过大，请拆分后分批导入';
 
 /**
- * Read the zip's central directory (no decompression) and refuse a file that would inflate beyond reason
- * — a few hundred KB of deflated XML can otherwise expand to gigabytes (a "zip bomb") inside ExcelJS.
+ * Refuse a file that would inflate beyond reason before ExcelJS sees it — a few hundred KB of deflated XML
+ * can otherwise expand to gigabytes (a "zip bomb"). The sizes a zip declares are the attacker's to choose, so
+ * every entry is actually inflated here, exactly as ExcelJS's unzipper will (the data at the entry's local
+ * header, as long as the central directory says), with zlib stopping at the bytes still allowed
+ * (`maxOutputLength`): memory and time stay bounded by the cap whatever the headers claim.
  */
 export function zipProblem(buf: Buffer): string | null {
-  if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) return '文件不是有效的 .xlsx 文件';
+  if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) return NOT_XLSX;
   const floor = Math.max(0, buf.length - 22 - 0xffff);
   let eocd = -1;
   for (let i = buf.length - 22; i >= floor; i--) {
@@ -44,19 +53,36 @@ export function zipProblem(buf: Buffer): string | null {
       break;
     }
   }
-  if (eocd < 0) return '文件不是有效的 .xlsx 文件（文件不完整）';
+  if (eocd < 0) return `${NOT_XLSX}（文件不完整）`;
   const entries = buf.readUInt16LE(eocd + 10);
   let offset = buf.readUInt32LE(eocd + 16);
   if (entries > MAX_ZIP_ENTRIES || offset === 0xffffffff) return '文件结构过于复杂，请使用下载的模板填写';
-  let total = 0;
+  let remaining = MAX_UNZIPPED_BYTES;
   for (let n = 0; n < entries; n++) {
-    if (offset + 46 > buf.length || buf.readUInt32LE(offset) !== 0x02014b50) return '文件不是有效的 .xlsx 文件';
-    const size = buf.readUInt32LE(offset + 24);
-    if (size === 0xffffffff) return '文件过大，请拆分后分批导入';
-    total += size;
+    if (offset + 46 > buf.length || buf.readUInt32LE(offset) !== 0x02014b50) return NOT_XLSX;
+    const method = buf.readUInt16LE(offset + 10);
+    const compressedSize = buf.readUInt32LE(offset + 20);
+    const localOffset = buf.readUInt32LE(offset + 42);
     offset += 46 + buf.readUInt16LE(offset + 28) + buf.readUInt16LE(offset + 30) + buf.readUInt16LE(offset + 32);
+    if (localOffset + 30 > buf.length || buf.readUInt32LE(localOffset) !== 0x04034b50) return NOT_XLSX;
+    const dataStart = localOffset + 30 + buf.readUInt16LE(localOffset + 26) + buf.readUInt16LE(localOffset + 28);
+    if (dataStart + compressedSize > buf.length) return NOT_XLSX;
+    const data = buf.subarray(dataStart, dataStart + compressedSize);
+    let inflated: number;
+    if (method === STORED) inflated = data.length;
+    else if (method === DEFLATED) {
+      try {
+        // One byte more than allowed is enough to know it is too much.
+        inflated = inflateRawSync(data, { maxOutputLength: remaining + 1 }).length;
+      } catch (err) {
+        if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return TOO_BIG;
+        return NOT_XLSX;
+      }
+    } else return NOT_XLSX;
+    if (inflated > remaining) return TOO_BIG;
+    remaining -= inflated;
   }
-  return total > MAX_UNZIPPED_BYTES ? '文件内容过大，请拆分后分批导入' : null;
+  return null;
 }
 
 /** ExcelJS reads a date cell as midnight UTC of that day: its calendar date, 'YYYY-MM-DD'. */

@@ -5,6 +5,7 @@
  */
 import type * as z from 'zod/mini';
 import type { EventContract } from '../../shared/events/contract';
+import type { StoreEntity } from '../store/partition-keys';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -12,7 +13,10 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type ParamsSchema = z.ZodMiniObject;
 
 /** Who may call a route, checked before the implementation runs (functions/lib/http/route.ts `admit`). */
-export type RouteAccess = { kind: 'regulator'; roles?: readonly string[] } | { kind: 'enterprise' } | { kind: 'any' };
+export type RouteAccess =
+  | { kind: 'regulator'; roles?: readonly string[]; business?: true }
+  | { kind: 'enterprise' }
+  | { kind: 'any'; business?: true };
 
 export interface RouteDef<
   P extends ParamsSchema | undefined = ParamsSchema | undefined,
@@ -34,7 +38,8 @@ export interface RouteDef<
    * Who may call it, checked before the implementation runs: `regulator` or `enterprise` accounts, and for
    * regulators optionally only these roles. It also narrows the implementation's `principal` type. Data scope
    * (functions/lib/scope.ts `regulatorSees`, or own enterprise) is checked by the domain code against the
-   * object it touches.
+   * object it touches. `business`: a regulator must be one that does the register's business
+   * (shared/reference/roles.ts `doesBusiness`): no admin role (三员分立).
    */
   access?: A;
   /**
@@ -86,8 +91,15 @@ export interface ScheduleDef {
  * function allowed PutEvents — delivers them (README: "How an event flows").
  */
 export interface GrantsDef {
-  table?: 'read' | 'readwrite';
+  /**
+   * The store entities (functions/store/index.ts) the context reads, and writes (writing implies reading).
+   * The CDK limits the table grants to their partition keys (IAM `dynamodb:LeadingKeys`,
+   * functions/store/partition-keys.ts); test/unit/grants.test.ts checks the code uses nothing undeclared.
+   */
+  table?: { read?: readonly StoreEntity[]; write?: readonly StoreEntity[] };
   attachments?: 'read' | 'write' | 'readwrite';
+  /** The audit anchors bucket (Object Lock): read them, and write new ones; never delete. */
+  auditAnchors?: 'read' | 'readwrite';
 }
 
 export interface ContextManifest {

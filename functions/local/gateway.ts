@@ -6,6 +6,8 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { ORIGIN_VERIFY_HEADER } from '../lib/http/origin-verify';
+import { VIEWER_ADDRESS_HEADER } from '../lib/http/viewer-address';
 import type { ContextManifest, HttpMethod } from '../lib/wiring';
 import { compileRoute, matchRoute, toApiGatewayEvent, writeResult, type RoutePattern } from './apigw-event';
 import { invoke, type LoadedHandler } from './functions';
@@ -100,6 +102,8 @@ export async function startGateway(opts: {
   siteDir: string;
   manifest: readonly ContextManifest[];
   handlers: Map<string, LoadedHandler>;
+  /** The value CloudFront's origin header carries in the cloud; the local stack makes one up per start. */
+  originSecret: string;
   log?: (line: string) => void;
 }): Promise<Gateway> {
   await assertPortFree(opts.port, '本地网关', 'PORT');
@@ -126,6 +130,10 @@ export async function startGateway(opts: {
     if (body === null) return jsonError(res, 413, 'PAYLOAD_TOO_LARGE', '请求内容过大');
     const route = matched.route as RoutePattern & { context: string };
     const event = toApiGatewayEvent(req, body, route, matched.params, { domainName: req.headers.host ?? host });
+    // As CloudFront does: the viewer's address is the connection's, whatever the caller claimed, and the
+    // origin secret is added (the functions refuse a request without it).
+    event.headers[VIEWER_ADDRESS_HEADER] = event.requestContext.http.sourceIp;
+    event.headers[ORIGIN_VERIFY_HEADER] = opts.originSecret;
     try {
       const result = await invoke(opts.handlers, route.context, event);
       writeResult(res, result);

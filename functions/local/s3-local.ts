@@ -32,6 +32,8 @@ export async function startS3Local(opts: {
   port: number;
   directory: string;
   bucket: string;
+  /** Buckets the browser never reaches (no CORS), e.g. the audit anchors. */
+  otherBuckets?: readonly string[];
   siteOrigin: string;
 }): Promise<S3Local> {
   await assertPortFree(opts.port, 's3rver', 'S3_PORT');
@@ -42,7 +44,10 @@ export async function startS3Local(opts: {
     directory: opts.directory,
     silent: true,
     // Configures the bucket on every start (creating it if missing), so CORS follows the site's origin.
-    configureBuckets: [{ name: opts.bucket, configs: [corsConfiguration(opts.siteOrigin)] }],
+    configureBuckets: [
+      { name: opts.bucket, configs: [corsConfiguration(opts.siteOrigin)] },
+      ...(opts.otherBuckets ?? []).map((name) => ({ name, configs: [] })),
+    ],
   });
   await server.run();
   return {

@@ -4,6 +4,7 @@
  * the same manifest and table definition as the CDK stack. `npm start`, the browser tests and the bench all
  * start it through this one function.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +28,8 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export const LOCAL_NAMES = {
   table: 'hazmat-local',
   bucket: 'hazmat-attachments-local',
+  /** No Object Lock in s3rver (README, "Emulators' limits"). */
+  auditAnchorBucket: 'hazmat-audit-anchors-local',
   bus: 'hazmat-local',
   region: 'us-east-1',
 } as const;
@@ -65,15 +68,23 @@ export interface LocalStack {
 }
 
 /** Point the SDK clients (created when the handlers load) at the emulators. */
-function setEnvironment(o: { dynamo: string; s3: string; bus: string; siteOrigin: string }): void {
+function setEnvironment(o: {
+  dynamo: string;
+  s3: string;
+  bus: string;
+  siteOrigin: string;
+  originSecret: string;
+}): void {
   Object.assign(process.env, {
     [ENV.tableName]: LOCAL_NAMES.table,
     [ENV.bucketName]: LOCAL_NAMES.bucket,
+    [ENV.auditAnchorBucket]: LOCAL_NAMES.auditAnchorBucket,
     [ENV.eventBusName]: LOCAL_NAMES.bus,
     [ENV.dynamodbEndpoint]: o.dynamo,
     [ENV.s3Endpoint]: o.s3,
     [ENV.eventsEndpoint]: o.bus,
     [ENV.siteOrigin]: o.siteOrigin,
+    [ENV.originSecret]: o.originSecret,
     [ENV.appVersion]: process.env[ENV.appVersion] ?? 'local',
     [ENV.logLevel]: process.env[ENV.logLevel] ?? 'WARN',
     AWS_REGION: LOCAL_NAMES.region,
@@ -109,10 +120,20 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       port: opts.s3Port,
       directory: s3Dir,
       bucket: LOCAL_NAMES.bucket,
+      otherBuckets: [LOCAL_NAMES.auditAnchorBucket],
       siteOrigin,
     });
     started.push(s3);
-    setEnvironment({ dynamo: dynamo.endpoint, s3: s3.endpoint, bus: `http://127.0.0.1:${opts.busPort}`, siteOrigin });
+    // What CloudFront's origin header carries in the cloud: only the gateway knows it, so only requests
+    // through the gateway reach the functions.
+    const originSecret = randomBytes(32).toString('base64url');
+    setEnvironment({
+      dynamo: dynamo.endpoint,
+      s3: s3.endpoint,
+      bus: `http://127.0.0.1:${opts.busPort}`,
+      siteOrigin,
+      originSecret,
+    });
 
     const dynamodb = new DynamoDBClient({ endpoint: dynamo.endpoint, region: LOCAL_NAMES.region });
     started.push({ stop: () => dynamodb.destroy() });
@@ -149,6 +170,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       siteDir: opts.siteDir ?? path.join(REPO_ROOT, 'web', 'build'),
       manifest: MANIFEST,
       handlers,
+      originSecret,
       log,
     });
     started.push({ stop: () => gateway.close() });

@@ -64,5 +64,5 @@ export const notificationsManifest = defineContext({
     },
   ],
   schedules: [],
-  grants: { table: 'readwrite' },
+  grants: { table: { write: ['notifications', 'inboxCounters', 'sessions', 'audit'], read: ['accounts'] } },
 });

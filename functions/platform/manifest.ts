@@ -37,5 +37,5 @@ export const platformManifest = defineContext({
       timeZone: 'Asia/Shanghai',
     },
   ],
-  grants: { table: 'readwrite' },
+  grants: { table: { write: ['scheduleRuns'] } },
 });

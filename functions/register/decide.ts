@@ -19,6 +19,7 @@ import type { Principal, Regulator } from '../lib/auth/principal';
 import { outboxItem } from '../lib/events/outbox';
 import { AppError, conflict, forbidden, notFound } from '../lib/http/errors';
 import { ChangeRequestDecided } from '../../shared/events/register';
+import { supervises } from '../lib/register/scope';
 import type { Store } from '../store';
 import { changeRequestView, type ChangeRequestRecord } from './change-view';
 import { withCursor, type PageInput } from '../lib/paging';
@@ -84,6 +85,12 @@ async function reviewable(store: Store, p: Regulator, requestId: string): Promis
   // Out of scope reads as missing: a reviewer learns nothing of other jurisdictions' requests.
   if (!r || !regulatorSees(p, r)) throw notFound('变更申请不存在');
   if (r.requestedBy === p.accountId) throw forbidden('不能审核自己提交的申请');
+  // A change to an existing entry is decided only by the reviewers of the categories it is supervised under
+  // now (also for requests filed before submit.ts stopped routing them to an added segment's category).
+  if (r.kind !== 'create') {
+    const { data: entry } = await store.enterprises.get({ enterpriseId: r.enterpriseId }).go({ consistent: true });
+    if (entry && !supervises(p, entry)) throw notFound('变更申请不存在');
+  }
   return r;
 }
 

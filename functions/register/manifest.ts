@@ -24,7 +24,10 @@ import { ChangeRequestDecided } from '../../shared/events/register';
  * The register of enterprises (单位信息管理): regulators' lists and 查看, change requests (新增企业, 删除企业,
  * 企业信息纠错, and the enterprise's own 纠正) and their review by the category's 审核人员.
  */
-const REVIEWERS = { kind: 'regulator', roles: ['reviewer'] } as const;
+/** Business routes: no admin role (三员分立, functions/lib/wiring.ts `business`). */
+const REVIEWERS = { kind: 'regulator', roles: ['reviewer'], business: true } as const;
+/** Enterprises correct their own entry; regulators who do business file for their jurisdiction. */
+const FILERS = { kind: 'any', business: true } as const;
 
 export const listUnits = defineRoute({
   operationId: 'listUnits',
@@ -98,7 +101,7 @@ export const submitChangeRequest = defineRoute({
   method: 'POST',
   path: '/api/register/change-requests',
   public: false,
-  access: { kind: 'any' },
+  access: FILERS,
   summary: '新增企业 / 删除企业 / 企业信息纠错 / 证书信息纠正：提交审核',
   tags: ['register'],
   body: ChangeRequestInput,
@@ -177,5 +180,26 @@ export const registerManifest = defineContext({
   subscriptions: [],
   schedules: [],
   publishes: [ChangeRequestDecided],
-  grants: { table: 'readwrite' },
+  grants: {
+    table: {
+      write: [
+        'changeRequests',
+        'changeRequestTasks',
+        'enterprises',
+        'enterpriseListings',
+        'licences',
+        'creditCodeClaims',
+        'enterpriseCounters',
+        'attachments',
+        'sessions',
+        'audit',
+        'outboxEvents',
+        // A unit the register adds gets its login (account, login claim) and 开通通知 in the same transaction.
+        'accounts',
+        'loginClaims',
+        'accountNotices',
+      ],
+      read: ['personnel', 'products'],
+    },
+  },
 });

@@ -205,9 +205,10 @@ async function draftOf(store: Store, p: Principal, input: ChangeRequestInput): P
     enterpriseId: entry.enterpriseId,
     enterpriseName: entry.name,
     regionCode: entry.regionCode,
-    // Reviewers of the categories it works in after the change too (a segment added in another category).
-    categories:
-      p.kind === 'regulator' ? reviewers : [...new Set([...reviewers, ...categoriesOf(input.enterprise.segments)])],
+    // Decided by the reviewers of the categories the entry is supervised under now. A segment of another
+    // category added by the enterprise gives that category's reviewer nothing to decide: they cannot see the
+    // entry, and would otherwise approve changes to all of it. Once approved, the entry is on their list.
+    categories: reviewers,
     before,
     after,
     baseVersion: entry.version,

@@ -12,7 +12,8 @@ import {
 import { defineContext, defineRoute } from '../lib/wiring';
 
 /** Enterprise self-registration (立即注册) and its review by the matching 审核人员 (账号审核). */
-const REVIEWERS = { kind: 'regulator', roles: ['reviewer'] } as const;
+/** Business routes: no admin role (三员分立, functions/lib/wiring.ts `business`). */
+const REVIEWERS = { kind: 'regulator', roles: ['reviewer'], business: true } as const;
 const requestIdParams = z.object({
   requestId: z.string().check(z.regex(/^reg-[\w-]{6,40}$/, { error: '申请编号格式不正确' })),
 });
@@ -85,7 +86,28 @@ export const registrationManifest = defineContext({
   routes: [lookupRegistrant, submitRegistration, listRegistrationReviews, approveRegistration, rejectRegistration],
   subscriptions: [],
   schedules: [],
-  grants: { table: 'readwrite' },
+  grants: {
+    table: {
+      write: [
+        'registrations',
+        'registrationTasks',
+        'registrationGuards',
+        'accounts',
+        'loginClaims',
+        'accountCounters',
+        'enterprises',
+        'enterpriseListings',
+        'licences',
+        'creditCodeClaims',
+        'enterpriseCounters',
+        'loginGuards',
+        'rateWindows',
+        'captchas',
+        'sessions',
+        'audit',
+      ],
+    },
+  },
   // scrypt for the applicant's password.
   memoryMb: 1024,
 });

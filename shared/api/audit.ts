@@ -168,13 +168,15 @@ export const AuditChainStatus = z
       .optional(
         z.object({
           seq: z.number().check(z.int()),
-          problem: z.enum(['hash', 'link', 'missing', 'index', 'head']),
+          problem: z.enum(['hash', 'link', 'missing', 'index', 'head', 'anchor']),
           expected: z.nullable(z.string()),
           actual: z.nullable(z.string()),
         }),
       )
       .check(
-        z.describe('第一处断链：hash 记录被改动，link 前后不衔接，missing 记录缺失，index 索引被移动，head 链头不符'),
+        z.describe(
+          '第一处断链：hash 记录被改动，link 前后不衔接，missing 记录缺失，index 索引被移动，head 链头不符，anchor 与表外锚定的链头不符（链尾被改写）',
+        ),
       ),
   })
   .check(z.meta({ id: 'AuditChainStatus' }));

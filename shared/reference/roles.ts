@@ -35,6 +35,18 @@ export function requiresSecondFactor(roles: readonly RoleCode[]): boolean {
   return roles.some((r) => role(r).admin);
 }
 
+/**
+ * Whether an account may do the register's business — file 新增企业 / 删除企业 / 企业信息纠错, review change
+ * requests and self-registrations: a 检查人员 or 审核人员 that holds no admin role. The admin roles (三员 and
+ * 部门管理员) administer the platform; they do not act on what they administer (三员分立), even if an
+ * account was also given a business role. The API checks it (route `access.business`); the web hides the
+ * actions by the same rule.
+ */
+export function doesBusiness(roles: readonly string[]): boolean {
+  const known = roles.filter(isRoleCode).map(role);
+  return known.some((r) => !r.admin) && !known.some((r) => r.admin);
+}
+
 /** True when the roles break 三员分立: two or more of the separated admin roles on one account. */
 export function violatesSeparationOfDuties(roles: readonly RoleCode[]): boolean {
   return new Set(roles.filter((r) => role(r).separated)).size > 1;

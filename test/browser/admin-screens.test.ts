@@ -322,6 +322,14 @@ describe('the admin screens, in Chromium', () => {
     fs.rmSync(bad);
     fs.rmSync(good);
 
+    // 三员分立: the 系统管理员 sees the register but files no change to it (the API refuses it too).
+    await page.goto(`${stack.url}/platform/hazchem/trade/units`);
+    await page.getByRole('heading', { name: '经营单位信息管理' }).waitFor();
+    await page.getByRole('button', { name: '查询' }).waitFor();
+    for (const action of ['新增企业', '删除企业', '企业信息纠错']) {
+      await expect(page.getByRole('button', { name: action }).count()).resolves.toBe(0);
+    }
+
     expect(errors).toEqual([]);
     await page.context().close();
   });

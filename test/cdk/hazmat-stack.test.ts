@@ -3,7 +3,10 @@
  */
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { WAF_RATE_LIMIT_PER_5_MIN } from '../../cdk/lib/constructs/edge-firewall';
 import { ENV } from '../../functions/lib/env-names';
+import { ORIGIN_SECRET_FIELD, ORIGIN_VERIFY_HEADER } from '../../functions/lib/http/origin-verify';
+import { PARTITION_KEYS } from '../../functions/store/partition-keys';
 import { routeKey } from '../../functions/lib/wiring';
 import { MANIFEST } from '../../functions/manifest';
 import { TABLE } from '../../functions/store/table';
@@ -102,7 +105,8 @@ describe('attachments bucket', () => {
 
   it('every bucket refuses non-TLS requests and blocks public access', () => {
     const buckets = template.findResources('AWS::S3::Bucket');
-    expect(Object.keys(buckets)).toHaveLength(3);
+    // Site, attachments, access logs, audit anchors.
+    expect(Object.keys(buckets)).toHaveLength(4);
     for (const [id, bucket] of Object.entries(buckets)) {
       expect(bucket.Properties.PublicAccessBlockConfiguration, id).toEqual({
         BlockPublicAcls: true,
@@ -366,6 +370,152 @@ describe('the outbox relay', () => {
         ]),
       },
     });
+  });
+});
+
+describe('only through CloudFront, behind WAF (issue 9)', () => {
+  it('sends the origin secret to the API as a Secrets Manager dynamic reference, never a literal', () => {
+    const dist = Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]!;
+    const origins = dist.Properties.DistributionConfig.Origins as { OriginCustomHeaders?: unknown }[];
+    const headers = origins.flatMap(
+      (o) => (o.OriginCustomHeaders ?? []) as { HeaderName: string; HeaderValue: unknown }[],
+    );
+    expect(headers.map((h) => h.HeaderName)).toEqual([ORIGIN_VERIFY_HEADER]);
+    const value = JSON.stringify(headers[0]!.HeaderValue);
+    expect(value).toContain('{{resolve:secretsmanager:');
+    expect(value).toContain(`:SecretString:${ORIGIN_SECRET_FIELD}::}}`);
+    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: Match.objectLike({ GenerateStringKey: ORIGIN_SECRET_FIELD, PasswordLength: 48 }),
+    });
+  });
+
+  it('tells every function with routes where the secret is, and lets it read that one secret', () => {
+    const secret = logicalId(template, 'AWS::SecretsManager::Secret', 'OriginSecret');
+    for (const m of MANIFEST.filter((c) => c.routes.length)) {
+      const [, fn] = Object.entries(template.findResources('AWS::Lambda::Function')).find(([id]) =>
+        id.toLowerCase().startsWith(`${m.context}function`),
+      )!;
+      expect(fn.Properties.Environment.Variables[ENV.originSecretArn]).toEqual({ Ref: secret });
+      const role = logicalId(
+        template,
+        'AWS::IAM::Role',
+        `${m.context[0]!.toUpperCase()}${m.context.slice(1)}FunctionRole`,
+      );
+      expect(actionsOfRole(template, role)).toContain('secretsmanager:GetSecretValue');
+    }
+  });
+
+  it('puts a CLOUDFRONT web ACL with a per-address rate rule and AWS common rules before the distribution', () => {
+    template.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Scope: 'CLOUDFRONT',
+      DefaultAction: { Allow: {} },
+      Rules: Match.arrayWith([
+        Match.objectLike({
+          Statement: { RateBasedStatement: { Limit: WAF_RATE_LIMIT_PER_5_MIN, AggregateKeyType: 'IP' } },
+          Action: { Block: {} },
+        }),
+        Match.objectLike({
+          Statement: {
+            ManagedRuleGroupStatement: Match.objectLike({ VendorName: 'AWS', Name: 'AWSManagedRulesCommonRuleSet' }),
+          },
+        }),
+      ]),
+    });
+    const acl = logicalId(template, 'AWS::WAFv2::WebACL', 'EdgeFirewall');
+    const dist = Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]!;
+    expect(dist.Properties.DistributionConfig.WebACLId).toEqual({ 'Fn::GetAtt': [acl, 'Arn'] });
+    // An environment-agnostic template refuses to deploy the web ACL outside us-east-1.
+    expect(JSON.stringify(template.toJSON().Rules)).toContain('us-east-1');
+  });
+});
+
+describe('table access per context (issue 9)', () => {
+  const policiesOf = (roleLogicalId: string) =>
+    Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((p) => JSON.stringify(p.Properties.Roles).includes(`"${roleLogicalId}"`))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as Record<string, any>[]); // eslint-disable-line @typescript-eslint/no-explicit-any
+  const table = () => logicalId(template, 'AWS::DynamoDB::Table', 'Data');
+  const roleOf = (context: string) =>
+    logicalId(template, 'AWS::IAM::Role', `${context[0]!.toUpperCase()}${context.slice(1)}FunctionRole`);
+
+  it('limits every Allow on the table to the declared entities’ partition keys, and allows Scan to no one', () => {
+    for (const m of MANIFEST) {
+      for (const s of policiesOf(roleOf(m.context))) {
+        const actions = [s.Action].flat() as string[];
+        if (!actions.some((a) => a.startsWith('dynamodb:'))) continue;
+        if (s.Effect === 'Allow') {
+          expect(actions, m.context).not.toContain('dynamodb:Scan');
+          expect(
+            actions.some((a) => a.includes('*')),
+            m.context,
+          ).toBe(false);
+          const onTable = JSON.stringify(s.Resource) === JSON.stringify({ 'Fn::GetAtt': [table(), 'Arn'] });
+          if (onTable)
+            expect(s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'], m.context).toBeDefined();
+          else expect(actions, m.context).toEqual(['dynamodb:Query']);
+        }
+      }
+      const denies = policiesOf(roleOf(m.context)).filter((s) => s.Effect === 'Deny');
+      expect(denies.map((s) => s.Sid).sort(), m.context).toEqual(['NoAuditRewrite', 'NoScan']);
+    }
+  });
+
+  it('never lets anyone update or delete an audit item: only a Put on audit keys, denied the rest', () => {
+    const auditKeys = [...PARTITION_KEYS.audit].sort();
+    for (const m of MANIFEST) {
+      const statements = policiesOf(roleOf(m.context));
+      const deny = statements.find((s) => s.Sid === 'NoAuditRewrite')!;
+      expect([...deny.Action].sort()).toEqual([
+        'dynamodb:BatchWriteItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:UpdateItem',
+      ]);
+      expect(deny.Condition['ForAnyValue:StringLike']['dynamodb:LeadingKeys']).toEqual(auditKeys);
+      for (const s of statements.filter((x) => x.Effect === 'Allow')) {
+        const keys = (s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] ?? []) as string[];
+        const actions = [s.Action].flat() as string[];
+        if (keys.some((k) => auditKeys.includes(k)) && actions.some((a) => a !== 'dynamodb:PutItem')) {
+          // Reads may include audit keys; writes to them are the Put alone.
+          expect(
+            actions.filter((a) => ['dynamodb:UpdateItem', 'dynamodb:DeleteItem'].includes(a)),
+            m.context,
+          ).toEqual([]);
+        }
+      }
+    }
+  });
+
+  it('gives the public platform function its own schedule records only', () => {
+    const keys = policiesOf(roleOf('platform'))
+      .filter((s) => s.Effect === 'Allow' && s.Condition)
+      .map((s) => s.Condition['ForAllValues:StringLike']['dynamodb:LeadingKeys']);
+    expect([...new Set(keys.flat())]).toEqual(['$hazmat']);
+    expect(
+      policiesOf(roleOf('platform')).some(
+        (s) => JSON.stringify(s.Resource).includes('/index/*') && s.Effect === 'Allow',
+      ),
+    ).toBe(false);
+  });
+
+  it('anchors the audit heads in an Object Lock bucket (compliance, ≥ 180 days) the audit function can only add to', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      ObjectLockEnabled: true,
+      ObjectLockConfiguration: {
+        ObjectLockEnabled: 'Enabled',
+        Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: Match.anyValue() } },
+      },
+    });
+    const bucket = Object.values(
+      template.findResources('AWS::S3::Bucket', { Properties: { ObjectLockEnabled: true } }),
+    )[0]!;
+    expect(bucket.Properties.ObjectLockConfiguration.Rule.DefaultRetention.Days).toBeGreaterThanOrEqual(180);
+    const actions = actionsOfRole(template, roleOf('audit'));
+    expect(actions).toEqual(expect.arrayContaining(['s3:PutObject', 's3:GetObject', 's3:ListBucket']));
+    expect(actions.filter((a) => a.startsWith('s3:') && /Delete|Retention|LegalHold|Bypass/.test(a))).toEqual([]);
+    for (const m of MANIFEST.filter((c) => c.context !== 'audit')) {
+      expect(JSON.stringify(policiesOf(roleOf(m.context)))).not.toContain('AuditAnchors');
+    }
   });
 });
 

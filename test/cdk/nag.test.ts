@@ -68,6 +68,24 @@ describe('cdk-nag AwsSolutions', () => {
     expect(fn.Properties.FunctionCode).toContain('"/enterprise/login":1');
   });
 
+  it('in another region: the web ACL in its own us-east-1 stack, both stacks clean; none in China by default', () => {
+    const { app, stack, edge } = createApp({
+      manifest: MANIFEST,
+      appProps: {
+        context: { ...cdkJsonContext(), 'aws:cdk:disable-stack-trace': true, region: 'eu-west-1' },
+        builtinCloudFormationValidation: false,
+      },
+      stackProps: { siteBuildDir: undefined },
+    });
+    app.synth();
+    expect(findings(app)).toEqual([]);
+    expect(edge?.region).toBe('us-east-1');
+    Template.fromStack(edge!).resourceCountIs('AWS::WAFv2::WebACL', 1);
+    Template.fromStack(stack).resourceCountIs('AWS::WAFv2::WebACL', 0);
+    const china = synth(MANIFEST, { env: { region: 'cn-northwest-1' } });
+    china.template.resourceCountIs('AWS::WAFv2::WebACL', 0);
+  });
+
   it('with a custom domain and ACM certificate: TLSv1.2_2021, and CORS/SITE_ORIGIN use the domain', () => {
     const { app, template } = synth(MANIFEST, {
       domainName: 'hazmat.example.com',

@@ -100,7 +100,7 @@ export const inspectionManifest: ContextManifest = {
     { name: 'warningScan', description: 'daily warning scan', hour: 1, minute: 0, timeZone: 'Asia/Shanghai' },
     { name: 'morningDigest', description: 'morning digest', hour: 9, minute: 30, timeZone: 'Asia/Shanghai' },
   ],
-  grants: { table: 'read', attachments: 'readwrite' },
+  grants: { table: { read: ['enterprises'] }, attachments: 'readwrite' },
   memoryMb: 1024,
 };
 

@@ -6,7 +6,7 @@ import { type LocalStack } from '../../functions/local/stack';
 import { type Store } from '../../functions/store';
 import { listAuditLogs } from '../../functions/audit/logs';
 import { AUDIT_SHARDS, verifyChains } from '../../functions/lib/audit';
-import { ApiClient } from '../support/api-client';
+import { ApiClient, fromAddress } from '../support/api-client';
 import { startTestStack } from '../support/stack';
 
 /**
@@ -20,7 +20,7 @@ describe('accounts through the local gateway', () => {
   let seeded: SeedSummary;
   let admin: ApiClient;
   let ip = 0;
-  const client = () => new ApiClient(stack.url, { 'cloudfront-viewer-address': `198.51.100.${++ip}:443` });
+  const client = () => new ApiClient(stack.url, {}, fromAddress(++ip));
   const regulator = (role: string) => seeded.regulators.find((r) => r.roles.includes(role))!;
 
   /** Sign in a seeded account: change the initial password, enrol TOTP when the role needs it. */

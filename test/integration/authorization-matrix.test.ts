@@ -8,6 +8,8 @@ import { ApiClient } from '../support/api-client';
 import { editableFields } from '../support/register';
 import { startTestStack } from '../support/stack';
 import { signedInAs, type Persona } from '../support/personas';
+import type { CategoryCode } from '../../shared/reference/categories';
+import { segmentsOf } from '../../shared/reference/segments';
 
 /**
  * The authorization matrix: for every route that exists, callers who must NOT get through — anonymous,
@@ -160,6 +162,20 @@ const INSPECTOR_OF_A: Persona = {
   categories: [],
   roles: ['inspector'],
 };
+/**
+ * 三员分立: an account holding an admin role does no business even if it was also given a business role
+ * within ent-000001's scope (filled in beforeAll like the others).
+ */
+const ADMIN_REVIEWER_OF_A: Persona = {
+  kind: 'regulator',
+  department: 'gongan',
+  regionCode: '',
+  categories: [],
+  roles: ['reviewer', 'inspector', 'sys-admin'],
+};
+/** The admin roles: they administer, they file and decide nothing on the register (三员分立). */
+const ADMINS = [SYS_ADMIN, AUDIT_ADMIN, SEC_ADMIN, DEPT_ADMIN_GONGAN_QZ];
+const ADMIN_REVIEWER_QZ_FIREWORKS: Persona = { ...REVIEWER_QZ_FIREWORKS, roles: ['reviewer', 'dept-admin'] };
 let changeRequest = '';
 
 /** By route key. Routes of the identity context act on the caller's own session only: any signed-in caller may. */
@@ -259,11 +275,19 @@ const MATRIX: Record<string, Row> = {
       path: '/api/register/change-requests',
       body: { kind: 'remove', category: 'hazchem', enterpriseId: 'ent-000001', baseVersion: 1, reason: '测试删除' },
     },
-    denied: [ENTERPRISE_B, REVIEWER_FAR_FROM_A, REVIEWER_OTHER_CATEGORY_OF_A, INSPECTOR_SM],
+    // The admin roles are refused before the request is looked at (else: 409, the entry has a pending request).
+    denied: [
+      ENTERPRISE_B,
+      REVIEWER_FAR_FROM_A,
+      REVIEWER_OTHER_CATEGORY_OF_A,
+      INSPECTOR_SM,
+      ...ADMINS,
+      ADMIN_REVIEWER_OF_A,
+    ],
   },
   'GET /api/register/change-requests': {
     probe: { method: 'GET', path: '/api/register/change-requests?status=pending' },
-    denied: [INSPECTOR_QZ, ENTERPRISE_A, SYS_ADMIN, AUDIT_ADMIN, INSPECTOR_OF_A],
+    denied: [INSPECTOR_QZ, ENTERPRISE_A, ...ADMINS, INSPECTOR_OF_A, ADMIN_REVIEWER_OF_A],
     allowed: REVIEWER_OF_A,
     allowedStatus: 200,
   },
@@ -275,7 +299,15 @@ const MATRIX: Record<string, Row> = {
   },
   'POST /api/register/change-requests/{requestId}/approve': {
     probe: { method: 'POST', path: '/api/register/change-requests/{changeRequest}/approve', body: {} },
-    denied: [ENTERPRISE_A, ENTERPRISE_B, REVIEWER_FAR_FROM_A, REVIEWER_OTHER_CATEGORY_OF_A, INSPECTOR_OF_A, SYS_ADMIN],
+    denied: [
+      ENTERPRISE_A,
+      ENTERPRISE_B,
+      REVIEWER_FAR_FROM_A,
+      REVIEWER_OTHER_CATEGORY_OF_A,
+      INSPECTOR_OF_A,
+      ...ADMINS,
+      ADMIN_REVIEWER_OF_A,
+    ],
   },
   'POST /api/register/change-requests/{requestId}/reject': {
     probe: {
@@ -283,7 +315,15 @@ const MATRIX: Record<string, Row> = {
       path: '/api/register/change-requests/{changeRequest}/reject',
       body: { reason: '测试拒绝' },
     },
-    denied: [ENTERPRISE_A, ENTERPRISE_B, REVIEWER_FAR_FROM_A, REVIEWER_OTHER_CATEGORY_OF_A, INSPECTOR_OF_A, SYS_ADMIN],
+    denied: [
+      ENTERPRISE_A,
+      ENTERPRISE_B,
+      REVIEWER_FAR_FROM_A,
+      REVIEWER_OTHER_CATEGORY_OF_A,
+      INSPECTOR_OF_A,
+      ...ADMINS,
+      ADMIN_REVIEWER_OF_A,
+    ],
   },
   // Attachments admit every signed-in account; who may read one is decided per attachment (uploader, or the
   // scope of the enterprise it is linked to — test/integration/attachments.test.ts). One that does not exist
@@ -319,17 +359,31 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/registration/reviews': {
     probe: { method: 'GET', path: '/api/registration/reviews?category=fireworks' },
-    denied: [INSPECTOR_QZ, ENTERPRISE_A, SYS_ADMIN, AUDIT_ADMIN, REVIEWER_QZ_EXPLOSIVES],
+    denied: [INSPECTOR_QZ, ENTERPRISE_A, ...ADMINS, REVIEWER_QZ_EXPLOSIVES, ADMIN_REVIEWER_QZ_FIREWORKS],
     allowed: REVIEWER_QZ_FIREWORKS,
     allowedStatus: 200,
   },
   'POST /api/registration/reviews/{requestId}/approve': {
     probe: { method: 'POST', path: '/api/registration/reviews/{application}/approve' },
-    denied: [INSPECTOR_QZ, ENTERPRISE_A, SYS_ADMIN, AUDIT_ADMIN, REVIEWER_QZ_EXPLOSIVES, REVIEWER_SM_FIREWORKS],
+    denied: [
+      INSPECTOR_QZ,
+      ENTERPRISE_A,
+      ...ADMINS,
+      REVIEWER_QZ_EXPLOSIVES,
+      REVIEWER_SM_FIREWORKS,
+      ADMIN_REVIEWER_QZ_FIREWORKS,
+    ],
   },
   'POST /api/registration/reviews/{requestId}/reject': {
     probe: { method: 'POST', path: '/api/registration/reviews/{application}/reject', body: { reason: '越权测试' } },
-    denied: [INSPECTOR_QZ, ENTERPRISE_A, SYS_ADMIN, AUDIT_ADMIN, REVIEWER_QZ_EXPLOSIVES, REVIEWER_SM_FIREWORKS],
+    denied: [
+      INSPECTOR_QZ,
+      ENTERPRISE_A,
+      ...ADMINS,
+      REVIEWER_QZ_EXPLOSIVES,
+      REVIEWER_SM_FIREWORKS,
+      ADMIN_REVIEWER_QZ_FIREWORKS,
+    ],
   },
   'GET /api/audit/logs': {
     probe: { method: 'GET', path: '/api/audit/logs' },
@@ -488,6 +542,7 @@ describe('the authorization matrix', () => {
     Object.assign(REVIEWER_FAR_FROM_A, { regionCode: city === '3501' ? '3502' : '3501', categories: cats });
     Object.assign(REVIEWER_OTHER_CATEGORY_OF_A, { regionCode: city, categories: [otherCategory] });
     Object.assign(INSPECTOR_OF_A, { regionCode: city, categories: cats });
+    Object.assign(ADMIN_REVIEWER_OF_A, { regionCode: city, categories: cats });
     const own = await signedInAs(store, stack.url, ENTERPRISE_A);
     const detail = (await own.get('/api/register/enterprises/ent-000001')).body.enterprise;
     const { enterpriseId, version } = detail;
@@ -496,7 +551,16 @@ describe('the authorization matrix', () => {
       kind: 'correct',
       enterpriseId,
       baseVersion: version,
-      enterprise: { ...fields, phone: '0591-87654321' },
+      // The correction also adds a segment of a category ent-000001 is not supervised under: that category's
+      // reviewer (REVIEWER_OTHER_CATEGORY_OF_A) must still neither see nor decide it (issue 9, review routing).
+      enterprise: {
+        ...fields,
+        phone: '0591-87654321',
+        segments: [
+          ...(fields.segments as { category: string; segment: string }[]),
+          { category: otherCategory, segment: segmentsOf(otherCategory as CategoryCode)[0]!.code },
+        ],
+      },
     });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     changeRequest = filed.body.requestId;

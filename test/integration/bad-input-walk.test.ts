@@ -4,7 +4,7 @@ import { routeKey, type RouteDef } from '../../functions/lib/wiring';
 import { LOCAL_NAMES } from '../../functions/local/stack';
 import { MANIFEST } from '../../functions/manifest';
 import type { ApiClient } from '../support/api-client';
-import { signedInAs } from '../support/personas';
+import { signedInAs, type Persona } from '../support/personas';
 import { startTestStack, type TestStack } from '../support/stack';
 
 /**
@@ -31,9 +31,16 @@ const concrete = (path: string) =>
 describe('the bad-input walk', () => {
   let t: TestStack;
   let admin: ApiClient;
+  let business: ApiClient;
   /** Routes for enterprise accounts only are walked as one: a regulator is refused before the input is read. */
   let enterprise: ApiClient;
-  const callerOf = (r: RouteDef) => (r.access?.kind === 'enterprise' ? enterprise : admin);
+  /** Business routes admit no admin role (三员分立): they are walked by a business account of every scope. */
+  const callerOf = (r: RouteDef) =>
+    r.access?.kind === 'enterprise'
+      ? enterprise
+      : r.access && 'business' in r.access && r.access.business
+        ? business
+        : admin;
 
   /** Items in the table: a write anywhere moves it. */
   const itemCount = async () =>
@@ -41,8 +48,9 @@ describe('the bad-input walk', () => {
 
   beforeAll(async () => {
     t = await startTestStack({ seedEnterprises: 2 });
-    // One caller every guarded route admits: all roles, all categories, province level.
-    admin = await signedInAs(t.store, t.url, {
+    // Callers every guarded route admits between them: all categories, province level; the admin roles, and
+    // the business roles apart (an account holding both does no business: 三员分立).
+    const everywhere: Omit<Extract<Persona, { kind: 'regulator' }>, 'roles'> = {
       kind: 'regulator',
       department: 'anjian',
       regionCode: '35',
@@ -56,8 +64,12 @@ describe('the bad-input walk', () => {
         'an-fertiliser',
         'transport',
       ],
+    };
+    admin = await signedInAs(t.store, t.url, {
+      ...everywhere,
       roles: ['inspector', 'reviewer', 'dept-admin', 'sys-admin', 'sec-admin', 'audit-admin'],
     });
+    business = await signedInAs(t.store, t.url, { ...everywhere, roles: ['inspector', 'reviewer'] });
     enterprise = await signedInAs(t.store, t.url, { kind: 'enterprise', enterpriseId: 'ent-000001' });
   }, 120_000);
   afterAll(async () => t?.stop());
@@ -90,7 +102,7 @@ describe('the bad-input walk', () => {
       const shape = (route.query as unknown as { shape: Record<string, unknown> }).shape;
       // Longer than any limit we set (the longest, a cursor, is 2048), short enough for the URL.
       for (const field of Object.keys(shape)) {
-        const r = await admin.request('GET', `${concrete(route.path)}?${field}=${'x'.repeat(2100)}`);
+        const r = await callerOf(route).request('GET', `${concrete(route.path)}?${field}=${'x'.repeat(2100)}`);
         expect(r.status, `${field}: ${JSON.stringify(r.body)}`).toBe(400);
         expect(r.body.error.message).toMatch(CHINESE);
       }

@@ -8,7 +8,7 @@ import { sha256 } from '../../functions/lib/auth/tokens';
 import { type SeedSummary } from '../../functions/local/seed';
 import { type LocalStack } from '../../functions/local/stack';
 import { type Store } from '../../functions/store';
-import { ApiClient } from '../support/api-client';
+import { ApiClient, fromAddress } from '../support/api-client';
 import { startTestStack } from '../support/stack';
 
 // The wording (with the support number) is decided in one place: shared/support.ts via functions/identity/sign-in.ts.
@@ -21,7 +21,7 @@ describe('identity through the local gateway', () => {
   let seeded: SeedSummary;
   let ip = 0;
   /** Each client comes from its own address, so the per-address rate limit doesn't couple the tests. */
-  const client = () => new ApiClient(stack.url, { 'x-viewer-address': `198.51.100.${++ip}` });
+  const client = () => new ApiClient(stack.url, {}, fromAddress(++ip));
   const regulator = (role: string, category?: string) =>
     seeded.regulators.find((r) => r.roles.includes(role) && (!category || r.categories.includes(category)))!;
 
@@ -137,7 +137,7 @@ describe('identity through the local gateway', () => {
   });
 
   it('limits sign-in attempts per address', async () => {
-    const c = new ApiClient(stack.url, { 'x-viewer-address': '203.0.113.77' });
+    const c = new ApiClient(stack.url, {}, fromAddress(200));
     const statuses = [];
     for (let i = 0; i < 32; i++)
       statuses.push(
@@ -262,7 +262,7 @@ describe('identity through the local gateway', () => {
     expect(actions).toEqual(
       expect.arrayContaining(['auth.login:success', 'auth.password.change:success', 'auth.password.change:failure']),
     );
-    expect(own.items.every((i) => i.sourceIp.startsWith('198.51.100.'))).toBe(true);
+    expect(own.items.every((i) => /^127\.0\.\d+\.\d+$/.test(i.sourceIp))).toBe(true);
     const chains = await verifyChains(
       store,
       Array.from({ length: AUDIT_SHARDS }, (_, i) => i),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../functions/lib/auth/tokens';
 import type { Store } from '../../functions/store';
-import { ApiClient } from '../support/api-client';
+import { ApiClient, fromAddress } from '../support/api-client';
 import { signedInAs, type Persona } from '../support/personas';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -10,7 +10,7 @@ describe('registration with review', () => {
   let t: TestStack;
   let store: Store;
   let ip = 0;
-  const client = () => new ApiClient(t.url, { 'x-viewer-address': `198.51.100.${++ip}` });
+  const client = () => new ApiClient(t.url, {}, fromAddress(++ip));
 
   const FIREWORKS_QZ_REVIEWER: Persona = {
     kind: 'regulator',

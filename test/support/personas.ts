@@ -5,7 +5,7 @@
  */
 import { createSession, type SessionIdentity } from '../../functions/lib/auth/sessions';
 import type { Store } from '../../functions/store';
-import { ApiClient } from './api-client';
+import { ApiClient, fromAddress } from './api-client';
 
 export interface RegulatorPersona {
   kind: 'regulator';
@@ -48,7 +48,7 @@ export async function signedInAs(store: Store, baseUrl: string, p: Persona): Pro
           enterpriseId: p.enterpriseId,
         };
   const tokens = await createSession(store, who, 'active', {});
-  const client = new ApiClient(baseUrl, { 'x-viewer-address': `192.0.2.${n % 250}` });
+  const client = new ApiClient(baseUrl, {}, fromAddress(n));
   client.cookies.set('hz_at', `${tokens.sessionId}.${tokens.access}`);
   client.cookies.set('hz_rt', `${tokens.sessionId}.${tokens.refresh}`);
   client.cookies.set('hz_csrf', tokens.csrf);

@@ -7,7 +7,6 @@ import {
   mapRow,
   normaliseRegionCode,
   roleByWord,
-  zipProblem,
 } from '../../functions/account-sheets/spreadsheet';
 import { isContention, transact } from '../../functions/lib/accounts/transact';
 import { AppError } from '../../functions/lib/http/errors';
@@ -182,30 +181,6 @@ describe('who may administer which account', () => {
       '系统管理员、安全管理员、审计管理员的账号只能由系统管理员开通和管理',
     );
     expect(scopeProblem(scope, { kind: 'enterprise' })).toBe('部门管理员只能管理监管人员账号');
-  });
-});
-
-describe('the zip check before ExcelJS inflates anything', () => {
-  /** A minimal zip: one local header, one central directory entry claiming `size` bytes unpacked, EOCD. */
-  function zipClaiming(size: number): Buffer {
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt32LE(size, 24);
-    const eocd = Buffer.alloc(22);
-    eocd.writeUInt32LE(0x06054b50, 0);
-    eocd.writeUInt16LE(1, 8);
-    eocd.writeUInt16LE(1, 10);
-    eocd.writeUInt32LE(46, 12);
-    eocd.writeUInt32LE(30, 16);
-    return Buffer.concat([local, central, eocd]);
-  }
-
-  it('refuses what is not a zip, and a zip that would unpack to more than 40 MB', () => {
-    expect(zipProblem(Buffer.from('name,mobile\n'))).toBe('文件不是有效的 .xlsx 文件');
-    expect(zipProblem(zipClaiming(1000))).toBeNull();
-    expect(zipProblem(zipClaiming(0xfffffffe))).toBe('文件内容过大，请拆分后分批导入');
   });
 });
 

@@ -36,7 +36,12 @@ const regulator = (roles: string[]): Principal =>
 describe('the audit context', () => {
   it('is wired, reads only, and lets only the 审计管理员 in', () => {
     expect(MANIFEST).toContain(auditManifest);
-    expect(auditManifest.grants).toEqual({ table: 'read' });
+    // Reads the trail (and the account of a login filter); writes nothing but the caller's session and the
+    // daily anchors of the chain heads.
+    expect(auditManifest.grants).toEqual({
+      table: { read: ['audit', 'accounts'], write: ['sessions'] },
+      auditAnchors: 'readwrite',
+    });
     for (const r of [listAuditLogs, verifyAuditChains]) {
       expect(r.public).toBe(false);
       expect(r.access).toEqual({ kind: 'regulator', roles: ['audit-admin'] });

@@ -36,7 +36,9 @@ describe('function bundles', () => {
       // Lambda's credentials come from the environment: no profile/SSO/STS chain.
       expect(has(inputs, '@aws-sdk/credential-provider-node'), 'credential chain').toBe(false);
       expect(has(inputs, '@aws-sdk/nested-clients'), 'STS/SSO clients').toBe(false);
-      expect(has(inputs, '@aws-sdk/client-s3'), 'S3 client').toBe(Boolean(ctx.grants.attachments));
+      expect(has(inputs, '@aws-sdk/client-s3'), 'S3 client').toBe(
+        Boolean(ctx.grants.attachments || ctx.grants.auditAnchors),
+      );
       // Only the outbox relay puts events on the bus; contexts write them into their transactions.
       expect(has(inputs, '@aws-sdk/client-eventbridge'), 'EventBridge client').toBe(false);
       expect(has(inputs, 'exceljs'), 'ExcelJS').toBe(SPREADSHEET_CONTEXTS.includes(ctx.context));

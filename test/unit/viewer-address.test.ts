@@ -31,3 +31,16 @@ describe('the viewer address', () => {
     );
   });
 });
+
+describe('the viewer address is one well-formed IP address', () => {
+  it('refuses what only looks like one, and spells the same address one way', () => {
+    const from = (value: string) =>
+      clientAddress(httpEvent({ path: '/api/x', headers: { [VIEWER_ADDRESS_HEADER]: value } }));
+    // Passed the old character-class check, yet no address: each would have been a fresh rate-limit counter.
+    for (const forged of ['....', '1.2.3.4.5', '999.1.1.1', ':::::', 'abc', 'f'.repeat(60), '1.1.1.1 ']) {
+      expect(from(forged)).toBe('192.0.2.1');
+    }
+    expect(from('2001:DB8::1')).toBe('2001:db8::1');
+    expect(from('::ffff:203.0.113.9')).toBe('203.0.113.9');
+  });
+});

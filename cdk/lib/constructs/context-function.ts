@@ -12,12 +12,14 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { isAbsolute, join } from 'node:path';
 import { ENV } from '../../../functions/lib/env-names';
 import { LAMBDA_BUNDLE_ALIASES } from '../bundle-aliases';
 import type { ContextManifest, GrantsDef } from '../../../functions/lib/wiring';
+import { tableStatements } from '../table-access';
 
 /** 等保2.0 level 3 keeps audit records ≥ 180 days; function logs carry the request/audit trail. */
 export const FUNCTION_LOG_RETENTION = RetentionDays.SIX_MONTHS;
@@ -109,19 +111,43 @@ export class ContextFunction extends NodejsFunction {
     });
   }
 
-  /** The single table: sets TABLE_NAME; grants read or read/write data access as the manifest declares. */
+  /**
+   * The single table: sets TABLE_NAME; grants what the manifest declares, limited to the declared entities'
+   * partition keys, never Scan, never an update or delete of an audit item (cdk/lib/table-access.ts).
+   */
   public bindTable(table: ITable): void {
     this.addEnvironment(ENV.tableName, table.tableName);
-    if (this.grants.table === 'readwrite') table.grantReadWriteData(this);
-    else if (this.grants.table === 'read') table.grantReadData(this);
-    if (this.grants.table) {
-      // grantRead*/grantReadWriteData add `<table arn>/index/*` so Queries on the GSIs work.
+    const statements = tableStatements(table, this.grants.table);
+    for (const s of statements) this.addToRolePolicy(s);
+    if (statements.some((s) => s.resources.some((r) => r.endsWith('/index/*')) && s.effect === 'Allow')) {
       Validations.of(this.role!).acknowledge({
         id: `AwsSolutions-IAM5[Resource::<${this.logicalIdOf(table)}.Arn>/index/*]`,
         reason:
-          'Queries on the single table’s own GSIs (gsi1–3, due); the wildcard is limited to indexes of this one table.',
+          'Queries on the single table’s own GSIs (gsi1–3, due) for entities read through them; the wildcard is ' +
+          'limited to indexes of this one table.',
       });
     }
+  }
+
+  /**
+   * The audit anchors (Object Lock): sets AUDIT_ANCHOR_BUCKET; 'read' lists and reads anchors, 'readwrite'
+   * also puts new ones. Never DeleteObject, nor anything touching retention (compliance mode forbids it anyway).
+   */
+  public bindAuditAnchors(bucket: IBucket): void {
+    const access = this.grants.auditAnchors;
+    if (!access) return;
+    this.addEnvironment(ENV.auditAnchorBucket, bucket.bucketName);
+    this.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObject', ...(access === 'readwrite' ? ['s3:PutObject'] : [])],
+        resources: [bucket.arnForObjects('audit-anchors/*')],
+      }),
+    );
+    Validations.of(this.role!).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${this.logicalIdOf(bucket)}.Arn>/audit-anchors/*]`,
+      reason: 'One object per daily anchor under audit-anchors/; Get and Put only, never Delete (Object Lock).',
+    });
   }
 
   /**
@@ -143,6 +169,15 @@ export class ContextFunction extends NodejsFunction {
         'Object keys are chosen per request (owner/entity prefix pinned in each presigned policy and checked ' +
         'against the caller’s data scope before signing); only Get/PutObject on this one bucket.',
     });
+  }
+
+  /**
+   * The origin secret: sets ORIGIN_SECRET_ARN and lets the function read that one secret, so it can refuse
+   * HTTP requests that did not come through CloudFront (functions/lib/http/origin-verify.ts).
+   */
+  public bindOriginSecret(secret: ISecret): void {
+    this.addEnvironment(ENV.originSecretArn, secret.secretArn);
+    secret.grantRead(this);
   }
 
   /**

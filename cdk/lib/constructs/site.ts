@@ -72,6 +72,11 @@ export interface SiteProps {
   iamCertificateId?: string;
   /** ARN of a WAFv2 web ACL (scope CLOUDFRONT) to attach. */
   webAclArn?: string;
+  /**
+   * The header CloudFront adds to every API request so the functions can tell it from a direct call to the
+   * execute-api URL (functions/lib/http/origin-verify.ts); the value is a dynamic reference, not a literal.
+   */
+  originHeader?: { name: string; value: string };
   /** Built site to deploy; deployed only if the folder exists at synth time. */
   buildDir?: string;
 }
@@ -155,6 +160,7 @@ export class Site extends Construct {
     const apiOrigin = new HttpOrigin(props.apiDomainName, {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+      ...(props.originHeader ? { customHeaders: { [props.originHeader.name]: props.originHeader.value } } : {}),
     });
     const certificate = certificateArn
       ? Certificate.fromCertificateArn(this, 'Certificate', certificateArn)
@@ -237,8 +243,8 @@ export class Site extends Construct {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR2',
         reason:
-          'WAF is attached per deployment via context webAclArn (a CLOUDFRONT-scope web ACL lives in us-east-1, ' +
-          'outside this stack’s region). Without it, throttling, lockout and captcha are enforced by the API.',
+          'WAF switched off for this deployment (context waf=off; the default in the AWS China regions, where ' +
+          'CloudFront has no WAF). Throttling, per-address limits, lockout and captcha are enforced by the API.',
       });
     }
 

@@ -3,8 +3,8 @@
  *
  * Each shard's head item holds { seq, lastHash, lastAt } of its last record. Appending k records is one
  * DynamoDB transaction:
- *   - Update head: seq n → n + k, lastHash, lastAt — only if seq is still n (`attribute_not_exists` for a
- *     new shard);
+ *   - Put head (the whole item, never an Update: no role may update an audit item): seq n → n + k,
+ *     lastHash, lastAt — only if seq is still n (`attribute_not_exists` for a new shard);
  *   - Put record n + 1 … n + k — only if absent — each with prevHash = the hash before it and
  *     hash = SHA-256(canonical(prevHash, seq, shard, entry …)).
  * Two writers that read the same head can't both commit: one gets TransactionCanceled
@@ -68,7 +68,7 @@ export interface AuditWrite {
   shard: number;
   /** The records this write appends if its transaction commits, in order. */
   records: AuditRecord[];
-  /** Put these into the transaction: the head update first, then one put per record. */
+  /** Put these into the transaction: the head's put first, then one put per record. */
   items: DocumentTransactItem[];
 }
 
@@ -113,14 +113,14 @@ export async function auditRecord(
   }
   const last = records[records.length - 1]!;
 
-  const [headUpdate, ...puts] = store.audit.appendItems(
+  const [headPut, ...puts] = store.audit.appendItems(
     { auditChain: shard, expectedSeq, seq: last.seq, lastHash: last.hash, lastAt: last.at },
     records.map(toItem),
-  ) as { Update?: Params; Put?: Params }[];
+  ) as { Put?: Params }[];
   // ALL_OLD puts the existing item into a cancellation reason, so `isAuditConflict` can tell which
   // failed conditions are the audit trail's and which are the caller's.
   const items = [
-    { Update: { ...headUpdate!.Update!, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
+    { Put: { ...headPut!.Put!, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
     ...puts.map((p) => ({ Put: { ...p.Put!, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } })),
   ] as DocumentTransactItem[];
   return { shard, records: records.map(publicRecord), items };

@@ -6,7 +6,8 @@
  * (`link` — the next record's prevHash no longer matches), a deleted record (`missing` — a gap in the
  * sequence, or the head pointing past the last record), moved index keys that would hide a record from
  * the viewer (`index`), and a forged record past the head (`head`). A rewrite of a whole tail including
- * the head is beyond any in-table chain; anchoring head hashes outside the table is the remedy.
+ * the head is beyond any in-table chain: the daily heads anchored outside the table catch it
+ * (functions/audit/anchors.ts).
  *
  * Expiry: DynamoDB TTL removes records 400 days after writing, oldest first, so the start of a shard
  * disappears over time. A gap before the first record present is accepted only when that record's
@@ -23,7 +24,8 @@ import {
 } from './chain';
 import { AUDIT_RETENTION_MIN_DAYS } from './entry';
 
-export type ChainProblem = 'hash' | 'link' | 'missing' | 'index' | 'head';
+/** `anchor`: the table no longer holds a head anchored outside it (functions/audit/anchors.ts). */
+export type ChainProblem = 'hash' | 'link' | 'missing' | 'index' | 'head' | 'anchor';
 
 export interface BrokenLink {
   /** The first record whose link is broken (for `missing`: the first absent seq). */

@@ -17,13 +17,25 @@ export const LOCK_MS = 30 * 60_000;
 export const ADDRESS_LIMIT_PER_MINUTE = 30;
 
 export async function limitAddress(store: Store, sourceIp: string, now = Date.now()): Promise<void> {
+  await limitPerAddress(store, 'login', sourceIp, ADDRESS_LIMIT_PER_MINUTE, '登录尝试过于频繁，请稍后再试', now);
+}
+
+/** Count one `purpose` action of an address in the current minute; 429 with `message` past `limit`. */
+export async function limitPerAddress(
+  store: Store,
+  purpose: string,
+  sourceIp: string,
+  limit: number,
+  message: string,
+  now = Date.now(),
+): Promise<void> {
   const window = new Date(now).toISOString().slice(0, 16);
   const { data } = await store.rateWindows
-    .update({ key: `login:${sourceIp || 'unknown'}`, window })
+    .update({ key: `${purpose}:${sourceIp || 'unknown'}`, window })
     .add({ count: 1 })
     .set({ expiresAt: Math.floor(now / 1000) + 120 })
     .go({ response: 'all_new' });
-  if ((data.count ?? 0) > ADDRESS_LIMIT_PER_MINUTE) throw tooMany('登录尝试过于频繁，请稍后再试');
+  if ((data.count ?? 0) > limit) throw tooMany(message);
 }
 
 export const lockedError = () =>

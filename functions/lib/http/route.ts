@@ -24,6 +24,7 @@ import {
   type Regulator,
 } from '../auth/principal';
 import type { RouteDef } from '../wiring';
+import { doesBusiness } from '../../../shared/reference/roles';
 import { AppError, forbidden, unauthenticated } from './errors';
 
 type AuthFailure = Extract<AuthOutcome, { failure: string }>['failure'];
@@ -156,6 +157,9 @@ export function admit(def: RouteDef, outcome: AuthOutcome): Principal {
   if (access && access.kind !== 'any' && access.kind !== p.kind) throw forbidden();
   if (access?.kind === 'regulator' && access.roles?.length && p.kind === 'regulator') {
     if (!access.roles.some((r) => (p.roles as readonly string[]).includes(r))) throw forbidden();
+  }
+  if (access && 'business' in access && access.business && p.kind === 'regulator' && !doesBusiness(p.roles)) {
+    throw forbidden('管理员账号只做系统管理，不办理企业信息的新增、删除、纠错和审核（三员分立）');
   }
   return p;
 }

@@ -26,6 +26,17 @@ export function canSee(p: Principal, e: EnterpriseScope): boolean {
   return regulatorSees(p, { regionCode: e.regionCode, categories: e.categories });
 }
 
+/**
+ * Who decides a change to an existing entry: a regulator of its jurisdiction and of a category it is
+ * supervised under now — its current segments', not those a change request would add.
+ */
+export function supervises(
+  p: Principal,
+  e: { enterpriseId: string; regionCode: string; segments: readonly { category: string }[] },
+): boolean {
+  return p.kind === 'regulator' && canSee(p, { ...e, categories: categoriesOf(e.segments) });
+}
+
 export function assertCanSee(p: Principal, e: EnterpriseScope, what = '企业'): void {
   if (!canSee(p, e)) throw notFound(`${what}不存在或不在您的监管范围内`);
 }

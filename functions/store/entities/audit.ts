@@ -142,11 +142,12 @@ export const auditModel = (client: DynamoDBDocumentClient, table: string) => {
       head: { auditChain: number; expectedSeq: number; seq: number; lastHash: string; lastAt: string },
       items: readonly AuditRecordItem[],
     ) {
-      const { auditChain, expectedSeq, ...moved } = head;
+      const { expectedSeq, ...moved } = head;
       return createWriteTransaction({ heads, records }, (e) => [
+        // A conditional Put of the whole head, not an Update: no role may UpdateItem or DeleteItem an audit
+        // item (cdk/lib/table-access.ts), so appending needs PutItem only.
         e.heads
-          .update({ auditChain })
-          .set(moved)
+          .put(moved)
           .where((a, op) => (expectedSeq === 0 ? op.notExists(a.seq) : op.eq(a.seq, expectedSeq)))
           .commit(),
         ...items.map((item) => e.records.create(item).commit()),

@@ -126,6 +126,7 @@ export const CHAIN_PROBLEM_LABELS: Readonly<Record<ChainProblem, string>> = {
   missing: '记录缺失',
   index: '记录的索引被移动',
   head: '链头与最后一条记录不符',
+  anchor: '与每日锚定在表外的链头不符（记录被改写）',
 };
 
 export const ACTOR_KIND_LABELS: Readonly<Record<AuditLogItem['actor']['kind'], string>> = {

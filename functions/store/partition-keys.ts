@@ -1,0 +1,85 @@
+/**
+ * The partition keys each store entity writes, as IAM `dynamodb:LeadingKeys` patterns (StringLike: `*` is
+ * any run of characters). The CDK turns a context's declared grants (entity names, functions/lib/wiring.ts)
+ * into policies limited to these patterns (cdk/lib/table-access.ts); test/unit/partition-keys.test.ts
+ * proves each pattern matches the keys ElectroDB really builds, so the two cannot drift.
+ *
+ * ElectroDB builds a partition key as `$<service>#<attribute>_<value>` from the lower-cased composite
+ * attribute names and values — the entity's name is not in it. So entities keyed by the same attribute share
+ * a pattern (the enterprise and its listings, licences, staff and products all sit under
+ * `$hazmat#enterpriseid_…`): IAM can tell them apart only where their ids differ (`chg-` change requests,
+ * `reg-` registrations), which is the granularity these grants have.
+ */
+import { SERVICE } from './service-name';
+
+const key = (attribute: string, valuePrefix = '') => `$${SERVICE}#${attribute.toLowerCase()}_${valuePrefix}*`;
+
+export const PARTITION_KEYS = {
+  /** Composite-less partition: the key is the service alone. */
+  scheduleRuns: [`$${SERVICE}`],
+  seedRuns: [`$${SERVICE}`],
+  enterprises: [key('enterpriseId')],
+  enterpriseListings: [key('enterpriseId')],
+  licences: [key('enterpriseId')],
+  personnel: [key('enterpriseId')],
+  products: [key('enterpriseId')],
+  enterpriseCounters: [key('category')],
+  creditCodeClaims: [key('creditCode')],
+  changeRequests: [key('requestId', 'chg-')],
+  changeRequestTasks: [key('requestId', 'chg-')],
+  notifications: [key('recipient')],
+  inboxCounters: [key('recipient')],
+  attachments: [key('attachmentId')],
+  importJobs: [key('importId')],
+  accounts: [key('accountId')],
+  loginClaims: [key('login')],
+  accountCounters: [key('figure')],
+  sessions: [key('sessionId')],
+  loginGuards: [key('login')],
+  rateWindows: [key('key')],
+  captchas: [key('captchaId')],
+  registrations: [key('requestId', 'reg-')],
+  registrationTasks: [key('requestId', 'reg-')],
+  registrationGuards: [key('login')],
+  /** Written in a producer's transaction; read by the relay from the stream, never by a query. */
+  outboxEvents: [key('eventId')],
+  /** A unit's 开通通知, beside its register entry (the enterprise's own partition). */
+  accountNotices: [key('enterpriseId')],
+  /** Records (one partition per shard) and heads (one per chain). */
+  audit: [key('auditShard'), key('auditChain')],
+} as const satisfies Record<string, readonly string[]>;
+
+export type StoreEntity = keyof typeof PARTITION_KEYS;
+
+/**
+ * Entities read through a secondary index (gsi1–3, due): a context declaring one of them may Query the
+ * table's indexes. test/unit/partition-keys.test.ts checks the list against the entities' schemas.
+ */
+export const INDEXED_ENTITIES: readonly StoreEntity[] = [
+  'enterprises',
+  'enterpriseListings',
+  'licences',
+  'personnel',
+  'changeRequests',
+  'changeRequestTasks',
+  'importJobs',
+  'accounts',
+  'sessions',
+  'registrationTasks',
+  'accountNotices',
+  'audit',
+];
+
+/** The entity no one may update or delete: records and heads are only put (conditionally). */
+export const AUDIT_ENTITY = 'audit' satisfies StoreEntity;
+
+/** IAM StringLike semantics (`*` any run, `?` one character), for tests and checks. */
+export function matchesPattern(value: string, pattern: string): boolean {
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
+  return re.test(value);
+}
