@@ -63,7 +63,8 @@ export interface HazmatStackProps extends StackProps {
 
 export const DEFAULT_REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-const pascal = (s: string): string =>
+/** A context's name as the PascalCase prefix of its constructs' ids (`account-sheets` → `AccountSheets`). */
+export const pascal = (s: string): string =>
   s
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)

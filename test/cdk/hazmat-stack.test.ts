@@ -2,6 +2,7 @@
  * The stack synthesised from the real manifest (functions/manifest.ts), as `cdk synth` builds it.
  */
 import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { pascal } from '../../cdk/lib/hazmat-stack';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WAF_RATE_LIMIT_PER_5_MIN } from '../../cdk/lib/constructs/edge-firewall';
 import { ENV } from '../../functions/lib/env-names';
@@ -218,11 +219,7 @@ describe('HTTP API', () => {
 
   it('integrates routes with their context function, payload format 2.0', () => {
     for (const m of MANIFEST) {
-      const fn = logicalId(
-        template,
-        'AWS::Lambda::Function',
-        `${m.context[0]!.toUpperCase()}${m.context.slice(1)}Function`,
-      );
+      const fn = logicalId(template, 'AWS::Lambda::Function', `${pascal(m.context)}Function`);
       template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
         IntegrationType: 'AWS_PROXY',
         IntegrationUri: { 'Fn::GetAtt': [fn, 'Arn'] },
@@ -250,11 +247,11 @@ describe('HTTP API', () => {
 describe('context functions', () => {
   it('one arm64 nodejs22.x function per context, with the environment of env-names.ts', () => {
     const fns = Object.entries(template.findResources('AWS::Lambda::Function')).filter(([id]) =>
-      MANIFEST.some((m) => id.toLowerCase().startsWith(`${m.context}function`)),
+      MANIFEST.some((m) => id.startsWith(`${pascal(m.context)}Function`)),
     );
     expect(fns).toHaveLength(MANIFEST.length);
     for (const m of MANIFEST) {
-      const [, fn] = fns.find(([id]) => id.toLowerCase().startsWith(`${m.context}function`))!;
+      const [, fn] = fns.find(([id]) => id.startsWith(`${pascal(m.context)}Function`))!;
       expect(fn.Properties).toMatchObject({
         Architectures: ['arm64'],
         Runtime: 'nodejs22.x',
