@@ -15,7 +15,8 @@ import { config } from './config';
 import { contextHandler, type EventConsumer, type ScheduleJob } from './dispatch';
 import { httpRoute, type HttpHandler, type RouteImpl } from './http/route';
 import { createLogger } from './logger';
-import type { ContextManifest } from './wiring';
+import type { EventData } from '../../shared/events/contract';
+import type { ContextManifest, SubscriptionDef } from './wiring';
 
 export interface HandlerDeps {
   /** The single table's entities, built on first use (the table name is read from the environment then). */
@@ -29,12 +30,16 @@ type RouteImpls<M extends ContextManifest> = {
   [R in M['routes'][number] as R['operationId']]: RouteImpl<R>;
 };
 type Named<T extends readonly { name: string }[], V> = { [S in T[number] as S['name']]: V };
+/** One consumer per subscription, handed the detail its contracts parsed (dispatch.ts parses before it runs). */
+type Consumers<T extends readonly SubscriptionDef[]> = {
+  [S in T[number] as S['name']]: EventConsumer<EventData<S['events'][number]>>;
+};
 
 export type ContextImpls<M extends ContextManifest> = {
   routes: RouteImpls<M>;
 } & (M['subscriptions'] extends readonly []
   ? { consumers?: undefined }
-  : { consumers: Named<M['subscriptions'], EventConsumer> }) &
+  : { consumers: Consumers<M['subscriptions']> }) &
   (M['schedules'] extends readonly [] ? { jobs?: undefined } : { jobs: Named<M['schedules'], ScheduleJob> });
 
 /**

@@ -175,3 +175,16 @@ export async function readSheet<C extends string>(content: Buffer, spec: SheetSp
   if (!rows.length) throw new SheetError(spec.messages.empty);
   return rows;
 }
+
+/**
+ * A template download (导出清单模板): built on first request, then kept for the container's life — a template
+ * never changes within a deployment.
+ */
+export function templateDownload(filename: string, build: () => Promise<Buffer>) {
+  let base64: Promise<string> | undefined;
+  return async () => ({
+    filename,
+    contentType: XLSX_CONTENT_TYPE,
+    contentBase64: await (base64 ??= build().then((b) => b.toString('base64'))),
+  });
+}
