@@ -30,7 +30,12 @@ export default ts.config(
         'error',
         {
           selector: "NewExpression[callee.name='ScanCommand']",
-          message: 'No Scan on request paths: lists are Queries on an index (DESIGN §4).',
+          message: 'No Scan on request paths: lists are Queries on an index (docs/access-patterns.md).',
+        },
+        {
+          selector: "ImportDeclaration[source.value='zod/mini'] > ImportSpecifier[imported.name='z']",
+          message:
+            "import * as z from 'zod/mini': the named `z` keeps ≈400 KiB of zod in a function bundle; the namespace import tree-shakes.",
         },
       ],
       'no-restricted-imports': ['error', { paths: [ZOD_CLASSIC] }],

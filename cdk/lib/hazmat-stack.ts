@@ -1,5 +1,5 @@
 /**
- * The platform on AWS (DESIGN §3): CloudFront → S3 site and /api/* → HTTP API → one Lambda per bounded
+ * The platform on AWS (README: Architecture): CloudFront → S3 site and /api/* → HTTP API → one Lambda per bounded
  * context; one DynamoDB table, one attachments bucket, one domain-event bus, schedules as EventBridge rules.
  *
  * Everything context-specific (routes, event subscriptions, schedules, grants) comes from the manifest prop —

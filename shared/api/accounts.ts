@@ -24,7 +24,7 @@ export const IMPORT_COLUMNS = ['手机号码', '姓名', '部门', '行政区划
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 /**
- * The seed's rule — the initial password is the last six characters of the login (DESIGN §5) — kept for the
+ * The seed's rule — the initial password is the last six characters of the login (README: Demo data and accounts) — kept for the
  * local demo data only. Every other account gets a random one-time password (72 hours), shown once.
  */
 export const initialPasswordOf = (login: string): string => login.slice(-6);

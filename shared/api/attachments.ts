@@ -1,5 +1,5 @@
 /**
- * Contracts of attachments (DESIGN §8): 营业执照附件, 证书附件, 人员证件附件 and 导入清单文件 go from the browser
+ * Contracts of attachments (README: Attachments): 营业执照附件, 证书附件, 人员证件附件 and 导入清单文件 go from the browser
  * straight to S3 through a presigned POST, and come back through a presigned GET issued after the scope check
  * of what they belong to. The allow-list and the size limit live here so the web checks a file with the same
  * words before it uploads, and the API refuses the same things if the check is skipped.

@@ -11,7 +11,7 @@
  * until every consumer reads it); `eventId` is the outbox item's id — the same on every delivery of the event,
  * unlike EventBridge's own `id`, which changes when the relay puts it again; `occurredAt` is the commit's time.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { eventSourceOf } from './source';
 
 export { eventSourceOf };

@@ -3,7 +3,7 @@
  * per batch of rows, each written in the transaction of the step before it (functions/imports/) — so no
  * invocation runs long, whatever the size of the file, and no step is left without its successor.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { defineEvent } from './contract';
 
 const importId = z.string().check(z.regex(/^imp-[\w-]{1,64}$/));

@@ -1,5 +1,5 @@
 /**
- * Every domain event of the platform, one contract each (DESIGN §6). A new event type gets its file here (by
+ * Every domain event of the platform, one contract each (README: How an event flows). A new event type gets its file here (by
  * producing context) and a line in this list; the contract test (test/unit/event-contracts.test.ts) checks
  * that every subscription names one of these and that every producer's event passes it.
  */

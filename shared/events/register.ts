@@ -1,7 +1,7 @@
 /**
  * Events of the register context (source `hazmat.register`).
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { defineEvent } from './contract';
 
 /** Trimmed, non-empty text of at most `max` characters. */

@@ -391,14 +391,10 @@ describe('only through CloudFront, behind WAF (issue 9)', () => {
     const secret = logicalId(template, 'AWS::SecretsManager::Secret', 'OriginSecret');
     for (const m of MANIFEST.filter((c) => c.routes.length)) {
       const [, fn] = Object.entries(template.findResources('AWS::Lambda::Function')).find(([id]) =>
-        id.toLowerCase().startsWith(`${m.context}function`),
+        id.startsWith(`${pascal(m.context)}Function`),
       )!;
       expect(fn.Properties.Environment.Variables[ENV.originSecretArn]).toEqual({ Ref: secret });
-      const role = logicalId(
-        template,
-        'AWS::IAM::Role',
-        `${m.context[0]!.toUpperCase()}${m.context.slice(1)}FunctionRole`,
-      );
+      const role = logicalId(template, 'AWS::IAM::Role', `${pascal(m.context)}FunctionRole`);
       expect(actionsOfRole(template, role)).toContain('secretsmanager:GetSecretValue');
     }
   });
@@ -433,8 +429,7 @@ describe('table access per context (issue 9)', () => {
       .filter((p) => JSON.stringify(p.Properties.Roles).includes(`"${roleLogicalId}"`))
       .flatMap((p) => p.Properties.PolicyDocument.Statement as Record<string, any>[]); // eslint-disable-line @typescript-eslint/no-explicit-any
   const table = () => logicalId(template, 'AWS::DynamoDB::Table', 'Data');
-  const roleOf = (context: string) =>
-    logicalId(template, 'AWS::IAM::Role', `${context[0]!.toUpperCase()}${context.slice(1)}FunctionRole`);
+  const roleOf = (context: string) => logicalId(template, 'AWS::IAM::Role', `${pascal(context)}FunctionRole`);
 
   it('limits every Allow on the table to the declared entities’ partition keys, and allows Scan to no one', () => {
     for (const m of MANIFEST) {

@@ -7,7 +7,7 @@ import type { LoadedHandler } from '../../functions/local/functions';
 import { freePort } from '../../functions/local/ports';
 import { ChangeRequestDecided } from '../../shared/events/register';
 import { defineEvent } from '../../shared/events/contract';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 const HazardIssued = defineEvent({
   context: 'inspection',

@@ -12,7 +12,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import type { SessionResponse, SessionStage } from '../../shared/api/identity';
-import { drawCaptcha } from '../../functions/identity/captcha';
+import { drawCaptcha } from '../../functions/lib/auth/captcha';
 import { startGateway } from '../../functions/local/gateway';
 import { launchBrowser } from '../../test/support/browser';
 

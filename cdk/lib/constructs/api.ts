@@ -1,7 +1,7 @@
 /**
  * The HTTP API behind CloudFront's `/api/*`: one route per manifest route, integrated with its context's
  * function (payload format 2.0). Authentication and authorisation happen in the functions' shared
- * middleware (DESIGN §5: the manifest's `public` flag, sessions, data scope), not in API Gateway.
+ * middleware (README: Data scope — the manifest's `public` flag, sessions, data scope), not in API Gateway.
  */
 import { Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -85,7 +85,7 @@ export class Api extends Construct {
         const reason = route.public
           ? `${key} is public by declaration (manifest public: true) and needs no session.`
           : `${key} requires a session: the functions' shared middleware enforces authentication, roles and ` +
-            'data scope for every non-public route (DESIGN §5), proven by a test walking every declared route.';
+            'data scope for every non-public route (README: Data scope), proven by a test walking every declared route.';
         Validations.of(r).acknowledge({ id: 'AwsSolutions-APIG4', reason });
         Validations.of(r).acknowledge({
           id: 'AwsSolutions-COG4',

@@ -1,5 +1,5 @@
 /**
- * Attachments (DESIGN §8): browsers upload straight to S3 with presigned POSTs and download with presigned
+ * Attachments (README: Attachments): browsers upload straight to S3 with presigned POSTs and download with presigned
  * GETs, both issued by the functions after a scope check. The bucket is private; CORS lets only the site's
  * origin read the answers.
  *

@@ -106,7 +106,7 @@ export class ContextFunction extends NodejsFunction {
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-L1',
       reason:
-        'Pinned to nodejs22.x on purpose (DESIGN §12): the runtime the code, the bundles (target node22) and the ' +
+        'Pinned to nodejs22.x on purpose (README: Dependency notes): the runtime the code, the bundles (target node22) and the ' +
         'pinned AWS SDK are built and tested for; moving to a newer Node is a deliberate, tested upgrade.',
     });
   }

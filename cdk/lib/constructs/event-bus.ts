@@ -1,5 +1,5 @@
 /**
- * The platform's custom EventBridge bus for domain events (DESIGN §6: source `hazmat.<context>`, past-tense
+ * The platform's custom EventBridge bus for domain events (README: How an event flows — source `hazmat.<context>`, past-tense
  * detail types) and the rules that deliver them to the subscribing contexts.
  */
 import { Aws, Duration, Fn } from 'aws-cdk-lib';

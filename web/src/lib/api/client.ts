@@ -1,7 +1,7 @@
 /**
  * The typed fetch wrapper every page uses to talk to `/api/*`. JSON in, JSON out, cookies of the same origin
- * only. Failures become an {@link ApiError} carrying the API's `{ error: { code, message, details } }` (DESIGN
- * §3), so a page shows `error.message` as it is: it is Chinese and says what to do.
+ * only. Failures become an {@link ApiError} carrying the API's `{ error: { code, message, details } }`
+ * (README: Architecture), so a page shows `error.message` as it is: it is Chinese and says what to do.
  *
  * The session lives in cookies the script cannot read (hz_at, hz_rt), plus one it can: `hz_csrf`. This module
  * keeps the session usable for every page:

@@ -1,5 +1,5 @@
 /**
- * Uploading an attachment (DESIGN §8), in three steps: ask the API for a presigned POST (it records the
+ * Uploading an attachment (README: Attachments), in three steps: ask the API for a presigned POST (it records the
  * attachment as pending), send the file straight to S3 as a multipart form — the signed fields first, the
  * file last, because S3 ignores every field after `file` — and tell the API it is done, which checks the
  * stored object. The file never passes through our functions. Downloads are presigned GETs, asked for at the

@@ -6,7 +6,7 @@ import { HOME_ID, item, menuFor, restricted, type MenuItem } from './menu';
 /*
  * The header menus of the eight sub-platforms of the 统一监管平台, as the seed shows them. 民爆, 危化 and 枪支
  * are copied from the seed's screenshots; the others are derived the same way from their business segments
- * (DESIGN §2): 首页, one「X监管」per segment, then 物品流向, 大数据预警, 检查通报管理, 举报线索管理, 应急救援管理.
+ * (the manual's menus): 首页, one「X监管」per segment, then 物品流向, 大数据预警, 检查通报管理, 举报线索管理, 应急救援管理.
  * Left sub-menus are given only where the seed shows them, plus the unit list (单位信息管理) under every segment's
  * entry. Every menu ends with 系统管理, which only the admin roles and the 审核人员 (账号审核, 企业信息审核) see (`regulatorMenu` leaves out what the session's roles may not open).
  */

@@ -1,5 +1,5 @@
 /**
- * The API's per-field problems (`details` of a 400/403/409, DESIGN §3) placed where a form shows them: beside
+ * The API's per-field problems (`details` of a 400/403/409, README: Architecture) placed where a form shows them: beside
  * its field (`body.mobile` → the 手机号码 field), in an import's row table (`rows[3].手机号码`), or — for a path
  * no field of the form owns — listed under the message on top.
  */
