@@ -30,6 +30,9 @@ export interface SeedSummary {
  */
 const REGISTER_FORMAT = 2;
 
+/** From this many enterprises on, the demo covers every list of its city and county logins. */
+const COVERED_FROM = 100;
+
 export async function seedIfEmpty(
   store: Store,
   opts: { enterprises?: number; today?: string } = {},
@@ -38,10 +41,13 @@ export async function seedIfEmpty(
   const existing = (await store.seedRuns.get({ name: 'demo' }).go()).data;
   // The demo's dates are relative to the day it was first seeded, so its mix of expired/expiring stays put.
   const today = existing?.today ?? opts.today ?? new Date().toISOString().slice(0, 10);
+  const requested = existing?.enterprises ?? enterprises;
   const data = generateDemoData({
     seed: existing?.seed ?? DEMO_SEED,
-    enterprises: existing?.enterprises ?? enterprises,
+    enterprises: requested,
     today,
+    // The demo's size (not the tests' handfuls): every city and county login finds rows in each of its lists.
+    coverDemoJurisdictions: requested >= COVERED_FROM,
   });
   if (!existing) {
     await writeDemoData(store, data);
@@ -49,7 +55,8 @@ export async function seedIfEmpty(
       .put({
         name: 'demo',
         seed: DEMO_SEED,
-        enterprises: data.enterprises.length,
+        // What was asked for, not what was written: the same options regenerate the same data.
+        enterprises: requested,
         personnel: data.personnel.length,
         today,
         seededAt: new Date().toISOString(),

@@ -44,6 +44,12 @@ export interface GenerateOptions {
   today: string;
   /** How many of the first enterprises get a login; default 20. */
   accounts?: number;
+  /**
+   * After the `enterprises` drawn at random, add the few units needed so that every demo regulator below
+   * province level (the README's city and county logins) finds rows in every unit list of their categories —
+   * a demo where 泉州's 港口经营 list is empty shows nothing. Off for the bench and the small test seeds.
+   */
+  coverDemoJurisdictions?: boolean;
 }
 
 export type DemoEnterprise = Enterprise & { id: string };
@@ -303,13 +309,19 @@ function registrationStatusFor(rng: Rng, mustBeActive: boolean): Enterprise['reg
   ]);
 }
 
-function makeEnterprise(state: RunState, i: number): { enterprise: DemoEnterprise; segments: Segment[]; home: Region } {
+function makeEnterprise(
+  state: RunState,
+  i: number,
+  forced?: { segment: Segment; county: Region },
+): { enterprise: DemoEnterprise; segments: Segment[]; home: Region } {
   const rng = streamOf(state.seed, 'enterprise', i);
   // The first enterprises walk every segment and every county once, so even a small run covers them all.
-  const primary = i < ALL_SEGMENTS.length ? (ALL_SEGMENTS[i] as Segment) : weighted(rng, SEGMENT_WEIGHTS);
+  const primary =
+    forced?.segment ?? (i < ALL_SEGMENTS.length ? (ALL_SEGMENTS[i] as Segment) : weighted(rng, SEGMENT_WEIGHTS));
   const county =
-    i < DEMO_COUNTIES.length ? (DEMO_COUNTIES[(i * 37) % DEMO_COUNTIES.length] as Region) : pick(rng, DEMO_COUNTIES);
-  const home = i >= DEMO_COUNTIES.length && chance(rng, 0.08) ? region(county.parentCode as string) : county;
+    forced?.county ??
+    (i < DEMO_COUNTIES.length ? (DEMO_COUNTIES[(i * 37) % DEMO_COUNTIES.length] as Region) : pick(rng, DEMO_COUNTIES));
+  const home = !forced && i >= DEMO_COUNTIES.length && chance(rng, 0.08) ? region(county.parentCode as string) : county;
   const p = profileOf(primary);
 
   const segments = [primary];
@@ -486,16 +498,49 @@ export function* iterateDemoData(options: GenerateOptions): Generator<DemoBundle
     names: new Set(),
     creditCodes: new Set(),
   };
-  for (let i = 0; i < options.enterprises; i++) {
-    const { enterprise, segments, home } = makeEnterprise(state, i);
+  /** `category/segment@regionPrefix` of every unit so far, at province, city and county level. */
+  const listed = new Set<string>();
+  const bundleOf = (i: number, forced?: { segment: Segment; county: Region }): DemoBundle => {
+    const { enterprise, segments, home } = makeEnterprise(state, i, forced);
+    for (const s of segments) {
+      for (const prefix of ['35', home.code.slice(0, 4), home.code]) listed.add(`${s.category}/${s.code}@${prefix}`);
+    }
     const bundle: DemoBundle = {
       enterprise,
       licences: makeLicences(state, i, enterprise, segments, home),
       personnel: makePersonnel(state, i, enterprise, segments, home),
     };
     if (i < state.accounts) bundle.account = makeAccount(state, i, enterprise, home);
-    yield bundle;
+    return bundle;
+  };
+  let i = 0;
+  for (; i < options.enterprises; i++) yield bundleOf(i);
+  if (!options.coverDemoJurisdictions) return;
+  for (const { regionCode, category } of demoJurisdictions(options.seed)) {
+    for (const segment of ALL_SEGMENTS.filter((s) => s.category === category)) {
+      if (listed.has(`${category}/${segment.code}@${regionCode}`)) continue;
+      const counties =
+        regionCode.length === 6 ? DEMO_COUNTIES.filter((c) => c.code === regionCode) : countiesOfCity(regionCode);
+      const county = counties[next(state, `cover:${regionCode}`) % counties.length];
+      if (county) yield bundleOf(i++, { segment, county });
+    }
   }
+}
+
+/** Below province level, each demo regulator's jurisdiction × category: the lists `coverDemoJurisdictions` fills. */
+function demoJurisdictions(seed: number | string): { regionCode: string; category: CategoryCode }[] {
+  const seen = new Set<string>();
+  const out: { regionCode: string; category: CategoryCode }[] = [];
+  for (const r of demoRegulators(seed)) {
+    if (r.regionCode.length < 4 || !r.roles.some((x) => x === 'inspector' || x === 'reviewer')) continue;
+    for (const category of r.categories) {
+      const key = `${r.regionCode}/${category}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ regionCode: r.regionCode, category });
+    }
+  }
+  return out;
 }
 
 /**

@@ -252,3 +252,34 @@ describe('demo data generator: scale', () => {
     expect(codes.size).toBe(6000);
   });
 });
+
+describe('the demo covers its city and county logins', () => {
+  const covered = generateDemoData({ ...OPTIONS, coverDemoJurisdictions: true });
+  const plain = generateDemoData(OPTIONS);
+
+  it('finds a unit in every list of each sub-province demo regulator, in their jurisdiction', () => {
+    const listed = new Set(
+      covered.enterprises.flatMap((e) =>
+        e.segments.flatMap((s) =>
+          [e.regionCode.slice(0, 4), e.regionCode].map((p) => `${s.category}/${s.segment}@${p}`),
+        ),
+      ),
+    );
+    const regulators = covered.regulators.filter(
+      (r) => r.regionCode.length >= 4 && r.roles.some((x) => x === 'inspector' || x === 'reviewer'),
+    );
+    expect(regulators.length).toBeGreaterThan(2);
+    const missing = regulators.flatMap((r) =>
+      ALL_SEGMENTS.filter((s) => (r.categories as string[]).includes(s.category))
+        .map((s) => `${s.category}/${s.code}@${r.regionCode}`)
+        .filter((k) => !listed.has(k)),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('adds units after the drawn ones, leaving those as they were', () => {
+    expect(covered.enterprises.length).toBeGreaterThan(plain.enterprises.length);
+    expect(covered.enterprises.slice(0, plain.enterprises.length)).toEqual(plain.enterprises);
+    expect(new Set(covered.enterprises.map((e) => e.creditCode)).size).toBe(covered.enterprises.length);
+  });
+});
