@@ -5,6 +5,7 @@
  * web forms. The account rules (三员分立, a department's categories) live here so both say the same thing.
  */
 import * as z from 'zod/mini';
+import { pageQueryFields } from './paging';
 import { CATEGORY_CODES, categoriesOfDepartment, category, type CategoryCode } from '../reference/categories';
 import { DEPARTMENT_CODES, department, type DepartmentCode } from '../reference/departments';
 import { isRegionCode } from '../reference/regions';
@@ -190,19 +191,7 @@ export const ListAccountsQuery = z
     role: z.optional(z.enum(ROLE_CODES, { error: '角色不正确' })),
     status: z.optional(z.enum(ACCOUNT_STATUSES, { error: '状态应为 enabled 或 disabled' })),
     mobile: z.optional(mobileSchema).check(z.describe('按手机号码（账号）精确查找')),
-    cursor: z
-      .optional(z.string().check(z.maxLength(2048, { error: '分页参数无效' })))
-      .check(z.describe('上一页返回的 cursor')),
-    limit: z._default(
-      z.coerce
-        .number({ error: '每页条数应为数字' })
-        .check(
-          z.int({ error: '每页条数应为整数' }),
-          z.gte(1, { error: '每页条数至少为 1' }),
-          z.lte(100, { error: '每页条数不能超过 100' }),
-        ),
-      20,
-    ),
+    ...pageQueryFields({ max: 100, fallback: 20 }),
   })
   .check(z.meta({ id: 'ListAccountsQuery' }));
 export type ListAccountsQuery = z.output<typeof ListAccountsQuery>;

@@ -6,6 +6,7 @@
  * error report as a downloadable sheet.
  */
 import * as z from 'zod/mini';
+import { pageQueryFields } from './paging';
 
 /** The purpose an attachment must be uploaded with to be imported. */
 export const REGISTER_IMPORT_PURPOSE = 'register-import';
@@ -71,19 +72,7 @@ export const RegisterImportParams = z.object({ importId: idPattern('导入任务
 
 export const RegisterImportListQuery = z
   .object({
-    cursor: z
-      .optional(z.string().check(z.maxLength(2048, { error: '分页参数无效' })))
-      .check(z.describe('上一页返回的 cursor')),
-    limit: z._default(
-      z.coerce
-        .number({ error: '每页条数应为数字' })
-        .check(
-          z.int({ error: '每页条数应为整数' }),
-          z.gte(1, { error: '每页条数至少为 1' }),
-          z.lte(50, { error: '每页条数不能超过 50' }),
-        ),
-      10,
-    ),
+    ...pageQueryFields({ max: 50, fallback: 10 }),
   })
   .check(z.meta({ id: 'RegisterImportListQuery' }));
 export type RegisterImportListQuery = z.output<typeof RegisterImportListQuery>;
