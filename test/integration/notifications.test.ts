@@ -1,10 +1,10 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { newExplosivesSeller } from '../support/register';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishEvents } from '../../functions/lib/events/publish';
 import { LOCAL_NAMES } from '../../functions/local/stack';
 import { mulberry32 } from '../../functions/seed/rng';
 import { ChangeRequestDecided } from '../../shared/events/register';
-import { generateUscc } from '../../shared/validation/uscc';
 import type { ApiClient } from '../support/api-client';
 import { announce } from '../support/outbox';
 import { signedInAs, type Persona } from '../support/personas';
@@ -79,21 +79,7 @@ describe('the notification inbox', () => {
     const reviewer = await signedInAs(t.store, t.url, officer(['reviewer']));
     const reviewerName = (await reviewer.get('/api/auth/session')).body.account.name as string;
     const file = async (name: string) => {
-      const r = await clerk.api.post('/api/register/change-requests', {
-        kind: 'create',
-        category: 'explosives',
-        enterprise: {
-          name,
-          regionCode: '350503',
-          unitType: 'limited-liability',
-          registrationStatus: 'in-business',
-          creditCode: generateUscc(rng, { regionCode: '350503' }),
-          legalRepresentative: '张三',
-          phone: '0595-22345678',
-          address: '泉州市丰泽区东海街道1号',
-          segments: [{ category: 'explosives', segment: 'sales' }],
-        },
-      });
+      const r = await clerk.api.post('/api/register/change-requests', newExplosivesSeller(rng, name));
       expect(r.status, JSON.stringify(r.body)).toBe(201);
       return r.body.requestId as string;
     };

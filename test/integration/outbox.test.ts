@@ -1,4 +1,5 @@
 import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { newExplosivesSeller } from '../support/register';
 import { EventBridgeClient, type PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -11,7 +12,6 @@ import { ensureTable } from '../../functions/store/provision';
 import { createTableInput } from '../../functions/store/table';
 import { ChangeRequestDecided } from '../../shared/events/register';
 import { RegisterImportBatchRequested } from '../../shared/events/imports';
-import { generateUscc } from '../../shared/validation/uscc';
 import type { ApiClient } from '../support/api-client';
 import { testTable } from '../support/dynamo';
 import { outboxRecords } from '../support/outbox';
@@ -58,21 +58,10 @@ describe('events leave through the outbox', () => {
     );
 
   async function fileCreate(): Promise<string> {
-    const r = await clerk.post('/api/register/change-requests', {
-      kind: 'create',
-      category: 'explosives',
-      enterprise: {
-        name: `泉州市出站测试民爆器材有限公司${Math.floor(rng() * 1e6)}`,
-        regionCode: '350503',
-        unitType: 'limited-liability',
-        registrationStatus: 'in-business',
-        creditCode: generateUscc(rng, { regionCode: '350503' }),
-        legalRepresentative: '张三',
-        phone: '0595-22345678',
-        address: '泉州市丰泽区东海街道1号',
-        segments: [{ category: 'explosives', segment: 'sales' }],
-      },
-    });
+    const r = await clerk.post(
+      '/api/register/change-requests',
+      newExplosivesSeller(rng, `泉州市出站测试民爆器材有限公司${Math.floor(rng() * 1e6)}`),
+    );
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     return r.body.requestId as string;
   }
