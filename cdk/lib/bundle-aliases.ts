@@ -7,4 +7,6 @@ export const LAMBDA_BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   // Lambda gives a function its role's credentials in the environment; the SDK's full default chain is dead
   // weight there (see the module's comment).
   '@aws-sdk/credential-provider-node': './functions/lib/clients/lambda-credentials.ts',
+  // ElectroDB's check of each entity model against a JSON schema: done by the tests, dead weight in a function.
+  jsonschema: './functions/lib/clients/no-model-schema-check.ts',
 };

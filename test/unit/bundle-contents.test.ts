@@ -36,6 +36,8 @@ describe('function bundles', () => {
       // Lambda's credentials come from the environment: no profile/SSO/STS chain.
       expect(has(inputs, '@aws-sdk/credential-provider-node'), 'credential chain').toBe(false);
       expect(has(inputs, '@aws-sdk/nested-clients'), 'STS/SSO clients').toBe(false);
+      // ElectroDB's model check runs in test/unit/store-models.test.ts, not in every function.
+      expect(has(inputs, 'jsonschema'), 'ElectroDB model schema check').toBe(false);
       expect(has(inputs, '@aws-sdk/client-s3'), 'S3 client').toBe(
         Boolean(ctx.grants.attachments || ctx.grants.auditAnchors),
       );
