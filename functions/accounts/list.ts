@@ -9,15 +9,12 @@ import type { AccountPage, ListAccountsQuery } from '../../shared/api/accounts';
 import { department as departmentOf, type DepartmentCode } from '../../shared/reference/departments';
 import { regionName, regionPrefixMatches } from '../../shared/reference/regions';
 import { badRequest, forbidden } from '../lib/http/errors';
+import { invalidCursor } from '../lib/paging';
 import type { Store } from '../store';
 import { adminScope, type AccountsActor } from '../lib/accounts/scope';
 import { accountView, type Account } from '../lib/accounts/view';
 
 const where = (r: string) => (r === '35' ? '福建省' : regionName(r));
-
-function invalidCursor(): never {
-  throw badRequest('分页参数无效，请从第一页重新查询', [{ path: 'query.cursor', message: '分页参数无效' }]);
-}
 
 /** The cursor, if it is a key of this query's partition and range; else 400. */
 function checkedCursor(cursor: string, pk: string, skPrefix: string): string {

@@ -26,13 +26,11 @@ import { addDays, todayInChina } from '../../shared/validation/dates';
 import { fromItem, publicRecord, sha256Hex, type StoredAuditItem } from '../lib/audit/chain';
 import { actorKeyOf, objectRefOf, type AuditStore } from '../lib/audit';
 import { badRequest } from '../lib/http/errors';
+import { invalidCursor } from '../lib/paging';
 import type { Store } from '../store';
 import type { AuditRecordEntity } from '../store/entities/audit';
 
 export type AuditLogStore = AuditStore & Pick<Store, 'accounts'>;
-
-const BAD_CURSOR = '翻页标记无效或与当前查询条件不符，请重新查询';
-const badCursor = () => badRequest(BAD_CURSOR, [{ path: 'query.cursor', message: BAD_CURSOR }]);
 
 /** Position of a record in any of the three indexes: its time, then its table key. */
 const Position = z.object({
@@ -62,10 +60,10 @@ export function decodeCursor(text: string): CursorBody {
   try {
     json = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
   } catch {
-    throw badCursor();
+    invalidCursor();
   }
   const parsed = CursorBody.safeParse(json);
-  if (!parsed.success) throw badCursor();
+  if (!parsed.success) invalidCursor();
   return parsed.data;
 }
 
@@ -185,10 +183,10 @@ export async function listAuditLogs(
   const q = resolveQuery(query, now);
   const fp = fingerprint(q);
   const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
-  if (cursor && cursor.q !== fp) throw badCursor();
+  if (cursor && cursor.q !== fp) invalidCursor();
   const mode = await modeOf(store, q);
-  if (cursor && (mode.kind === 'day') !== (cursor.d !== undefined)) throw badCursor();
-  if (cursor?.d && (cursor.d < q.from || cursor.d > q.to)) throw badCursor();
+  if (cursor && (mode.kind === 'day') !== (cursor.d !== undefined)) invalidCursor();
+  if (cursor?.d && (cursor.d < q.from || cursor.d > q.to)) invalidCursor();
 
   const filter = filterOf(q, mode);
   const { records } = store.audit;

@@ -2,11 +2,17 @@
  * Cursor paging, as every list answers it: `{ items, cursor }` with an opaque cursor (ElectroDB's, from the
  * last key it read) and a page size the route's schema bounds.
  */
+import { INVALID_CURSOR_MESSAGE } from '../../shared/api/paging';
 import { badRequest } from './http/errors';
 
 export interface PageInput {
   cursor?: string | undefined;
   limit: number;
+}
+
+/** A cursor this list did not issue (forged, stale, of another query): 400 in the words every list uses. */
+export function invalidCursor(): never {
+  throw badRequest(INVALID_CURSOR_MESSAGE, [{ path: 'query.cursor', message: '翻页标记无效' }]);
 }
 
 /**
@@ -18,7 +24,7 @@ export async function withCursor<T>(cursor: string | null | undefined, run: () =
     return await run();
   } catch (err) {
     if (cursor && (err as { isElectroError?: boolean } | null)?.isElectroError) {
-      throw badRequest('翻页标记无效，请重新查询', [{ path: 'query.cursor', message: '翻页标记无效' }]);
+      invalidCursor();
     }
     throw err;
   }

@@ -3,6 +3,7 @@
  * of its hash chains. Validated by the API, used by the web's audit screens.
  */
 import * as z from 'zod/mini';
+import { pageQueryFields } from './paging';
 import { isIsoDate } from '../validation/dates';
 
 /** Number of hash chains the audit trail is spread over (functions/lib/audit/chain.ts). */
@@ -66,26 +67,7 @@ export const AuditLogQuery = z
     objectId: z
       .optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(128)))
       .check(z.meta({ title: '对象编号' })),
-    cursor: z
-      .optional(
-        z
-          .string()
-          .check(
-            z.maxLength(2048, { error: '翻页标记无效，请重新查询' }),
-            z.regex(/^[A-Za-z0-9_-]+$/, { error: '翻页标记无效，请重新查询' }),
-          ),
-      )
-      .check(z.describe('上一页返回的 cursor，原样传回')),
-    limit: z._default(
-      z.coerce
-        .number({ error: '「每页条数」应为数字' })
-        .check(
-          z.int({ error: '「每页条数」应为整数' }),
-          z.gte(1, { error: '「每页条数」不能小于 1' }),
-          z.lte(AUDIT_PAGE_MAX, { error: `「每页条数」不能大于 ${AUDIT_PAGE_MAX}` }),
-        ),
-      AUDIT_PAGE_DEFAULT,
-    ),
+    ...pageQueryFields({ max: AUDIT_PAGE_MAX, fallback: AUDIT_PAGE_DEFAULT }),
   })
   .check(
     z.superRefine((q, ctx) => {

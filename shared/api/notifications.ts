@@ -3,6 +3,7 @@
  * submitted (a change request decided, …), newest first, with its unread count.
  */
 import * as z from 'zod/mini';
+import { pageQueryFields } from './paging';
 
 export const NOTIFICATION_PAGE_DEFAULT = 10;
 export const NOTIFICATION_PAGE_MAX = 50;
@@ -24,21 +25,7 @@ export const NotificationRefParams = z.object({
 
 export const NotificationQuery = z
   .object({
-    cursor: z
-      .optional(z.string().check(z.maxLength(2048, { error: '翻页标记无效，请重新查询' })))
-      .check(z.describe('上一页返回的 cursor，原样传回')),
-    limit: z
-      ._default(
-        z.coerce
-          .number({ error: '「每页条数」应为数字' })
-          .check(
-            z.int({ error: '「每页条数」应为整数' }),
-            z.gte(1, { error: '「每页条数」不能小于 1' }),
-            z.lte(NOTIFICATION_PAGE_MAX, { error: `每页最多 ${NOTIFICATION_PAGE_MAX} 条` }),
-          ),
-        NOTIFICATION_PAGE_DEFAULT,
-      )
-      .check(z.meta({ title: '每页条数' })),
+    ...pageQueryFields({ max: NOTIFICATION_PAGE_MAX, fallback: NOTIFICATION_PAGE_DEFAULT }),
     unreadOnly: z
       .optional(
         z.pipe(

@@ -3,6 +3,7 @@
  * jurisdiction, with the seed's columns and filters.
  */
 import * as z from 'zod/mini';
+import { pageQueryFields } from './paging';
 import { CATEGORY_CODES } from '../reference/categories';
 import { REGISTRATION_STATUS_CODES } from '../reference/enterprise-options';
 import { Enterprise, Licence } from '../domain/register';
@@ -27,10 +28,7 @@ export const UnitListQuery = z
     status: z
       .optional(z.enum(REGISTRATION_STATUS_CODES, { error: '「登记状态」不是可选的值' }))
       .check(z.meta({ title: '登记状态' })),
-    cursor: z.optional(z.string().check(z.maxLength(2048, { error: '翻页标记无效，请重新查询' }))),
-    limit: z
-      ._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100, { error: '每页最多 100 条' })), 10)
-      .check(z.meta({ title: '每页条数' })),
+    ...pageQueryFields({ max: 100, fallback: 10 }),
     /** desc: read the index backwards, from its end (the pager's 末页); the rows come last first. */
     order: z
       ._default(z.enum(['asc', 'desc'], { error: '「排序」应为 asc 或 desc' }), 'asc')
@@ -156,12 +154,7 @@ export const EnterpriseDetail = z
   .check(z.meta({ id: 'EnterpriseDetail' }));
 export type EnterpriseDetail = z.infer<typeof EnterpriseDetail>;
 
-export const PageQuery = z.object({
-  cursor: z.optional(z.string().check(z.maxLength(2048, { error: '翻页标记无效，请重新查询' }))),
-  limit: z
-    ._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100, { error: '每页最多 100 条' })), 10)
-    .check(z.meta({ title: '每页条数' })),
-});
+export const PageQuery = z.object(pageQueryFields({ max: 100, fallback: 10 }));
 
 export const PersonView = z
   .object({

@@ -3,6 +3,7 @@
  * review by the 审核人员 of the matching category and jurisdiction.
  */
 import * as z from 'zod/mini';
+import { pageQueryFields } from './paging';
 import { SegmentRef, enterpriseRegionCode } from '../domain/register';
 import { CATEGORY_CODES } from '../reference/categories';
 import { idCardSchema } from '../validation/idcard';
@@ -129,8 +130,7 @@ export const RegistrationReviewQuery = z
       'pending',
     ),
     category: z.optional(z.enum(CATEGORY_CODES)).check(z.meta({ title: '物品类别' })),
-    cursor: z.optional(z.string().check(z.maxLength(2048))),
-    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20).check(z.meta({ title: '每页条数' })),
+    ...pageQueryFields({ max: 100, fallback: 20 }),
   })
   .check(z.meta({ id: 'RegistrationReviewQuery' }));
 
