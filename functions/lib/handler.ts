@@ -9,9 +9,8 @@
  * one is a type error here and a start-up error in dispatch.ts.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { createStore, type Store } from '../store';
-import { documents } from './clients/dynamodb';
-import { config } from './config';
+import type { Store } from '../store';
+import { processStore } from './process-store';
 import { contextHandler, type EventConsumer, type ScheduleJob } from './dispatch';
 import { httpRoute, type HttpHandler, type RouteImpl } from './http/route';
 import { createLogger } from './logger';
@@ -48,9 +47,7 @@ export type ContextImpls<M extends ContextManifest> = {
  * `({ store }) => …` may destructure it at build time.
  */
 function lazyStore(): Store {
-  let store: Store | undefined;
-  const real = () => (store ??= createStore(documents, config.tableName));
-  return new Proxy({} as Store, { get: (_, key) => real()[key as keyof Store] });
+  return new Proxy({} as Store, { get: (_, key) => processStore()[key as keyof Store] });
 }
 
 export function handlerDeps(context: string): HandlerDeps {

@@ -4,9 +4,7 @@ import type { SessionStage } from '../../../shared/api/identity';
 import type { CategoryCode } from '../../../shared/reference/categories';
 import type { DepartmentCode } from '../../../shared/reference/departments';
 import type { RoleCode } from '../../../shared/reference/roles';
-import { createStore, type Store } from '../../store';
-import { documents } from '../clients/dynamodb';
-import { config } from '../config';
+import { processStore } from '../process-store';
 import { csrfMatches, resolveAccessToken, type SessionRecord } from './sessions';
 import { COOKIE, CSRF_HEADER, readCookies } from './tokens';
 
@@ -62,9 +60,6 @@ export type AuthOutcome =
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-let store: Store | undefined;
-const storeOf = (): Store => (store ??= createStore(documents, config.tableName));
-
 /**
  * Resolve the caller's session from the request: the access-token cookie names a live session (one
  * GetItem), and an unsafe method must echo the session's CSRF token. Every context's routes pass through
@@ -73,7 +68,7 @@ const storeOf = (): Store => (store ??= createStore(documents, config.tableName)
 export async function authenticate(event: APIGatewayProxyEventV2, now = Date.now()): Promise<AuthOutcome> {
   const token = readCookies(event.cookies)[COOKIE.access];
   if (!token) return { failure: 'missing' };
-  const resolved = await resolveAccessToken(storeOf(), token, now, {
+  const resolved = await resolveAccessToken(processStore(), token, now, {
     background: event.headers?.[BACKGROUND_HEADER] === '1',
   });
   if ('failure' in resolved) return resolved;
