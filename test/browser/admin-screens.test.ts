@@ -178,8 +178,14 @@ describe('the admin screens, in Chromium', () => {
     await filters.getByLabel('状态').selectOption({ label: '停用' });
     await page.getByRole('button', { name: '查询' }).click();
     await page.getByText('没有找到匹配的账号').waitFor();
+    // The filters live in the URL: a reload shows the same list with the same filters.
+    await page.waitForURL(/\/system\/accounts\?status=disabled$/);
+    await page.reload();
+    await page.getByText('没有找到匹配的账号').waitFor();
+    await expect(filters.getByLabel('状态').inputValue()).resolves.toBe('disabled');
     await page.getByRole('button', { name: '重置', exact: true }).click();
     await accountRow(page, SYS_ADMIN.login).waitFor();
+    await page.waitForURL(/\/system\/accounts$/);
 
     // 新增账号: the form's own checks first.
     await page.getByRole('button', { name: '新增账号' }).click();
@@ -380,6 +386,13 @@ describe('the admin screens, in Chromium', () => {
     await expect
       .poll(rowTexts)
       .toEqual([expect.stringMatching(new RegExp(`${AUDITOR.login}（${AUDITOR.name}）审计管理员登录.*成功`))]);
+    // The filters live in the URL: a reload asks the same question again.
+    await page.waitForURL(new RegExp(`audit-logs\\?action=[^&]+&login=${AUDITOR.login}$`));
+    await page.reload();
+    await expect
+      .poll(rowTexts)
+      .toEqual([expect.stringMatching(new RegExp(`${AUDITOR.login}（${AUDITOR.name}）审计管理员登录.*成功`))]);
+    await expect(page.getByLabel('账号', { exact: true }).inputValue()).resolves.toBe(AUDITOR.login);
 
     // A range the API refuses: its message beside the dates.
     await page.getByLabel('开始日期').fill('2026-01-01');

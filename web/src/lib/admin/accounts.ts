@@ -16,7 +16,8 @@ import { department, isDepartmentCode } from '$shared/reference/departments';
 import { isRoleCode, role, violatesSeparationOfDuties, type RoleCode } from '$shared/reference/roles';
 import { api } from '$lib/api/client';
 import type { FieldErrors } from '$lib/auth/login';
-import { allowedCategories, regionLabel, type AdminScope } from './scope';
+import type { FilterCodec } from '$lib/ui/url-list.svelte';
+import { allowedCategories, departmentOptions, regionLabel, roleOptions, type AdminScope } from './scope';
 
 export const ACCOUNTS_PATH = '/api/admin/accounts';
 export const IMPORT_TEMPLATE_PATH = '/api/admin/accounts/import-template';
@@ -43,6 +44,40 @@ export interface AccountFilters {
 /** The filters 重置 goes back to: the administrator's own department, the whole scope, everyone. */
 export function initialFilters(scope: AdminScope): AccountFilters {
   return { department: scope.department, region: '', role: '', status: '', mobile: '' };
+}
+
+/**
+ * The filters as the list's URL carries them: the administrator's own department is the default and left out;
+ * a value the URL names wrongly falls back to its default (the API checks the scope again).
+ */
+export function accountFiltersCodec(scope: AdminScope): FilterCodec<AccountFilters> {
+  const departments = new Set(departmentOptions(scope).map((o) => o.value));
+  const roles = new Set(roleOptions(scope).map((o) => o.value));
+  return {
+    fromQuery(q) {
+      const f = initialFilters(scope);
+      const dept = q.get('department') ?? '';
+      const region = q.get('region') ?? '';
+      const roleCode = q.get('role') ?? '';
+      const status = q.get('status') ?? '';
+      return {
+        department: departments.has(dept) ? dept : f.department,
+        region: /^35(\d{2}){1,2}$/.test(region) ? region : '',
+        role: roles.has(roleCode) ? roleCode : '',
+        status: status === 'enabled' || status === 'disabled' ? status : '',
+        mobile: (q.get('mobile') ?? '').trim().slice(0, 11),
+      };
+    },
+    toQuery(f) {
+      const q = new URLSearchParams();
+      if (f.department && f.department !== scope.department) q.set('department', f.department);
+      if (f.region) q.set('region', f.region);
+      if (f.role) q.set('role', f.role);
+      if (f.status) q.set('status', f.status);
+      if (f.mobile.trim()) q.set('mobile', f.mobile.trim());
+      return q.toString();
+    },
+  };
 }
 
 /** The list's query string; empty filters are left out (the API then applies the administrator's scope). */

@@ -4,6 +4,7 @@
  */
 import type { AuditChainStatus, AuditLogItem, AuditLogsResponse, AuditVerifyResponse } from '$shared/api/audit';
 import { isRoleCode, role } from '$shared/reference/roles';
+import type { FilterCodec } from '$lib/ui/url-list.svelte';
 import { api } from '$lib/api/client';
 import { ACTOR_KIND_LABELS, CHAIN_PROBLEM_LABELS, objectTypeLabel, type AuditOutcome } from './audit-labels';
 import { addDays, beijingDate } from './time';
@@ -30,6 +31,36 @@ export function initialAuditFilters(now: number = Date.now()): AuditFilters {
   const to = beijingDate(now);
   return { from: addDays(to, -(DEFAULT_SPAN_DAYS - 1)), to, action: '', login: '', outcome: '' };
 }
+
+/**
+ * The filters as the log's URL carries them: dates only when they are not the last 7 days (so a link without
+ * them always means the last 7 days); a value the URL names wrongly falls back to its default.
+ */
+export const auditFiltersCodec: FilterCodec<AuditFilters> = {
+  fromQuery(q) {
+    const d = initialAuditFilters();
+    const date = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
+    const action = q.get('action') ?? '';
+    const outcome = q.get('outcome') ?? '';
+    return {
+      from: date(q.get('from')) ?? d.from,
+      to: date(q.get('to')) ?? d.to,
+      action: /^[a-z][a-z0-9.-]{0,63}$/.test(action) ? action : '',
+      login: (q.get('login') ?? '').trim().slice(0, 64),
+      outcome: outcome === 'success' || outcome === 'failure' || outcome === 'denied' ? outcome : '',
+    };
+  },
+  toQuery(f) {
+    const d = initialAuditFilters();
+    const q = new URLSearchParams();
+    if (f.from && f.from !== d.from) q.set('from', f.from);
+    if (f.to && f.to !== d.to) q.set('to', f.to);
+    if (f.action) q.set('action', f.action);
+    if (f.login.trim()) q.set('login', f.login.trim());
+    if (f.outcome) q.set('outcome', f.outcome);
+    return q.toString();
+  },
+};
 
 export function auditQuery(f: AuditFilters, cursor?: string, limit = AUDIT_PAGE_SIZE): string {
   const q = new URLSearchParams();
