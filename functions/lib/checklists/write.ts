@@ -18,8 +18,7 @@ import { regionLevel } from '../../../shared/reference/regions';
 import { actorOf, transactWithAudit, type AuditEntryInput } from '../audit';
 import type { Regulator } from '../auth/principal';
 import { badRequest, conflict, notFound } from '../http/errors';
-import { isConditionFailure } from '../register/entry-writes';
-import { itemsOf } from '../transactions';
+import { isConditionFailure, itemsOf } from '../transactions';
 import type { Store } from '../../store';
 import { readChecklistHeader, type ChecklistHeader } from './read';
 
