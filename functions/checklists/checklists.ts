@@ -27,13 +27,12 @@ export async function listChecklists(store: Store, p: Regulator, q: ListChecklis
       .byOwner({ category: q.category, kind: q.kind, owner })
       .begins({ regionCode: '35' })
       .where((a, op) => {
-        const line = [
-          ...ancestorsOf(p.regionCode).map((r) => op.eq(a.regionCode, r)),
-          op.begins(a.regionCode, p.regionCode),
-        ];
+        // Only what is used may be named: ElectroDB registers an attribute name as soon as `op` touches it.
+        const line = () =>
+          `(${[...ancestorsOf(p.regionCode).map((r) => op.eq(a.regionCode, r)), op.begins(a.regionCode, p.regionCode)].join(' OR ')})`;
         return [
           op.eq(a.deleted, false),
-          p.regionCode === '35' ? '' : `(${line.join(' OR ')})`,
+          p.regionCode === '35' ? '' : line(),
           q.name ? op.contains(a.name, q.name) : '',
           q.stage ? op.contains(a.stages, q.stage) : '',
           q.level ? op.eq(a.level, q.level) : '',

@@ -4,7 +4,7 @@
  *
  * Sheet 「检查清单」: the header row 检查环节* · 检查内容及标准* · 检查依据 · 检查方式 (* = required; a header is
  * found by its name, with or without the *, in any column order), then one 检查项目 per row; row 2 of the template
- * is an example, ignored on import when left unchanged. The list's name is the file's name (清单名称为Excel的文件名).
+ * is an example, ignored on import while its content is unchanged. The list's name is the file's name (清单名称为Excel的文件名).
  * All or nothing: any wrong row → one 400 listing every problem with its row number; nothing is written.
  */
 import {
@@ -76,11 +76,12 @@ export async function readChecklistItems(content: Buffer): Promise<ChecklistItem
   try {
     rows = await readSheet(content, {
       sheetName: CHECKLIST_SHEET,
-      keyColumn: '检查内容及标准',
+      keyColumn: '检查环节',
       columns: CHECKLIST_COLUMNS,
       required: CHECKLIST_REQUIRED_COLUMNS,
       maxRows: CHECKLIST_MAX_ITEMS,
-      skip: (cells) => CHECKLIST_COLUMNS.every((c) => cells[c] === EXAMPLE_ROW[c]),
+      // The example row is known by its content (it says 示例，请删除本行), whatever else was changed around it.
+      skip: (cells) => cells.检查内容及标准 === EXAMPLE_ROW.检查内容及标准,
       messages: {
         unreadable: '无法读取该文件，请使用导出的清单模板（.xlsx）填写后再导入',
         noSheet: '文件中没有找到检查清单：第 1 行应为列名（检查环节、检查内容及标准、检查依据、检查方式）',

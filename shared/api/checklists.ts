@@ -23,8 +23,8 @@ export const CHECKLIST_LEVEL_NAMES: Record<ChecklistLevel, string> = { province:
 
 /** Items one checklist may hold (one import file, one edit). */
 export const CHECKLIST_MAX_ITEMS = 2000;
-/** Largest .xlsx the import takes (before base64). */
-export const CHECKLIST_MAX_FILE_BYTES = 4 * 1024 * 1024;
+/** Largest .xlsx the import takes (before base64; the API takes JSON bodies up to 1 MB). 2,000 rows of text fit. */
+export const CHECKLIST_MAX_FILE_BYTES = 700 * 1024;
 /** The import spreadsheet's columns, in the template's order; the first two are required. */
 export const CHECKLIST_COLUMNS = ['检查环节', '检查内容及标准', '检查依据', '检查方式'] as const;
 export type ChecklistColumn = (typeof CHECKLIST_COLUMNS)[number];
@@ -186,7 +186,7 @@ export const ImportChecklistRequest = z
       .string({ error: '请选择要导入的文件' })
       .check(
         z.minLength(1, { error: '文件内容为空' }),
-        z.maxLength(Math.ceil(CHECKLIST_MAX_FILE_BYTES / 3) * 4, { error: '文件不能超过 4 MB' }),
+        z.maxLength(Math.ceil(CHECKLIST_MAX_FILE_BYTES / 3) * 4, { error: '文件不能超过 700 KB，请拆分后分别导入' }),
         z.regex(BASE64, { error: '文件内容应为 base64 编码' }),
       ),
   })

@@ -5,14 +5,15 @@
 import type { ChecklistSummary } from '../../../shared/api/checklists';
 import type { DepartmentCode } from '../../../shared/reference/departments';
 import type { CategoryCode } from '../../../shared/reference/categories';
-import { regionName } from '../../../shared/reference/regions';
+import { region } from '../../../shared/reference/regions';
 import type { Regulator } from '../auth/principal';
 import type { ChecklistHeader } from './read';
 import { checklistEditableBy } from './scope';
 import { departmentLabel } from './write';
 
 export function summaryOf(p: Regulator, h: ChecklistHeader): ChecklistSummary {
-  const where = h.regionCode === '35' ? '福建省' : regionName(h.regionCode);
+  // The creating unit's own name (福建省, 泉州市, 晋江市): with the department it names 创建人所在部门.
+  const where = region(h.regionCode).name;
   return {
     checklistId: h.checklistId,
     version: h.currentVersion,

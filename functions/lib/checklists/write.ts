@@ -61,7 +61,7 @@ async function stageItems(store: Store, checklistId: string, items: readonly Che
     ...(clean(i.method) ? { method: clean(i.method) } : {}),
   }));
   for (let attempt = 1; pending.length; attempt++) {
-    const { unprocessed } = await store.checklistItems.put(pending).go({ concurrency: 4 });
+    const { unprocessed } = await store.checklistItems.put(pending).go({ concurrency: 8 });
     if (!unprocessed.length) break;
     if (attempt >= BATCH_ATTEMPTS) throw new Error(`checklist ${checklistId}: ${unprocessed.length} items unwritten`);
     const left = new Set(unprocessed.map((u) => Number((u as { seq: unknown }).seq)));
