@@ -223,6 +223,10 @@ describe('checklists', () => {
     expect(names).not.toContain('将删除');
     expect(await usableChecklist(t.store, qzPrincipal, id, 'independent')).toBeUndefined();
     expect((await readChecklistVersion(t.store, id, 1))!.items).toHaveLength(1);
+    // Each change has its audit record, written in the change's own transaction.
+    const { data: audit } = await t.store.audit.records.query.byObject({ objectRef: `checklist:${id}` }).go();
+    expect(audit.map((r) => r.action).sort()).toEqual(['checklist.create', 'checklist.delete']);
+    expect(audit.every((r) => r.actorKey.includes(qzPrincipal.accountId))).toBe(true);
   });
 
   it('scope: the department sees its lists within and below; another region or department gets 404', async () => {
