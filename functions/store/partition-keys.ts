@@ -47,6 +47,10 @@ export const PARTITION_KEYS = {
   accountNotices: [key('enterpriseId')],
   /** Records (one partition per shard) and heads (one per chain). */
   audit: [key('auditShard'), key('auditChain')],
+  /** A checklist's header and versions share its partition; each revision's items have their own. */
+  checklists: [key('checklistId', 'ckl-')],
+  checklistVersions: [key('checklistId', 'ckl-')],
+  checklistItems: [key('checklistId', 'ckl-')],
 } as const satisfies Record<string, readonly string[]>;
 
 export type StoreEntity = keyof typeof PARTITION_KEYS;
@@ -68,6 +72,7 @@ export const INDEXED_ENTITIES: readonly StoreEntity[] = [
   'registrationTasks',
   'accountNotices',
   'audit',
+  'checklists',
 ];
 
 /** The entity no one may update or delete: records and heads are only put (conditionally). */

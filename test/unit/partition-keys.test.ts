@@ -25,6 +25,8 @@ function partitionKeyOf(name: string, entity: KeyedEntity): string {
   const sample = (attr: string): unknown => {
     if (attr === 'auditShard' || attr === 'auditChain' || attr === 'seq') return 3;
     if (attr === 'requestId') return name.startsWith('registration') ? 'reg-Abc123' : 'chg-Abc123';
+    if (attr === 'checklistId') return 'ckl-Abc123';
+    if (attr === 'version') return 3;
     return `Sample-${attr}`;
   };
   const composite = [...primary.pk.composite, ...(primary.sk?.composite ?? [])];
