@@ -31,6 +31,10 @@ import { registrationTaskModel } from './entities/registration-task';
 import { seedRunModel } from './entities/seed-run';
 import { sessionModel } from './entities/session';
 import { outboxEventModel } from './entities/outbox-event';
+import { officerConflictModel } from './entities/officer-conflict';
+import { officerConflictTallyModel } from './entities/officer-conflict-tally';
+import { expertModel } from './entities/expert';
+import { expertConflictModel } from './entities/expert-conflict';
 
 /** Each entity of the table by its name in the store, and the function that builds it on a client and table. */
 const MODELS = {
@@ -62,6 +66,10 @@ const MODELS = {
   registrationGuards: registrationGuardModel,
   outboxEvents: outboxEventModel,
   accountNotices: accountNoticeModel,
+  officerConflicts: officerConflictModel,
+  officerConflictTallies: officerConflictTallyModel,
+  experts: expertModel,
+  expertConflicts: expertConflictModel,
 };
 
 type Models = typeof MODELS;

@@ -47,6 +47,12 @@ export const PARTITION_KEYS = {
   accountNotices: [key('enterpriseId')],
   /** Records (one partition per shard) and heads (one per chain). */
   audit: [key('auditShard'), key('auditChain')],
+  /** An officer's 回避 and their tally: the officer's own partition (officerId = accountId). */
+  officerConflicts: [key('officerId')],
+  officerConflictTallies: [key('officerId')],
+  /** A 专家库 entry and its 回避, in the expert's partition. */
+  experts: [key('expertId', 'exp-')],
+  expertConflicts: [key('expertId', 'exp-')],
 } as const satisfies Record<string, readonly string[]>;
 
 export type StoreEntity = keyof typeof PARTITION_KEYS;
@@ -68,6 +74,7 @@ export const INDEXED_ENTITIES: readonly StoreEntity[] = [
   'registrationTasks',
   'accountNotices',
   'audit',
+  'experts',
 ];
 
 /** The entity no one may update or delete: records and heads are only put (conditionally). */
