@@ -19,3 +19,18 @@ export const MAX_TRANSACT_ITEMS = 100;
 export function itemsOf(tx: { params(): { TransactItems?: readonly unknown[] | undefined } }): TransactItem[] {
   return (tx.params().TransactItems ?? []) as TransactItem[];
 }
+
+/** True when a transaction failed because one of its conditions did not hold. */
+export function isConditionFailure(err: unknown): boolean {
+  const e = err as { name?: string; CancellationReasons?: { Code?: string }[] };
+  return (
+    e.name === 'TransactionCanceledException' &&
+    Boolean(e.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed'))
+  );
+}
+
+/** The index, among the caller's items, of the first failed condition (-1 if none). */
+export function failedConditionIndex(err: unknown): number {
+  const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  return reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+}

@@ -15,9 +15,8 @@ import type { Regulator } from '../lib/auth/principal';
 import { conflict, notFound } from '../lib/http/errors';
 import type { ExpertRecord } from '../lib/officers/experts';
 import { withCursor } from '../lib/paging';
-import { failedConditionIndex, isConditionFailure } from '../lib/register/entry-writes';
 import { canSee, categoriesOf } from '../lib/register/scope';
-import { itemsOf, type TransactItem } from '../lib/transactions';
+import { failedConditionIndex, isConditionFailure, itemsOf, type TransactItem } from '../lib/transactions';
 import type { Store } from '../store';
 
 export interface RequestContext {

@@ -18,8 +18,7 @@ import {
   type ExpertRecord,
 } from '../lib/officers/experts';
 import { withCursor } from '../lib/paging';
-import { itemsOf } from '../lib/transactions';
-import { isConditionFailure } from '../lib/register/entry-writes';
+import { isConditionFailure, itemsOf } from '../lib/transactions';
 import { jurisdictionPrefix, withinJurisdiction } from '../lib/scope';
 import type { Store } from '../store';
 import type { RequestContext } from './conflicts';

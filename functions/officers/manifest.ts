@@ -227,7 +227,7 @@ export const officersManifest = defineContext({
   grants: {
     table: {
       read: ['accounts', 'enterprises'],
-      write: ['officerConflicts', 'officerConflictTallies', 'experts', 'expertConflicts', 'audit'],
+      write: ['officerConflicts', 'officerConflictTallies', 'experts', 'expertConflicts', 'sessions', 'audit'],
     },
   },
 });
