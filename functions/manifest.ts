@@ -15,6 +15,8 @@ import { attachmentsManifest } from './attachments/manifest';
 import { notificationsManifest } from './notifications/manifest';
 import { enterpriseManifest } from './enterprise/manifest';
 import { officersManifest } from './officers/manifest';
+import { checklistsManifest } from './checklists/manifest';
+import { inspectionSheetsManifest } from './inspection-sheets/manifest';
 
 export const MANIFEST: readonly ContextManifest[] = [
   platformManifest,
@@ -29,4 +31,6 @@ export const MANIFEST: readonly ContextManifest[] = [
   importsManifest,
   enterpriseManifest,
   officersManifest,
+  checklistsManifest,
+  inspectionSheetsManifest,
 ];

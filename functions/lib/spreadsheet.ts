@@ -103,8 +103,16 @@ export function cellText(cell: ExcelJS.Cell): string {
   return (cell.text ?? '').trim();
 }
 
-/** A header as compared: no spaces, full-width brackets as half-width (people type both). */
-export const headerKey = (s: string): string => s.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+/**
+ * A header as compared: no spaces, full-width brackets as half-width (people type both), without the * that
+ * marks a required column in a template (检查环节*).
+ */
+export const headerKey = (s: string): string =>
+  s
+    .replace(/\s+/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/[*＊]+$/, '');
 
 export interface SheetRow<C extends string> {
   /** The spreadsheet's row number (header = 1). */

@@ -35,6 +35,9 @@ import { officerConflictModel } from './entities/officer-conflict';
 import { officerConflictTallyModel } from './entities/officer-conflict-tally';
 import { expertModel } from './entities/expert';
 import { expertConflictModel } from './entities/expert-conflict';
+import { checklistModel } from './entities/checklist';
+import { checklistVersionModel } from './entities/checklist-version';
+import { checklistItemModel } from './entities/checklist-item';
 
 /** Each entity of the table by its name in the store, and the function that builds it on a client and table. */
 const MODELS = {
@@ -70,6 +73,9 @@ const MODELS = {
   officerConflictTallies: officerConflictTallyModel,
   experts: expertModel,
   expertConflicts: expertConflictModel,
+  checklists: checklistModel,
+  checklistVersions: checklistVersionModel,
+  checklistItems: checklistItemModel,
 };
 
 type Models = typeof MODELS;

@@ -53,6 +53,10 @@ export const PARTITION_KEYS = {
   /** A 专家库 entry and its 回避, in the expert's partition. */
   experts: [key('expertId', 'exp-')],
   expertConflicts: [key('expertId', 'exp-')],
+  /** A checklist's header and versions share its partition; each revision's items have their own. */
+  checklists: [key('checklistId', 'ckl-')],
+  checklistVersions: [key('checklistId', 'ckl-')],
+  checklistItems: [key('checklistId', 'ckl-')],
 } as const satisfies Record<string, readonly string[]>;
 
 export type StoreEntity = keyof typeof PARTITION_KEYS;
@@ -75,6 +79,7 @@ export const INDEXED_ENTITIES: readonly StoreEntity[] = [
   'accountNotices',
   'audit',
   'experts',
+  'checklists',
 ];
 
 /** The entity no one may update or delete: records and heads are only put (conditionally). */

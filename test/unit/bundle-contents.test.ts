@@ -11,7 +11,7 @@ import { MANIFEST } from '../../functions/manifest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** The functions that read or write spreadsheets, and do nothing else. */
-const SPREADSHEET_CONTEXTS = ['account-sheets', 'imports'];
+const SPREADSHEET_CONTEXTS = ['account-sheets', 'imports', 'inspection-sheets'];
 
 async function inputsOf(entry: string): Promise<string[]> {
   const { metafile } = await build({

@@ -26,6 +26,8 @@ function partitionKeyOf(name: string, entity: KeyedEntity): string {
     if (attr === 'auditShard' || attr === 'auditChain' || attr === 'seq') return 3;
     if (attr === 'requestId') return name.startsWith('registration') ? 'reg-Abc123' : 'chg-Abc123';
     if (attr === 'expertId') return 'exp-0123456789abcdef0123456789abcdef';
+    if (attr === 'checklistId') return 'ckl-Abc123';
+    if (attr === 'version') return 3;
     return `Sample-${attr}`;
   };
   const composite = [...primary.pk.composite, ...(primary.sk?.composite ?? [])];

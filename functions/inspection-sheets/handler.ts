@@ -1,0 +1,34 @@
+/**
+ * The inspection sheets context's Lambda: the inspection spreadsheets (检查清单's template and import). Each
+ * sheet is a module of its own; this file only routes to them.
+ */
+import { checklistNameOf } from '../../shared/api/checklists';
+import { createChecklist } from '../lib/checklists/write';
+import { defineHandler } from '../lib/handler';
+import { requireCategory } from '../lib/scope';
+import { templateDownload } from '../lib/spreadsheet';
+import { summaryOf } from '../lib/checklists/view';
+import { buildChecklistTemplate, CHECKLIST_TEMPLATE_FILENAME, readChecklistItems } from './checklist-sheet';
+import { inspectionSheetsManifest } from './manifest';
+
+export const handler = defineHandler(inspectionSheetsManifest, ({ store, logger, now }) => ({
+  routes: {
+    getChecklistTemplate: templateDownload(CHECKLIST_TEMPLATE_FILENAME, buildChecklistTemplate),
+    importChecklist: async ({ principal, body, sourceIp, requestId }) => {
+      requireCategory(principal, body.category);
+      const items = await readChecklistItems(Buffer.from(body.contentBase64, 'base64'));
+      const header = await createChecklist(
+        store,
+        principal,
+        { kind: body.kind, category: body.category, name: checklistNameOf(body.filename), items },
+        { sourceIp, requestId, now: new Date(now()) },
+      );
+      logger.info('checklist imported', {
+        by: principal.accountId,
+        checklistId: header.checklistId,
+        items: items.length,
+      });
+      return summaryOf(principal, header);
+    },
+  },
+}));
