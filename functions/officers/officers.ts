@@ -7,6 +7,7 @@ import type { ListOfficersQuery, OfficerPage } from '../../shared/api/officers';
 import type { CategoryCode } from '../../shared/reference/categories';
 import type { DepartmentCode } from '../../shared/reference/departments';
 import { regionName } from '../../shared/reference/regions';
+import { doesBusiness } from '../../shared/reference/roles';
 import type { Regulator } from '../lib/auth/principal';
 import { forbidden, notFound } from '../lib/http/errors';
 import { withCursor } from '../lib/paging';
@@ -39,11 +40,14 @@ export async function listOfficers(store: Store, p: Regulator, q: ListOfficersQu
         count: q.limit,
         limit: q.limit * FILTER_READ_AHEAD,
         cursor: q.cursor ?? null,
-        attributes: ['accountId', 'name', 'department', 'regionCode', 'categories'],
+        attributes: ['accountId', 'name', 'department', 'regionCode', 'categories', 'roles'],
       }),
   );
-  const rows = page.data.filter((a) =>
-    regulatorSees(p, { regionCode: a.regionCode ?? '', categories: a.categories ?? [], department: a.department }),
+  // An inspector who also holds an admin role does no inspection business (三员分立): not an officer.
+  const rows = page.data.filter(
+    (a) =>
+      doesBusiness(a.roles ?? []) &&
+      regulatorSees(p, { regionCode: a.regionCode ?? '', categories: a.categories ?? [], department: a.department }),
   );
   const tallies = rows.length
     ? (await store.officerConflictTallies.get(rows.map((a) => ({ officerId: a.accountId }))).go()).data
