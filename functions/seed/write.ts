@@ -10,6 +10,8 @@ import { counterDeltas, sumDeltas, type CounterDelta } from '../lib/register/cou
 import { listingsOf, type EnterpriseRecord, type LicenceRecord } from '../lib/register/entry-writes';
 import type { Store } from '../store';
 import type { DemoBundle, DemoData, DemoEnterpriseAccount, DemoRegulator } from './generate';
+import { DEMO_SEED } from './generate';
+import { writeOfficersDemo } from './officers';
 
 export { DEMO_SEED } from './generate';
 
@@ -152,4 +154,5 @@ export async function writeRegister(store: Store, data: DemoData): Promise<void>
 export async function writeDemoData(store: Store, data: DemoData): Promise<void> {
   await writeRegister(store, data);
   await writeAccounts(store, data.regulators, data.enterpriseAccounts);
+  await writeOfficersDemo(store, data, DEMO_SEED);
 }
