@@ -9,7 +9,7 @@ import { regionCodeSchema } from './accounts';
 import { CATEGORY_CODES, category, isCategoryCode, type CategoryCode } from '../reference/categories';
 import { DEPARTMENT_CODES } from '../reference/departments';
 import { isRegionCode } from '../reference/regions';
-import { findSegment, segmentKey } from '../reference/segments';
+import { findSegment, segmentKey, segmentsOf } from '../reference/segments';
 import { phoneSchema } from '../validation/phone';
 
 export const EXPERT_STATUSES = ['enabled', 'disabled'] as const;
@@ -276,3 +276,84 @@ export function expertSegmentLabel(key: string): string {
 }
 
 export { segmentKey };
+
+// ---------------------------------------------------------------- 专家库 Excel import
+
+/** The import sheet's columns, in the template's order. */
+export const EXPERT_IMPORT_COLUMNS = ['姓名', '专业类别', '专业环节', '单位', '联系电话', '行政区划代码'] as const;
+export type ExpertImportColumn = (typeof EXPERT_IMPORT_COLUMNS)[number];
+export const EXPERT_IMPORT_REQUIRED: readonly ExpertImportColumn[] = [
+  '姓名',
+  '专业类别',
+  '单位',
+  '联系电话',
+  '行政区划代码',
+];
+/** Rows per file: one file is one transaction with its audit record, so it is imported whole or not at all. */
+export const EXPERT_IMPORT_MAX_ROWS = 50;
+export const EXPERT_IMPORT_MAX_FILE_BYTES = 700 * 1024;
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+export const ImportExpertsRequest = z
+  .object({
+    filename: z
+      .string({ error: '请选择要导入的文件' })
+      .check(
+        z.trim(),
+        z.minLength(1, { error: '请选择要导入的文件' }),
+        z.maxLength(200, { error: '文件名过长' }),
+        z.regex(/\.xlsx$/i, { error: '请上传 .xlsx 格式的 Excel 文件（可先导出模板）' }),
+      ),
+    contentBase64: z
+      .string({ error: '请选择要导入的文件' })
+      .check(
+        z.minLength(1, { error: '文件内容为空' }),
+        z.maxLength(Math.ceil(EXPERT_IMPORT_MAX_FILE_BYTES / 3) * 4, { error: '文件不能超过 700 KB' }),
+        z.regex(BASE64, { error: '文件内容应为 base64 编码' }),
+      ),
+  })
+  .check(z.meta({ id: 'ImportExpertsRequest' }));
+export type ImportExpertsRequest = z.output<typeof ImportExpertsRequest>;
+
+export const ImportExpertsResponse = z
+  .object({ imported: z.number().check(z.int()), experts: z.array(ExpertView) })
+  .check(z.meta({ id: 'ImportExpertsResponse' }));
+export type ImportExpertsResponse = z.infer<typeof ImportExpertsResponse>;
+
+/**
+ * 专业类别 as a person writes it in the sheet: category names (or the portal's short words) separated by
+ * 、，, or spaces → codes; the names it could not read.
+ */
+export function categoriesFromText(text: string): { codes: CategoryCode[]; unknown: string[] } {
+  const codes: CategoryCode[] = [];
+  const unknown: string[] = [];
+  for (const word of text.split(/[、，,;；\s]+/).filter(Boolean)) {
+    const c = CATEGORY_CODES.find((code) => category(code).name === word || category(code).entryName === word);
+    if (c) codes.push(c);
+    else unknown.push(word);
+  }
+  return { codes: [...new Set(codes)], unknown };
+}
+
+/** 专业环节 as written (「经营」 or 「危险化学品·经营」) within the chosen categories → segment keys. */
+export function segmentsFromText(
+  text: string,
+  categories: readonly CategoryCode[],
+): { keys: string[]; unknown: string[] } {
+  const keys: string[] = [];
+  const unknown: string[] = [];
+  for (const word of text.split(/[、，,;；\s]+/).filter(Boolean)) {
+    const [cName, sName] = word.includes('·') ? word.split('·') : [undefined, word];
+    const found = categories
+      .filter((c) => cName === undefined || category(c).name === cName)
+      .flatMap((c) =>
+        segmentsOf(c)
+          .filter((s) => s.name === sName)
+          .map((s) => segmentKey(c, s.code)),
+      );
+    if (found.length) keys.push(...found);
+    else unknown.push(word);
+  }
+  return { keys: [...new Set(keys)], unknown };
+}

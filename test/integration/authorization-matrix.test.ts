@@ -547,6 +547,19 @@ const MATRIX: Record<string, Row> = {
     allowed: INSPECTOR_QZ,
     allowedStatus: 201,
   },
+  'GET /api/experts/import-template': {
+    probe: { method: 'GET', path: '/api/experts/import-template' },
+    denied: [ENTERPRISE_A, SYS_ADMIN, AUDIT_ADMIN, SEC_ADMIN],
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
+  'POST /api/experts/import': {
+    probe: { method: 'POST', path: '/api/experts/import', body: { filename: 'a.xlsx', contentBase64: 'UEsDBA==' } },
+    denied: [ENTERPRISE_A, SYS_ADMIN, AUDIT_ADMIN, SEC_ADMIN],
+    // Through to the file check: four bytes are no workbook.
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 400,
+  },
   // An expert id nobody's 专家库 holds: every caller is refused or finds nothing.
   'GET /api/experts/{expertId}': {
     probe: { method: 'GET', path: '/api/experts/exp-00000000000000000000000000000000' },

@@ -4,14 +4,15 @@
  * new expert is checked and stored, and what the API shows of one.
  */
 import { randomUUID } from 'node:crypto';
-import type { EntityItem } from 'electrodb';
+import { createWriteTransaction, type EntityItem } from 'electrodb';
 import { expertProblems, type ExpertInput, type ExpertView } from '../../../shared/api/officers';
 import type { CategoryCode } from '../../../shared/reference/categories';
 import type { DepartmentCode } from '../../../shared/reference/departments';
 import { regionName } from '../../../shared/reference/regions';
 import { doesBusiness } from '../../../shared/reference/roles';
 import type { Store } from '../../store';
-import type { AuditJson } from '../audit';
+import { actorOf, transactWithAudit, type AuditJson } from '../audit';
+import { itemsOf } from '../transactions';
 import type { Regulator } from '../auth/principal';
 import type { FieldIssue } from '../../../shared/api/errors';
 import { badRequest, forbidden } from '../http/errors';
@@ -116,4 +117,45 @@ export function auditedExpert(x: ExpertRecord): AuditJson {
     regionCode: x.regionCode,
     disabled: x.disabled,
   };
+}
+
+/** The phone numbers already in a department's 专家库 (one Query on its index, all pages): import de-duplication. */
+export async function departmentPhones(store: Store, department: string): Promise<Set<string>> {
+  const { data } = await store.experts.query
+    .byDepartment({ department })
+    .begins({ regionCode: '35' })
+    .go({ pages: 'all', attributes: ['phone'] });
+  return new Set(data.map((x) => x.phone));
+}
+
+/**
+ * 导入: every expert of a checked file, and one audit record naming them, in ONE transaction — all of them or
+ * none (EXPERT_IMPORT_MAX_ROWS keeps a file within DynamoDB's 100 items).
+ */
+export async function importExperts(
+  store: Store,
+  p: Regulator,
+  inputs: readonly ExpertInput[],
+  ctx: { sourceIp: string; requestId: string; filename: string },
+  at: Date,
+): Promise<ExpertRecord[]> {
+  const records = inputs.map((input) => newExpertRecord(p, input, at));
+  await transactWithAudit(
+    store,
+    {
+      actor: actorOf(p),
+      action: 'officers.expert.import',
+      object: { type: 'expert-import', label: ctx.filename.slice(0, 100) },
+      outcome: 'success',
+      sourceIp: ctx.sourceIp,
+      requestId: ctx.requestId,
+      details: { department: p.department, count: records.length, expertIds: records.map((x) => x.expertId) },
+    },
+    itemsOf(
+      createWriteTransaction({ experts: store.experts }, ({ experts }) =>
+        records.map((x) => experts.create(x).commit()),
+      ),
+    ),
+  );
+  return records;
 }
