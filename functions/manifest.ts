@@ -14,6 +14,7 @@ import { registrationManifest } from './registration/manifest';
 import { attachmentsManifest } from './attachments/manifest';
 import { notificationsManifest } from './notifications/manifest';
 import { enterpriseManifest } from './enterprise/manifest';
+import { officersManifest } from './officers/manifest';
 import { checklistsManifest } from './checklists/manifest';
 import { inspectionSheetsManifest } from './inspection-sheets/manifest';
 
@@ -29,6 +30,7 @@ export const MANIFEST: readonly ContextManifest[] = [
   notificationsManifest,
   importsManifest,
   enterpriseManifest,
+  officersManifest,
   checklistsManifest,
   inspectionSheetsManifest,
 ];

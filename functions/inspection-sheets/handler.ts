@@ -10,6 +10,10 @@ import { templateDownload } from '../lib/spreadsheet';
 import { summaryOf } from '../lib/checklists/view';
 import { buildChecklistTemplate, CHECKLIST_TEMPLATE_FILENAME, readChecklistItems } from './checklist-sheet';
 import { inspectionSheetsManifest } from './manifest';
+import { buildExpertTemplate, EXPERT_TEMPLATE_FILENAME, readExperts } from './expert-sheet';
+import { assertManagesExperts, departmentPhones, expertView, importExperts } from '../lib/officers/experts';
+
+const expertTemplate = templateDownload(EXPERT_TEMPLATE_FILENAME, buildExpertTemplate);
 
 export const handler = defineHandler(inspectionSheetsManifest, ({ store, logger, now }) => ({
   routes: {
@@ -29,6 +33,24 @@ export const handler = defineHandler(inspectionSheetsManifest, ({ store, logger,
         items: items.length,
       });
       return summaryOf(principal, header);
+    },
+    getExpertTemplate: async ({ principal }) => {
+      assertManagesExperts(principal);
+      return expertTemplate();
+    },
+    importExperts: async ({ principal, body, sourceIp, requestId }) => {
+      assertManagesExperts(principal);
+      const content = Buffer.from(body.contentBase64, 'base64');
+      const inputs = await readExperts(content, principal, await departmentPhones(store, principal.department));
+      const records = await importExperts(
+        store,
+        principal,
+        inputs,
+        { sourceIp, requestId, filename: body.filename },
+        new Date(now()),
+      );
+      logger.info('experts imported', { by: principal.accountId, count: records.length });
+      return { imported: records.length, experts: records.map(expertView) };
     },
   },
 }));

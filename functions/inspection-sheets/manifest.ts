@@ -1,4 +1,5 @@
 import { ChecklistSummary, ImportChecklistRequest, SpreadsheetFile } from '../../shared/api/checklists';
+import { ImportExpertsRequest, ImportExpertsResponse } from '../../shared/api/officers';
 import { defineContext, defineRoute } from '../lib/wiring';
 
 /**
@@ -34,14 +35,42 @@ export const importChecklist = defineRoute({
   successStatus: 201,
 });
 
+/** 专家库 is managed by the department's inspectors and its 部门管理员 (functions/officers/manifest.ts). */
+const EXPERT_MANAGERS = { kind: 'regulator', roles: ['inspector', 'dept-admin'] } as const;
+
+export const getExpertTemplate = defineRoute({
+  operationId: 'getExpertTemplate',
+  method: 'GET',
+  path: '/api/experts/import-template',
+  public: false,
+  access: EXPERT_MANAGERS,
+  summary:
+    '专家库导出模板（.xlsx，base64 编码于 JSON 中）：姓名*、专业类别*、专业环节、单位*、联系电话*、行政区划代码*',
+  tags: ['officers'],
+  response: SpreadsheetFile,
+});
+
+export const importExperts = defineRoute({
+  operationId: 'importExperts',
+  method: 'POST',
+  path: '/api/experts/import',
+  public: false,
+  access: EXPERT_MANAGERS,
+  summary: '专家库导入：导入到本部门专家库；任一行有误则不导入，按行号列出错误；每个文件最多 50 名专家',
+  tags: ['officers'],
+  body: ImportExpertsRequest,
+  response: ImportExpertsResponse,
+  successStatus: 201,
+});
+
 export const inspectionSheetsManifest = defineContext({
   context: 'inspection-sheets',
   entry: 'functions/inspection-sheets/handler.ts',
   description: 'inspection spreadsheets: the checklist template and the all-or-nothing checklist import',
-  routes: [getChecklistTemplate, importChecklist],
+  routes: [getChecklistTemplate, importChecklist, getExpertTemplate, importExperts],
   subscriptions: [],
   schedules: [],
-  grants: { table: { write: ['checklists', 'checklistVersions', 'checklistItems', 'sessions', 'audit'] } },
+  grants: { table: { write: ['checklists', 'checklistVersions', 'checklistItems', 'experts', 'sessions', 'audit'] } },
   // Reading a 2,000-row workbook and writing its items: more CPU than the default gives.
   memoryMb: 1024,
 });

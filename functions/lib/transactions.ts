@@ -28,3 +28,9 @@ export function isConditionFailure(err: unknown): boolean {
     Boolean(e.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed'))
   );
 }
+
+/** The index, among the caller's items, of the first failed condition (-1 if none). */
+export function failedConditionIndex(err: unknown): number {
+  const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  return reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+}

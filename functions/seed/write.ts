@@ -11,6 +11,8 @@ import { listingsOf, type EnterpriseRecord, type LicenceRecord } from '../lib/re
 import type { Store } from '../store';
 import { writeDemoChecklists } from './checklists';
 import type { DemoBundle, DemoData, DemoEnterpriseAccount, DemoRegulator } from './generate';
+import { DEMO_SEED } from './generate';
+import { writeOfficersDemo } from './officers';
 
 export { DEMO_SEED } from './generate';
 
@@ -154,4 +156,5 @@ export async function writeDemoData(store: Store, data: DemoData): Promise<void>
   await writeRegister(store, data);
   await writeAccounts(store, data.regulators, data.enterpriseAccounts);
   await writeDemoChecklists(store, data.regulators);
+  await writeOfficersDemo(store, data, DEMO_SEED);
 }

@@ -31,6 +31,10 @@ import { registrationTaskModel } from './entities/registration-task';
 import { seedRunModel } from './entities/seed-run';
 import { sessionModel } from './entities/session';
 import { outboxEventModel } from './entities/outbox-event';
+import { officerConflictModel } from './entities/officer-conflict';
+import { officerConflictTallyModel } from './entities/officer-conflict-tally';
+import { expertModel } from './entities/expert';
+import { expertConflictModel } from './entities/expert-conflict';
 import { checklistModel } from './entities/checklist';
 import { checklistVersionModel } from './entities/checklist-version';
 import { checklistItemModel } from './entities/checklist-item';
@@ -65,6 +69,10 @@ const MODELS = {
   registrationGuards: registrationGuardModel,
   outboxEvents: outboxEventModel,
   accountNotices: accountNoticeModel,
+  officerConflicts: officerConflictModel,
+  officerConflictTallies: officerConflictTallyModel,
+  experts: expertModel,
+  expertConflicts: expertConflictModel,
   checklists: checklistModel,
   checklistVersions: checklistVersionModel,
   checklistItems: checklistItemModel,

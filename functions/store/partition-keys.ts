@@ -47,6 +47,12 @@ export const PARTITION_KEYS = {
   accountNotices: [key('enterpriseId')],
   /** Records (one partition per shard) and heads (one per chain). */
   audit: [key('auditShard'), key('auditChain')],
+  /** An officer's 回避 and their tally: the officer's own partition (officerId = accountId). */
+  officerConflicts: [key('officerId')],
+  officerConflictTallies: [key('officerId')],
+  /** A 专家库 entry and its 回避, in the expert's partition. */
+  experts: [key('expertId', 'exp-')],
+  expertConflicts: [key('expertId', 'exp-')],
   /** A checklist's header and versions share its partition; each revision's items have their own. */
   checklists: [key('checklistId', 'ckl-')],
   checklistVersions: [key('checklistId', 'ckl-')],
@@ -72,6 +78,7 @@ export const INDEXED_ENTITIES: readonly StoreEntity[] = [
   'registrationTasks',
   'accountNotices',
   'audit',
+  'experts',
   'checklists',
 ];
 

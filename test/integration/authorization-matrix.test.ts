@@ -546,6 +546,115 @@ const MATRIX: Record<string, Row> = {
     allowed: INSPECTOR_QZ,
     allowedStatus: 201,
   },
+  // 执法人员 and 专家库 (functions/officers): 检查人员 who do business; 专家库 also the department's 部门管理员.
+  // reg-13900000028 is the seeded 安监 泉州 inspector: a colleague of INSPECTOR_QZ, so only his own 回避 are
+  // his to declare (403 for anyone else); another department or city finds no such officer (404).
+  // test/integration/officers.test.ts tries each with real data.
+  'GET /api/officers': {
+    probe: { method: 'GET', path: '/api/officers' },
+    denied: [ENTERPRISE_A, SYS_ADMIN, AUDIT_ADMIN, SEC_ADMIN, DEPT_ADMIN_GONGAN_QZ],
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
+  'GET /api/officers/{officerId}/conflicts': {
+    probe: { method: 'GET', path: '/api/officers/reg-13900000028/conflicts' },
+    denied: [INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, SYS_ADMIN, AUDIT_ADMIN, SEC_ADMIN, DEPT_ADMIN_GONGAN_QZ],
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
+  'POST /api/officers/{officerId}/conflicts': {
+    probe: {
+      method: 'POST',
+      path: '/api/officers/reg-13900000028/conflicts',
+      body: { enterpriseId: 'ent-000001', reason: '矩阵测试回避' },
+    },
+    denied: EVERYONE_BUT(),
+  },
+  'DELETE /api/officers/{officerId}/conflicts/{enterpriseId}': {
+    probe: { method: 'DELETE', path: '/api/officers/reg-13900000028/conflicts/ent-000001' },
+    denied: EVERYONE_BUT(),
+  },
+  'GET /api/experts': {
+    probe: { method: 'GET', path: '/api/experts' },
+    denied: [ENTERPRISE_A, SYS_ADMIN, AUDIT_ADMIN, SEC_ADMIN],
+    allowed: DEPT_ADMIN_GONGAN_QZ,
+    allowedStatus: 200,
+  },
+  'POST /api/experts': {
+    probe: {
+      method: 'POST',
+      path: '/api/experts',
+      body: {
+        name: '矩阵专家',
+        categories: ['hazchem'],
+        segments: [],
+        employer: '福建省安全生产科学研究院',
+        phone: '13959100099',
+        regionCode: '3505',
+      },
+    },
+    denied: [ENTERPRISE_A, SYS_ADMIN, AUDIT_ADMIN, SEC_ADMIN],
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 201,
+  },
+  'GET /api/experts/import-template': {
+    probe: { method: 'GET', path: '/api/experts/import-template' },
+    denied: [ENTERPRISE_A, SYS_ADMIN, AUDIT_ADMIN, SEC_ADMIN],
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
+  'POST /api/experts/import': {
+    probe: { method: 'POST', path: '/api/experts/import', body: { filename: 'a.xlsx', contentBase64: 'UEsDBA==' } },
+    denied: [ENTERPRISE_A, SYS_ADMIN, AUDIT_ADMIN, SEC_ADMIN],
+    // Through to the file check: four bytes are no workbook.
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 400,
+  },
+  // An expert id nobody's 专家库 holds: every caller is refused or finds nothing.
+  'GET /api/experts/{expertId}': {
+    probe: { method: 'GET', path: '/api/experts/exp-00000000000000000000000000000000' },
+    denied: EVERYONE_BUT(),
+  },
+  'PUT /api/experts/{expertId}': {
+    probe: {
+      method: 'PUT',
+      path: '/api/experts/exp-00000000000000000000000000000000',
+      body: {
+        name: '矩阵专家',
+        categories: ['firearms'],
+        segments: [],
+        employer: '福建警察学院',
+        phone: '13959100098',
+        regionCode: '3505',
+        version: 1,
+      },
+    },
+    denied: EVERYONE_BUT(),
+  },
+  'POST /api/experts/{expertId}/disable': {
+    probe: { method: 'POST', path: '/api/experts/exp-00000000000000000000000000000000/disable', body: { version: 1 } },
+    denied: EVERYONE_BUT(),
+  },
+  'POST /api/experts/{expertId}/enable': {
+    probe: { method: 'POST', path: '/api/experts/exp-00000000000000000000000000000000/enable', body: { version: 1 } },
+    denied: EVERYONE_BUT(),
+  },
+  'GET /api/experts/{expertId}/conflicts': {
+    probe: { method: 'GET', path: '/api/experts/exp-00000000000000000000000000000000/conflicts' },
+    denied: EVERYONE_BUT(),
+  },
+  'POST /api/experts/{expertId}/conflicts': {
+    probe: {
+      method: 'POST',
+      path: '/api/experts/exp-00000000000000000000000000000000/conflicts',
+      body: { enterpriseId: 'ent-000001', reason: '矩阵测试回避' },
+    },
+    denied: EVERYONE_BUT(),
+  },
+  'DELETE /api/experts/{expertId}/conflicts/{enterpriseId}': {
+    probe: { method: 'DELETE', path: '/api/experts/exp-00000000000000000000000000000000/conflicts/ent-000001' },
+    denied: EVERYONE_BUT(),
+  },
 };
 
 /** The identity context's own-session routes: every signed-in caller may use them on their own session. */

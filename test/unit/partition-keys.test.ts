@@ -25,6 +25,7 @@ function partitionKeyOf(name: string, entity: KeyedEntity): string {
   const sample = (attr: string): unknown => {
     if (attr === 'auditShard' || attr === 'auditChain' || attr === 'seq') return 3;
     if (attr === 'requestId') return name.startsWith('registration') ? 'reg-Abc123' : 'chg-Abc123';
+    if (attr === 'expertId') return 'exp-0123456789abcdef0123456789abcdef';
     if (attr === 'checklistId') return 'ckl-Abc123';
     if (attr === 'version') return 3;
     return `Sample-${attr}`;

@@ -210,13 +210,8 @@ export async function loadEntry(
   return e.data ? { enterprise: e.data, licences: l.data } : null;
 }
 
-export { isConditionFailure } from '../transactions';
-
-/** The index, among the caller's items, of the first failed condition (-1 if none). */
-export function failedConditionIndex(err: unknown): number {
-  const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-  return reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
-}
+// In the transactions kernel, so contexts that don't write the register needn't import (and be granted) it.
+export { failedConditionIndex, isConditionFailure } from '../transactions';
 
 export const duplicateCode = (code: string) =>
   new AppError(409, 'CONFLICT', `统一社会信用代码「${code}」的单位已在登记册中，请勿重复新增`);

@@ -27,6 +27,10 @@ const WARNINGS = item('warnings', '大数据预警', [
   item('hazard-rectification', '企业隐患整改预警'),
 ]);
 
+/** 执法人员管理: the inspectors (functions/officers/manifest.ts); 专家库管理 also the 部门管理员. */
+const OFFICER_ROLES: readonly RoleCode[] = ['inspector'];
+const EXPERT_ROLES: readonly RoleCode[] = ['inspector', 'dept-admin'];
+
 /** 检查通报管理 and its left menu (seed: "如何进行检查与通报", 枪支 and 危化 screenshots). */
 const INSPECTIONS = item('inspections', '检查通报管理', [
   item('independent', '独立检查任务', [
@@ -37,6 +41,8 @@ const INSPECTIONS = item('inspections', '检查通报管理', [
   ]),
   item('joint', '联合检查任务'),
   item('checklists', '检查清单管理', [item('joint', '联合检查清单管理'), item('independent', '独立检查清单管理')]),
+  restricted(OFFICER_ROLES, item('officers', '执法人员管理')),
+  restricted(EXPERT_ROLES, item('experts', '专家库管理')),
   item('notices', '归口通报管理', [
     item('register', '登记通报问题'),
     item('sent', '发出的通报'),
