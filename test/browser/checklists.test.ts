@@ -142,6 +142,13 @@ describe('检查清单管理, in Chromium', () => {
     await page.getByText('已删除清单「泉州市危化品仓库专项检查清单」').waitFor();
     await expect.poll(() => page.locator('tbody tr', { hasText: '泉州市危化品仓库专项检查清单' }).count()).toBe(0);
 
+    // 联合检查清单管理: the province's joint list (安监 made it; every department of the jurisdiction uses it).
+    await page.goto(`${stack.url}/platform/hazchem/inspections/checklists/joint`);
+    await page.getByRole('heading', { name: '联合检查清单管理' }).waitFor();
+    await page.getByRole('cell', { name: '危险化学品多部门联合检查清单' }).waitFor();
+    await page.getByLabel('创建部门').waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'checklists-joint.png'), fullPage: true });
+
     expect(errors).toEqual([]);
     await context.close();
   });

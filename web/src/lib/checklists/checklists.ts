@@ -13,6 +13,8 @@ import {
   type ChecklistSummary,
 } from '$shared/api/checklists';
 import type { CategoryCode } from '$shared/reference/categories';
+import { DEPARTMENTS } from '$shared/reference/departments';
+import { CITIES, countiesOf, region } from '$shared/reference/regions';
 import { api } from '$lib/api/client';
 
 export type { ChecklistDetail, ChecklistKind, ChecklistSummary };
@@ -24,10 +26,12 @@ export interface ChecklistFilters {
   stage: string;
   level: string;
   region: string;
+  /** 清单创建单位's department: joint lists only (an independent list is always the caller's department's). */
+  department: string;
 }
 
-export const EMPTY_FILTERS: ChecklistFilters = { name: '', stage: '', level: '', region: '' };
-const KEYS = ['name', 'stage', 'level', 'region'] as const;
+export const EMPTY_FILTERS: ChecklistFilters = { name: '', stage: '', level: '', region: '', department: '' };
+const KEYS = ['name', 'stage', 'level', 'region', 'department'] as const;
 
 export function filtersFromQuery(q: URLSearchParams): ChecklistFilters {
   const f = { ...EMPTY_FILTERS };
@@ -46,6 +50,26 @@ export const LEVEL_OPTIONS = [
   { value: '', label: '全部' },
   ...CHECKLIST_LEVELS.map((l) => ({ value: l, label: CHECKLIST_LEVEL_NAMES[l] })),
 ];
+/**
+ * 清单创建单位's regions a caller at `regionCode` can find lists of: the units above them (whose lists apply to
+ * them), their own, and the level just below (the API checks the rest).
+ */
+export function creatorRegionOptions(regionCode: string): { value: string; label: string }[] {
+  const line: string[] = [];
+  for (let n = 2; n <= regionCode.length; n += 2) line.push(regionCode.slice(0, n));
+  const below = regionCode === '35' ? CITIES : regionCode.length === 4 ? countiesOf(regionCode) : [];
+  return [
+    { value: '', label: '全部' },
+    ...line.map((code) => ({ value: code, label: region(code).name })),
+    ...below.map((r) => ({ value: r.code, label: r.name })),
+  ];
+}
+
+export const DEPARTMENT_OPTIONS = [
+  { value: '', label: '全部' },
+  ...DEPARTMENTS.map((d) => ({ value: d.code, label: d.short })),
+];
+
 export const levelName = (c: ChecklistSummary) => CHECKLIST_LEVEL_NAMES[c.level];
 
 export function listChecklists(
