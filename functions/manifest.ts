@@ -14,6 +14,8 @@ import { registrationManifest } from './registration/manifest';
 import { attachmentsManifest } from './attachments/manifest';
 import { notificationsManifest } from './notifications/manifest';
 import { enterpriseManifest } from './enterprise/manifest';
+import { noticesManifest } from './notices/manifest';
+import { selfInspectionsManifest } from './self-inspections/manifest';
 
 export const MANIFEST: readonly ContextManifest[] = [
   platformManifest,
@@ -27,4 +29,6 @@ export const MANIFEST: readonly ContextManifest[] = [
   notificationsManifest,
   importsManifest,
   enterpriseManifest,
+  noticesManifest,
+  selfInspectionsManifest,
 ];

@@ -19,3 +19,12 @@ export const MAX_TRANSACT_ITEMS = 100;
 export function itemsOf(tx: { params(): { TransactItems?: readonly unknown[] | undefined } }): TransactItem[] {
   return (tx.params().TransactItems ?? []) as TransactItem[];
 }
+
+/** True when a transaction failed because one of its conditions did not hold. */
+export function isConditionFailure(err: unknown): boolean {
+  const e = err as { name?: string; CancellationReasons?: { Code?: string }[] };
+  return (
+    e.name === 'TransactionCanceledException' &&
+    Boolean(e.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed'))
+  );
+}

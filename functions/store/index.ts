@@ -31,6 +31,9 @@ import { registrationTaskModel } from './entities/registration-task';
 import { seedRunModel } from './entities/seed-run';
 import { sessionModel } from './entities/session';
 import { outboxEventModel } from './entities/outbox-event';
+import { noticeModel } from './entities/notice';
+import { noticeListingModel } from './entities/notice-listing';
+import { selfInspectionModel } from './entities/self-inspection';
 
 /** Each entity of the table by its name in the store, and the function that builds it on a client and table. */
 const MODELS = {
@@ -62,6 +65,9 @@ const MODELS = {
   registrationGuards: registrationGuardModel,
   outboxEvents: outboxEventModel,
   accountNotices: accountNoticeModel,
+  notices: noticeModel,
+  noticeListings: noticeListingModel,
+  selfInspections: selfInspectionModel,
 };
 
 type Models = typeof MODELS;

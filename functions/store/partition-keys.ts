@@ -47,6 +47,11 @@ export const PARTITION_KEYS = {
   accountNotices: [key('enterpriseId')],
   /** Records (one partition per shard) and heads (one per chain). */
   audit: [key('auditShard'), key('auditChain')],
+  /** A notice and its list rows share the notice's partition. */
+  notices: [key('noticeId', 'ntc-')],
+  noticeListings: [key('noticeId', 'ntc-')],
+  /** An enterprise's own 自纠自查 register, beside its register entry. */
+  selfInspections: [key('enterpriseId')],
 } as const satisfies Record<string, readonly string[]>;
 
 export type StoreEntity = keyof typeof PARTITION_KEYS;
@@ -68,6 +73,7 @@ export const INDEXED_ENTITIES: readonly StoreEntity[] = [
   'registrationTasks',
   'accountNotices',
   'audit',
+  'noticeListings',
 ];
 
 /** The entity no one may update or delete: records and heads are only put (conditionally). */

@@ -210,14 +210,9 @@ export async function loadEntry(
   return e.data ? { enterprise: e.data, licences: l.data } : null;
 }
 
-/** True when a transaction failed because one of its conditions did not hold. */
-export function isConditionFailure(err: unknown): boolean {
-  const e = err as { name?: string; CancellationReasons?: { Code?: string }[] };
-  return (
-    e.name === 'TransactionCanceledException' &&
-    Boolean(e.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed'))
-  );
-}
+// Kept here for the register's callers; it lives with the transaction helpers (contexts that don't write the
+// register use it without importing the register's writer).
+export { isConditionFailure } from '../transactions';
 
 /** The index, among the caller's items, of the first failed condition (-1 if none). */
 export function failedConditionIndex(err: unknown): number {
