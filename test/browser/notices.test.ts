@@ -89,7 +89,10 @@ describe('归口通报 and 企业自纠自查隐患, in Chromium', () => {
         'base64',
       ),
     });
-    await expect.poll(() => page.getByText('现场照片.png').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    // Uploaded and confirmed: the file is on the form's list, with its 删除.
+    await expect
+      .poll(() => page.getByRole('button', { name: '删除 现场照片.png' }).count(), { timeout: 15_000 })
+      .toBe(1);
     await page.screenshot({ path: path.join(SHOTS, 'notice-register-phone.png'), fullPage: true });
     await page.getByRole('button', { name: '发出通报' }).click();
     await page.waitForURL(/\/inspections\/notices\/view\/ntc-/);
@@ -108,6 +111,8 @@ describe('归口通报 and 企业自纠自查隐患, in Chromium', () => {
     await row.getByRole('link', { name: /查看/ }).click();
     await page.waitForURL(/\/inspections\/notices\/view\/ntc-/);
     await expect.poll(() => page.getByText(/于 .* 查看/).count()).toBe(1);
+    // The photo sent with it opens for the receiver too.
+    await expect.poll(() => page.getByRole('button', { name: /现场照片\.png/ }).count()).toBe(1);
     await page.fill('#reply', '已派员核查，企业已整改到位。');
     await page.getByRole('button', { name: '回复', exact: true }).click();
     await expect.poll(() => page.getByText('处理情况已回复。').count()).toBe(1);
