@@ -14,6 +14,8 @@ import { listItemView, listKeyOf } from './records';
 const FILTER_READ_AHEAD = 2;
 
 export async function listNotices(store: Store, p: Regulator, list: 'sent' | 'recv', q: NoticeQuery) {
+  // No category granted: nothing to see (and no empty filter expression to send).
+  if (p.categories.length === 0) return { items: [], cursor: null };
   const page = await withCursor(q.cursor, () =>
     store.noticeListings.query
       .byList({ listKey: listKeyOf(list, p.department, p.regionCode) })
