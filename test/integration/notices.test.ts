@@ -300,4 +300,28 @@ describe('归口通报', () => {
       expect(box.unread).toBe(1);
     }
   });
+
+  it('two receiving departments opening it at once: both recorded, neither overwrites the other', async () => {
+    const sentAt = Date.now();
+    const r = await sender.api.post('/api/notices', input({ description: '同时打开的测试通报。' }));
+    expect(r.status).toBe(201);
+    const id = r.body.noticeId as string;
+    const [a, b] = await Promise.all([
+      linyeCity.api.post(`/api/notices/${id}/read`),
+      gongshangCounty.api.post(`/api/notices/${id}/read`),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const detail = (await sender.api.get(`/api/notices/${id}`)).body;
+    expect(detail.receipts.map((x: { readByName?: string }) => x.readByName)).toEqual(['林业李科长', '工商林科长']);
+    expect(detail.version).toBe(3);
+    // From the commit to the receiver's inbox through the outbox, the stream relay and the bus (local stack).
+    let delivered = 0;
+    for (let i = 0; i < 100 && !delivered; i++) {
+      const box = await linyeCity2.api.get('/api/notifications');
+      if (box.body.items.some((m: { subjectId?: string }) => m.subjectId === id)) delivered = Date.now() - sentAt;
+      else await new Promise((ok) => setTimeout(ok, 50));
+    }
+    expect(delivered).toBeGreaterThan(0);
+    console.info(`NoticeSent: commit to inbox in ${delivered} ms`);
+  });
 });
