@@ -8,6 +8,10 @@ import { signedInAs, type Persona } from '../support/personas';
 import { startTestStack, type TestStack } from '../support/stack';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'browser');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 /** The machine is shared: a page may take a few seconds to show under load. */
 const poll = <T>(f: () => T | Promise<T>, o = { timeout: 10_000 }) => expect.poll(f, o);
 
@@ -86,10 +90,7 @@ describe('归口通报 and 企业自纠自查隐患, in Chromium', () => {
     await page.locator('input[type=file]').setInputFiles({
       name: '现场照片.png',
       mimeType: 'image/png',
-      buffer: Buffer.from(
-        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-        'base64',
-      ),
+      buffer: PNG,
     });
     // Uploaded and confirmed: the file is on the form's list, with its 删除.
     await poll(() => page.getByRole('button', { name: '删除 现场照片.png' }).count(), { timeout: 15_000 }).toBe(1);
@@ -156,6 +157,20 @@ describe('归口通报 and 企业自纠自查隐患, in Chromium', () => {
     await poll(() => page.getByText('已新增隐患。').count()).toBe(1);
     await poll(() => page.getByText('已超期').count()).toBe(1);
     await page.screenshot({ path: path.join(SHOTS, 'self-inspection-enterprise-phone.png'), fullPage: true });
+    // 整改完成 with a photo (the phone's camera is a file input too).
+    await page.getByRole('button', { name: '整改完成' }).click();
+    await page.fill('#si-rectification', '已更换灭火器');
+    await page.getByRole('button', { name: '确认整改完成' }).click();
+    await poll(() => page.getByText('请上传至少一个整改附件（照片或文件）').count()).toBeGreaterThan(0);
+    await page
+      .locator('dialog input[type=file]')
+      .setInputFiles({ name: '整改后.png', mimeType: 'image/png', buffer: PNG });
+    await poll(() => page.getByRole('button', { name: '删除 整改后.png' }).count(), { timeout: 15_000 }).toBe(1);
+    await page.getByRole('button', { name: '确认整改完成' }).click();
+    await poll(() => page.getByText('已整改完成。').count()).toBe(1);
+    // The line is closed: 已整改, and no longer 已超期 however late it was.
+    await poll(() => page.locator('.tag', { hasText: '已整改' }).count()).toBe(1);
+    await poll(() => page.getByText('已超期').count()).toBe(0);
 
     const reg = await signedInPage(officer('gongan'));
     await reg.goto(`${t.url}/platform/firearms/inspections/self-inspection`);
@@ -164,6 +179,7 @@ describe('归口通报 and 企业自纠自查隐患, in Chromium', () => {
     await reg.getByRole('button', { name: '查询', exact: true }).first().click();
     await reg.getByRole('button', { name: enterpriseName }).click();
     await poll(() => reg.getByText('灭火器压力不足').count()).toBe(1);
+    expect(await reg.locator('.tag', { hasText: '已整改' }).count()).toBe(1);
     expect(await reg.getByRole('button', { name: '编辑' }).count()).toBe(0);
     await reg.screenshot({ path: path.join(SHOTS, 'self-inspection-regulator.png'), fullPage: true });
     expect(errors).toEqual([]);
