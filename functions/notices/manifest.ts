@@ -12,8 +12,8 @@ import { defineContext, defineRoute } from '../lib/wiring';
 
 /**
  * 归口通报 (检查通报管理 › 归口通报管理): a department's notices about enterprises to other departments — 登记通报问题,
- * 发出的通报, 收到的通报, 已读 on opening, 处理情况. Inspection business: 检查人员 holding no admin role
- * (docs: /work/briefs/interfaces "Who may do what"). Scope: the sending and the receiving departments, within
+ * 发出的通报, 收到的通报, 已读 on opening, 处理情况. Inspection business, as every 检查通报管理 route: 检查人员
+ * holding no admin role (三员分立). Scope: the sending and the receiving departments, within
  * a jurisdiction covering the enterprise (functions/notices/records.ts `standingOf`); anyone else 404.
  */
 const INSPECTORS = { kind: 'regulator', roles: ['inspector'], business: true } as const;
