@@ -17,6 +17,8 @@ import { enterpriseManifest } from './enterprise/manifest';
 import { officersManifest } from './officers/manifest';
 import { checklistsManifest } from './checklists/manifest';
 import { inspectionSheetsManifest } from './inspection-sheets/manifest';
+import { noticesManifest } from './notices/manifest';
+import { selfInspectionsManifest } from './self-inspections/manifest';
 
 export const MANIFEST: readonly ContextManifest[] = [
   platformManifest,
@@ -33,4 +35,6 @@ export const MANIFEST: readonly ContextManifest[] = [
   officersManifest,
   checklistsManifest,
   inspectionSheetsManifest,
+  noticesManifest,
+  selfInspectionsManifest,
 ];

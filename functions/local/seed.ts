@@ -6,6 +6,7 @@
 import { regionName } from '../../shared/reference/regions';
 import { writeDemoData, writeRegister, DEMO_SEED } from '../seed/write';
 import { generateDemoData } from '../seed/generate';
+import { seedNoticesAndSelfInspections } from '../seed/notices';
 import type { Store } from '../store';
 
 export interface SeedSummary {
@@ -51,6 +52,9 @@ export async function seedIfEmpty(
   });
   if (!existing) {
     await writeDemoData(store, data);
+    // 归口通报 and 企业自纠自查隐患 between the demo's logins: at the demo's size only (tests seed a handful and
+    // make their own).
+    if (requested >= COVERED_FROM) await seedNoticesAndSelfInspections(store, data);
     await store.seedRuns
       .put({
         name: 'demo',

@@ -6,6 +6,7 @@ import { defineHandler } from '../lib/handler';
 import { listInbox, markAllRead, markRead } from './inbox';
 import { notificationsManifest } from './manifest';
 import { onChangeRequestDecided } from './on-change-decided';
+import { onNoticeSent } from './on-notice-sent';
 
 export const handler = defineHandler(notificationsManifest, (deps) => ({
   routes: {
@@ -17,5 +18,8 @@ export const handler = defineHandler(notificationsManifest, (deps) => ({
   },
   consumers: {
     changeRequestDecided: async (event, log) => onChangeRequestDecided(deps.store, event, log),
+    noticeSent: async (event, log) => {
+      await onNoticeSent(deps.store, event, log);
+    },
   },
 }));

@@ -6,6 +6,7 @@ import {
   NotificationsMarked,
 } from '../../shared/api/notifications';
 import { ChangeRequestDecided } from '../../shared/events/register';
+import { NoticeSent } from '../../shared/events/notices';
 import { defineContext, defineRoute } from '../lib/wiring';
 
 /**
@@ -61,6 +62,11 @@ export const notificationsManifest = defineContext({
       name: 'changeRequestDecided',
       events: [ChangeRequestDecided],
       description: '变更申请（新增企业、删除企业、企业信息纠错、证书信息纠正）审核后，通知提交人',
+    },
+    {
+      name: 'noticeSent',
+      events: [NoticeSent],
+      description: '归口通报发出后，通知各接收单位辖区、类别覆盖该企业的检查人员',
     },
   ],
   schedules: [],

@@ -38,6 +38,9 @@ import { expertConflictModel } from './entities/expert-conflict';
 import { checklistModel } from './entities/checklist';
 import { checklistVersionModel } from './entities/checklist-version';
 import { checklistItemModel } from './entities/checklist-item';
+import { noticeModel } from './entities/notice';
+import { noticeListingModel } from './entities/notice-listing';
+import { selfInspectionModel } from './entities/self-inspection';
 
 /** Each entity of the table by its name in the store, and the function that builds it on a client and table. */
 const MODELS = {
@@ -76,6 +79,9 @@ const MODELS = {
   checklists: checklistModel,
   checklistVersions: checklistVersionModel,
   checklistItems: checklistItemModel,
+  notices: noticeModel,
+  noticeListings: noticeListingModel,
+  selfInspections: selfInspectionModel,
 };
 
 type Models = typeof MODELS;

@@ -57,6 +57,11 @@ export const PARTITION_KEYS = {
   checklists: [key('checklistId', 'ckl-')],
   checklistVersions: [key('checklistId', 'ckl-')],
   checklistItems: [key('checklistId', 'ckl-')],
+  /** A notice and its list rows share the notice's partition. */
+  notices: [key('noticeId', 'ntc-')],
+  noticeListings: [key('noticeId', 'ntc-')],
+  /** An enterprise's own 自纠自查 register, beside its register entry. */
+  selfInspections: [key('enterpriseId')],
 } as const satisfies Record<string, readonly string[]>;
 
 export type StoreEntity = keyof typeof PARTITION_KEYS;
@@ -80,6 +85,7 @@ export const INDEXED_ENTITIES: readonly StoreEntity[] = [
   'audit',
   'experts',
   'checklists',
+  'noticeListings',
 ];
 
 /** The entity no one may update or delete: records and heads are only put (conditionally). */

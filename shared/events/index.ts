@@ -6,13 +6,16 @@
 import type { EventContract } from './contract';
 import { RegisterImportBatchRequested, RegisterImportRequested } from './imports';
 import { ChangeRequestDecided } from './register';
+import { NoticeSent } from './notices';
 
 export * from './contract';
 export { ChangeRequestDecided } from './register';
 export { RegisterImportBatchRequested, RegisterImportRequested } from './imports';
+export { NoticeSent } from './notices';
 
 export const EVENTS: readonly EventContract[] = [
   ChangeRequestDecided,
   RegisterImportRequested,
   RegisterImportBatchRequested,
+  NoticeSent,
 ];

@@ -180,6 +180,26 @@ const ADMIN_REVIEWER_OF_A: Persona = {
 const ADMINS = [SYS_ADMIN, AUDIT_ADMIN, SEC_ADMIN, DEPT_ADMIN_GONGAN_QZ];
 const ADMIN_REVIEWER_QZ_FIREWORKS: Persona = { ...REVIEWER_QZ_FIREWORKS, roles: ['reviewer', 'dept-admin'] };
 let changeRequest = '';
+/** 林业 of ent-000001's city (filled in beforeAll): the receiver of `{notice}`, 公安's notice about ent-000001. */
+const LINYE_OF_A: Persona = {
+  kind: 'regulator',
+  department: 'linye',
+  regionCode: '',
+  categories: ['firearms'],
+  roles: ['inspector'],
+};
+let notice = '';
+let selfInspection = '';
+const SELF_INSPECTION = {
+  location: '一号仓库',
+  classification: 'site',
+  description: '灭火器压力不足',
+  cause: '未按期检查',
+  deadline: '2026-12-31',
+  difficulty: 'easy',
+};
+/** Who is not in 归口通报 at all: enterprises, the admin roles, a reviewer (检查人员 only). */
+const NOT_INSPECTORS = [ENTERPRISE_A, SYS_ADMIN, AUDIT_ADMIN, SEC_ADMIN, DEPT_ADMIN_GONGAN_QZ, REVIEWER_OF_A];
 
 /** The import row's body: a one-item checklist of 危险化学品, its content filled in beforeAll. */
 const CHECKLIST_FILE = { category: 'hazchem', kind: 'independent', filename: '矩阵测试清单.xlsx', contentBase64: '' };
@@ -655,6 +675,99 @@ const MATRIX: Record<string, Row> = {
     probe: { method: 'DELETE', path: '/api/experts/exp-00000000000000000000000000000000/conflicts/ent-000001' },
     denied: EVERYONE_BUT(),
   },
+  // 归口通报: 检查人员 doing business only; a notice is seen by its sending department and its receivers, within a
+  // jurisdiction covering the enterprise (another department, city or category: 404). test/integration/notices.test.ts
+  // walks a real notice through two receivers.
+  'POST /api/notices': {
+    probe: {
+      method: 'POST',
+      path: '/api/notices',
+      body: { receivers: ['linye'], enterpriseId: 'ent-000001', description: '矩阵测试', result: '矩阵测试' },
+    },
+    denied: [...NOT_INSPECTORS, REVIEWER_FAR_FROM_A, { ...INSPECTOR_OF_A, regionCode: '3502' } as Persona],
+    allowed: INSPECTOR_OF_A,
+    allowedStatus: 201,
+  },
+  'GET /api/notices/sent': {
+    probe: { method: 'GET', path: '/api/notices/sent' },
+    denied: NOT_INSPECTORS,
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
+  'GET /api/notices/received': {
+    probe: { method: 'GET', path: '/api/notices/received' },
+    denied: NOT_INSPECTORS,
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
+  'GET /api/notices/{noticeId}': {
+    probe: { method: 'GET', path: '/api/notices/{notice}' },
+    denied: [...NOT_INSPECTORS, INSPECTOR_QZ, GONGAN_QZ, INSPECTOR_SM],
+    allowed: LINYE_OF_A,
+    allowedStatus: 200,
+  },
+  'POST /api/notices/{noticeId}/read': {
+    probe: { method: 'POST', path: '/api/notices/{notice}/read' },
+    denied: [...NOT_INSPECTORS, INSPECTOR_QZ, GONGAN_QZ, INSPECTOR_SM],
+    allowed: LINYE_OF_A,
+    allowedStatus: 200,
+  },
+  'POST /api/notices/{noticeId}/reply': {
+    probe: { method: 'POST', path: '/api/notices/{notice}/reply', body: { reply: '已处理' } },
+    // The sending department sees the notice but is no receiver: 403.
+    denied: [...NOT_INSPECTORS, INSPECTOR_QZ, GONGAN_QZ, INSPECTOR_SM, INSPECTOR_OF_A],
+    allowed: LINYE_OF_A,
+    allowedStatus: 200,
+  },
+  // 企业自纠自查隐患: the enterprise's own (its session names it; another's entry isn't in its partition: 404);
+  // regulators read it under 企业自查自纠管理 when they see the enterprise. test/integration/self-inspections.test.ts.
+  'GET /api/self-inspections': {
+    probe: { method: 'GET', path: '/api/self-inspections' },
+    denied: [INSPECTOR_QZ, GONGAN_QZ, SYS_ADMIN, AUDIT_ADMIN, SEC_ADMIN, DEPT_ADMIN_GONGAN_QZ, INSPECTOR_OF_A],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 200,
+  },
+  'POST /api/self-inspections': {
+    probe: { method: 'POST', path: '/api/self-inspections', body: SELF_INSPECTION },
+    denied: [INSPECTOR_QZ, GONGAN_QZ, SYS_ADMIN, AUDIT_ADMIN, SEC_ADMIN, DEPT_ADMIN_GONGAN_QZ, INSPECTOR_OF_A],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 201,
+  },
+  'GET /api/self-inspections/{entryId}': {
+    probe: { method: 'GET', path: '/api/self-inspections/{selfInspection}' },
+    denied: [ENTERPRISE_B, INSPECTOR_QZ, GONGAN_QZ, SYS_ADMIN, INSPECTOR_OF_A],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 200,
+  },
+  'PUT /api/self-inspections/{entryId}': {
+    probe: { method: 'PUT', path: '/api/self-inspections/{selfInspection}', body: { ...SELF_INSPECTION, version: 1 } },
+    denied: [ENTERPRISE_B, INSPECTOR_QZ, GONGAN_QZ, SYS_ADMIN, INSPECTOR_OF_A],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 200,
+  },
+  'POST /api/self-inspections/{entryId}/complete': {
+    probe: {
+      method: 'POST',
+      path: '/api/self-inspections/{selfInspection}/complete',
+      body: { rectification: '已整改', attachmentIds: ['att-not-mine'], version: 2 },
+    },
+    denied: [ENTERPRISE_B, INSPECTOR_QZ, GONGAN_QZ, SYS_ADMIN, INSPECTOR_OF_A],
+    // Through to the evidence check, which finds no upload of the caller's.
+    allowed: ENTERPRISE_A,
+    allowedStatus: 400,
+  },
+  'GET /api/self-inspection-registers/{enterpriseId}': {
+    probe: { method: 'GET', path: '/api/self-inspection-registers/ent-000001' },
+    denied: [ENTERPRISE_A, ENTERPRISE_B, REVIEWER_FAR_FROM_A, REVIEWER_OTHER_CATEGORY_OF_A],
+    allowed: INSPECTOR_OF_A,
+    allowedStatus: 200,
+  },
+  'GET /api/self-inspection-registers/{enterpriseId}/{entryId}': {
+    probe: { method: 'GET', path: '/api/self-inspection-registers/ent-000001/{selfInspection}' },
+    denied: [ENTERPRISE_A, ENTERPRISE_B, REVIEWER_FAR_FROM_A, REVIEWER_OTHER_CATEGORY_OF_A],
+    allowed: INSPECTOR_OF_A,
+    allowedStatus: 200,
+  },
 };
 
 /** The identity context's own-session routes: every signed-in caller may use them on their own session. */
@@ -723,6 +836,19 @@ describe('the authorization matrix', () => {
     });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     changeRequest = filed.body.requestId;
+    Object.assign(LINYE_OF_A, { regionCode: city });
+    const sender = await signedInAs(store, stack.url, INSPECTOR_OF_A);
+    const sent = await sender.post('/api/notices', {
+      receivers: ['linye'],
+      enterpriseId: 'ent-000001',
+      description: '矩阵测试通报',
+      result: '矩阵测试',
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    notice = sent.body.noticeId;
+    const added = await own.post('/api/self-inspections', SELF_INSPECTION);
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    selfInspection = added.body.entryId;
   }, 120_000);
   afterAll(async () => stack?.stop());
 
@@ -796,7 +922,11 @@ describe('the authorization matrix', () => {
   for (const [key, row] of Object.entries(MATRIX)) {
     it(`${key}: refuses anonymous callers and every persona outside its scope`, async () => {
       const anonymous = new ApiClient(stack.url);
-      const path = row.probe.path.replace('{application}', application).replace('{changeRequest}', changeRequest);
+      const path = row.probe.path
+        .replace('{application}', application)
+        .replace('{changeRequest}', changeRequest)
+        .replace('{notice}', notice)
+        .replace('{selfInspection}', selfInspection);
       const a = await anonymous.request(row.probe.method, path, row.probe.body);
       expect(a.status).toBe(401);
       for (const persona of row.denied) {

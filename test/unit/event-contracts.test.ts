@@ -24,6 +24,7 @@ import { decidedEvent } from '../../functions/register/decide';
 import { createStore } from '../../functions/store';
 import { EVENTS, type EventContract } from '../../shared/events';
 import { RegisterImportBatchRequested, RegisterImportRequested } from '../../shared/events/imports';
+import { NoticeSent } from '../../shared/events/notices';
 import { ChangeRequestDecided } from '../../shared/events/register';
 import { ctx } from '../support/events';
 
@@ -93,6 +94,21 @@ const SAMPLES: { contract: EventContract; data: unknown }[] = [
   },
   { contract: RegisterImportBatchRequested, data: { importId: importIdOf('att-1'), offset: 0 } },
   { contract: RegisterImportBatchRequested, data: { importId: importIdOf('att-1'), offset: 8000 } },
+  {
+    contract: NoticeSent,
+    data: {
+      noticeId: 'ntc-0b9f8c1e-2d3a-4f5b-8c7d-1e2f3a4b5c6d',
+      department: 'anjian',
+      receivers: ['gongan', 'jiaotong'],
+      enterpriseId: 'ent-000001',
+      enterpriseName: '泉州市测试化工有限公司',
+      regionCode: '350503',
+      categories: ['hazchem'],
+      summary: '储存场所未按规定设置警示标志',
+      sentBy: { accountId: 'reg-13900000028', name: '王检查' },
+      sentAt: '2026-03-01T02:00:00.000Z',
+    },
+  },
 ];
 
 /** The stream record DynamoDB writes for an outbox Put (NEW_IMAGE): strings and numbers in attribute form. */

@@ -28,6 +28,7 @@ function partitionKeyOf(name: string, entity: KeyedEntity): string {
     if (attr === 'expertId') return 'exp-0123456789abcdef0123456789abcdef';
     if (attr === 'checklistId') return 'ckl-Abc123';
     if (attr === 'version') return 3;
+    if (attr === 'noticeId') return 'ntc-Abc123';
     return `Sample-${attr}`;
   };
   const composite = [...primary.pk.composite, ...(primary.sk?.composite ?? [])];
