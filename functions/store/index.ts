@@ -31,6 +31,13 @@ import { registrationTaskModel } from './entities/registration-task';
 import { seedRunModel } from './entities/seed-run';
 import { sessionModel } from './entities/session';
 import { outboxEventModel } from './entities/outbox-event';
+import {
+  inspectionJointDepartmentModel,
+  inspectionTaskMemberModel,
+  inspectionTaskModel,
+} from './entities/inspection-task';
+import { inspectionDrawModel } from './entities/inspection-draw';
+import { inspectionBurdenModel } from './entities/inspection-burden';
 
 /** Each entity of the table by its name in the store, and the function that builds it on a client and table. */
 const MODELS = {
@@ -62,6 +69,11 @@ const MODELS = {
   registrationGuards: registrationGuardModel,
   outboxEvents: outboxEventModel,
   accountNotices: accountNoticeModel,
+  inspectionTasks: inspectionTaskModel,
+  inspectionTaskMembers: inspectionTaskMemberModel,
+  inspectionJointDepartments: inspectionJointDepartmentModel,
+  inspectionDraws: inspectionDrawModel,
+  inspectionBurdens: inspectionBurdenModel,
 };
 
 type Models = typeof MODELS;

@@ -47,6 +47,12 @@ export const PARTITION_KEYS = {
   accountNotices: [key('enterpriseId')],
   /** Records (one partition per shard) and heads (one per chain). */
   audit: [key('auditShard'), key('auditChain')],
+  /** A task, its team's member rows, its joint departments' rows (and H4's answers) share the task's partition. */
+  inspectionTasks: [key('taskId')],
+  inspectionTaskMembers: [key('taskId')],
+  inspectionJointDepartments: [key('taskId')],
+  inspectionDraws: [key('drawId')],
+  inspectionBurdens: [key('inspectedEnterpriseId')],
 } as const satisfies Record<string, readonly string[]>;
 
 export type StoreEntity = keyof typeof PARTITION_KEYS;
@@ -68,6 +74,9 @@ export const INDEXED_ENTITIES: readonly StoreEntity[] = [
   'registrationTasks',
   'accountNotices',
   'audit',
+  'inspectionTasks',
+  'inspectionTaskMembers',
+  'inspectionJointDepartments',
 ];
 
 /** The entity no one may update or delete: records and heads are only put (conditionally). */
