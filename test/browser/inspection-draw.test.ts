@@ -92,4 +92,22 @@ describe('a double-random task, created and verified in Chromium', () => {
       expect(errors).toEqual([]);
     });
   }
+
+  it('创建独立检查任务 and 联合检查任务 render with the picker count line, at both widths', async () => {
+    for (const [label, viewport] of [
+      ['desktop', { width: 1366, height: 768 }],
+      ['phone', { width: 390, height: 844 }],
+    ] as const) {
+      const page = await signedInPage(viewport);
+      await page.goto(`${t.url}/platform/${category}/inspections/independent/create`);
+      await expect
+        .poll(() => page.getByTestId('picker-count').textContent())
+        .toMatch(/您账号所在辖区 福建省 内，共有 .+ 企业 \d+ 家/);
+      await shot(page, `inspections-create-${label}`);
+      await page.goto(`${t.url}/platform/${category}/inspections/joint`);
+      await expect.poll(() => page.getByRole('heading', { name: '联合检查任务' }).count()).toBe(1);
+      await shot(page, `inspections-joint-${label}`);
+    }
+    expect(errors).toEqual([]);
+  });
 });
