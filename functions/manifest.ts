@@ -19,6 +19,7 @@ import { checklistsManifest } from './checklists/manifest';
 import { inspectionSheetsManifest } from './inspection-sheets/manifest';
 import { noticesManifest } from './notices/manifest';
 import { selfInspectionsManifest } from './self-inspections/manifest';
+import { inspectionsManifest } from './inspections/manifest';
 
 export const MANIFEST: readonly ContextManifest[] = [
   platformManifest,
@@ -37,4 +38,5 @@ export const MANIFEST: readonly ContextManifest[] = [
   inspectionSheetsManifest,
   noticesManifest,
   selfInspectionsManifest,
+  inspectionsManifest,
 ];

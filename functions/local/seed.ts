@@ -3,6 +3,7 @@
  * written once. The marker item is written last, so an interrupted seed runs again on the next start; the
  * ids are deterministic, so running again overwrites rather than duplicates.
  */
+import { seedInspections } from '../seed/inspections';
 import { regionName } from '../../shared/reference/regions';
 import { writeDemoData, writeRegister, DEMO_SEED } from '../seed/write';
 import { generateDemoData } from '../seed/generate';
@@ -55,6 +56,12 @@ export async function seedIfEmpty(
     // 归口通报 and 企业自纠自查隐患 between the demo's logins: at the demo's size only (tests seed a handful and
     // make their own).
     if (requested >= COVERED_FROM) await seedNoticesAndSelfInspections(store, data);
+    // A year of inspections (issue 10); records' seed step completes and publishes some of `inspections`.
+    const inspections = await seedInspections(store, data, {
+      today,
+      target: Math.min(200, Math.floor(requested * 0.7)),
+    });
+    void inspections;
     await store.seedRuns
       .put({
         name: 'demo',

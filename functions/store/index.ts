@@ -41,6 +41,13 @@ import { checklistItemModel } from './entities/checklist-item';
 import { noticeModel } from './entities/notice';
 import { noticeListingModel } from './entities/notice-listing';
 import { selfInspectionModel } from './entities/self-inspection';
+import {
+  inspectionJointDepartmentModel,
+  inspectionTaskMemberModel,
+  inspectionTaskModel,
+} from './entities/inspection-task';
+import { inspectionDrawModel } from './entities/inspection-draw';
+import { inspectionBurdenModel } from './entities/inspection-burden';
 
 /** Each entity of the table by its name in the store, and the function that builds it on a client and table. */
 const MODELS = {
@@ -82,6 +89,11 @@ const MODELS = {
   notices: noticeModel,
   noticeListings: noticeListingModel,
   selfInspections: selfInspectionModel,
+  inspectionTasks: inspectionTaskModel,
+  inspectionTaskMembers: inspectionTaskMemberModel,
+  inspectionJointDepartments: inspectionJointDepartmentModel,
+  inspectionDraws: inspectionDrawModel,
+  inspectionBurdens: inspectionBurdenModel,
 };
 
 type Models = typeof MODELS;

@@ -62,6 +62,12 @@ export const PARTITION_KEYS = {
   noticeListings: [key('noticeId', 'ntc-')],
   /** An enterprise's own 自纠自查 register, beside its register entry. */
   selfInspections: [key('enterpriseId')],
+  /** A task, its team's member rows, its joint departments' rows (and H4's answers) share the task's partition. */
+  inspectionTasks: [key('taskId')],
+  inspectionTaskMembers: [key('taskId')],
+  inspectionJointDepartments: [key('taskId')],
+  inspectionDraws: [key('drawId')],
+  inspectionBurdens: [key('inspectedEnterpriseId')],
 } as const satisfies Record<string, readonly string[]>;
 
 export type StoreEntity = keyof typeof PARTITION_KEYS;
@@ -86,6 +92,9 @@ export const INDEXED_ENTITIES: readonly StoreEntity[] = [
   'experts',
   'checklists',
   'noticeListings',
+  'inspectionTasks',
+  'inspectionTaskMembers',
+  'inspectionJointDepartments',
 ];
 
 /** The entity no one may update or delete: records and heads are only put (conditionally). */

@@ -13,6 +13,7 @@ export const ATTACHMENT_PURPOSES = [
   'register-import',
   'notice',
   'self-inspection',
+  'inspection-task',
 ] as const;
 export type AttachmentPurpose = (typeof ATTACHMENT_PURPOSES)[number];
 export const ATTACHMENT_PURPOSE_NAMES: Record<AttachmentPurpose, string> = {
@@ -22,6 +23,7 @@ export const ATTACHMENT_PURPOSE_NAMES: Record<AttachmentPurpose, string> = {
   'register-import': '导入清单文件',
   notice: '通报附件',
   'self-inspection': '整改附件',
+  'inspection-task': '检查任务附件',
 };
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -10,6 +10,7 @@ import { sha256 } from '../../functions/lib/auth/tokens';
 import { ApiClient } from '../support/api-client';
 import { editableFields } from '../support/register';
 import { startTestStack } from '../support/stack';
+import { matrixInspections } from '../support/inspections';
 import { signedInAs, type Persona } from '../support/personas';
 import type { CategoryCode } from '../../shared/reference/categories';
 import { segmentsOf } from '../../shared/reference/segments';
@@ -203,6 +204,21 @@ const NOT_INSPECTORS = [ENTERPRISE_A, SYS_ADMIN, AUDIT_ADMIN, SEC_ADMIN, DEPT_AD
 
 /** The import row's body: a one-item checklist of 危险化学品, its content filled in beforeAll. */
 const CHECKLIST_FILE = { category: 'hazchem', kind: 'independent', filename: '矩阵测试清单.xlsx', contentBase64: '' };
+/** Inspection objects of 安监 泉州 on ent-000001 (test/support/inspections.ts), written in beforeAll. */
+let inspections = { task: '', joint: '', draw: '' };
+const INSPECTION_PLAN = {
+  plannedStart: '2026-12-10',
+  plannedEnd: '2026-12-20',
+  inspectionType: 'full',
+  checklistId: 'stub-independent',
+};
+const INSPECTION_BODY = {
+  title: '矩阵检查',
+  enterpriseIds: ['ent-000001'],
+  form: 'open',
+  officerIds: ['reg-matrix-2'],
+  ...INSPECTION_PLAN,
+};
 
 /** By route key. Routes of the identity context act on the caller's own session only: any signed-in caller may. */
 const MATRIX: Record<string, Row> = {
@@ -768,6 +784,92 @@ const MATRIX: Record<string, Row> = {
     allowed: INSPECTOR_OF_A,
     allowedStatus: 200,
   },
+  // Inspection tasks (issue 10 §3–§6): 检查人员 with no admin role; another department, city or category
+  // finds nothing (404); enterprises and admin roles are refused (403). {inspectionTask}, {inspectionJoint}
+  // (参检: 公安) and {inspectionDraw} are 安监 泉州's, written in beforeAll.
+  'GET /api/inspections/tasks/{taskId}': {
+    probe: { method: 'GET', path: '/api/inspections/tasks/{inspectionTask}' },
+    denied: [INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, ...ADMINS],
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
+  'GET /api/inspections/enterprise-picker': {
+    probe: { method: 'GET', path: `/api/inspections/enterprise-picker?segment=${segmentsOf('hazchem')[0]!.code}` },
+    denied: [ENTERPRISE_A, ...ADMINS],
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
+  'GET /api/inspections/team-choices': {
+    probe: { method: 'GET', path: '/api/inspections/team-choices' },
+    denied: [ENTERPRISE_A, ...ADMINS],
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
+  'POST /api/inspections/independent-tasks': {
+    probe: { method: 'POST', path: '/api/inspections/independent-tasks', body: INSPECTION_BODY },
+    denied: [ENTERPRISE_A, ENTERPRISE_B, ...ADMINS],
+  },
+  'POST /api/inspections/draws': {
+    probe: {
+      method: 'POST',
+      path: '/api/inspections/draws',
+      body: { enterprises: { mode: 'count', count: 1 }, officers: { mode: 'count', count: 2 } },
+    },
+    denied: [ENTERPRISE_A, ...ADMINS],
+  },
+  'GET /api/inspections/draws/{drawId}': {
+    probe: { method: 'GET', path: '/api/inspections/draws/{inspectionDraw}' },
+    denied: [INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, ...ADMINS],
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
+  'POST /api/inspections/draws/{drawId}/tasks': {
+    probe: {
+      method: 'POST',
+      path: '/api/inspections/draws/{inspectionDraw}/tasks',
+      body: { title: '矩阵', form: 'open', tasks: [{ enterpriseId: 'ent-000001', ...INSPECTION_PLAN }] },
+    },
+    denied: [INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, ...ADMINS],
+  },
+  'POST /api/inspections/joint-tasks': {
+    probe: {
+      method: 'POST',
+      path: '/api/inspections/joint-tasks',
+      body: { ...INSPECTION_BODY, checklistId: 'stub-joint', departments: ['gongan'] },
+    },
+    denied: [ENTERPRISE_A, ...ADMINS],
+  },
+  'GET /api/inspections/joint-tasks': {
+    probe: { method: 'GET', path: '/api/inspections/joint-tasks' },
+    denied: [ENTERPRISE_A, ...ADMINS],
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
+  'POST /api/inspections/joint-tasks/{taskId}/answer': {
+    probe: {
+      method: 'POST',
+      path: '/api/inspections/joint-tasks/{inspectionJoint}/answer',
+      body: { answer: 'agreed' },
+    },
+    // The lead department does not answer its own task (403); 公安 泉州 here works in another category (404).
+    denied: [INSPECTOR_QZ, INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, ...ADMINS],
+  },
+  'POST /api/inspections/joint-tasks/{taskId}/drop': {
+    probe: {
+      method: 'POST',
+      path: '/api/inspections/joint-tasks/{inspectionJoint}/drop',
+      body: { department: 'gongan', version: 1 },
+    },
+    denied: [INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, ...ADMINS],
+  },
+  'POST /api/inspections/joint-tasks/{taskId}/cancel': {
+    probe: {
+      method: 'POST',
+      path: '/api/inspections/joint-tasks/{inspectionJoint}/cancel',
+      body: { reason: '越权测试', version: 1 },
+    },
+    denied: [INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, ...ADMINS],
+  },
 };
 
 /** The identity context's own-session routes: every signed-in caller may use them on their own session. */
@@ -849,6 +951,7 @@ describe('the authorization matrix', () => {
     const added = await own.post('/api/self-inspections', SELF_INSPECTION);
     expect(added.status, JSON.stringify(added.body)).toBe(201);
     selfInspection = added.body.entryId;
+    inspections = await matrixInspections(store);
   }, 120_000);
   afterAll(async () => stack?.stop());
 
@@ -926,7 +1029,10 @@ describe('the authorization matrix', () => {
         .replace('{application}', application)
         .replace('{changeRequest}', changeRequest)
         .replace('{notice}', notice)
-        .replace('{selfInspection}', selfInspection);
+        .replace('{selfInspection}', selfInspection)
+        .replace('{inspectionTask}', inspections.task)
+        .replace('{inspectionJoint}', inspections.joint)
+        .replace('{inspectionDraw}', inspections.draw);
       const a = await anonymous.request(row.probe.method, path, row.probe.body);
       expect(a.status).toBe(401);
       for (const persona of row.denied) {
