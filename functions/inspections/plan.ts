@@ -76,7 +76,9 @@ export async function chooseChecklist(
   input: { checklistId: string; inspectionType: 'full' | 'special'; itemSeqs?: number[] | undefined },
   path = 'body',
 ): Promise<ChosenChecklist> {
-  const c = await usableChecklist(store, p, input.checklistId, kind);
+  const found = await usableChecklist(store, p, input.checklistId, kind);
+  // A list of another category is not this platform's, even where its department could use it.
+  const c = found?.ref.category === p.category ? found : undefined;
   if (!c) {
     const what = kind === 'joint' ? '联合检查清单' : '独立检查清单';
     throw badRequest(`检查清单不存在或不是您可用的${what}`, [

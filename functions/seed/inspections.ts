@@ -12,11 +12,15 @@ import { newTask } from '../inspections/create';
 import type { TaskRecord } from '../inspections/task-scope';
 import { newBatchId, taskWriteItems } from '../inspections/task-writes';
 import type { DocumentTransactItem } from '../lib/transactions';
+import type { Regulator } from '../lib/auth/principal';
+import { readChecklistVersion, type ChecklistKind, type ChecklistVersionRef } from '../lib/checklists/read';
+import { checklistVisibleTo } from '../lib/checklists/scope';
 import type { Store } from '../store';
 import type { DrawResult } from '../../shared/inspections/draw';
 import { CATEGORIES, type CategoryCode } from '../../shared/reference/categories';
 import type { DepartmentCode } from '../../shared/reference/departments';
 import { regionPrefixMatches } from '../../shared/reference/regions';
+import { DEMO_CHECKLIST_IDS } from './checklists';
 import type { DemoData, DemoRegulator } from './generate';
 import { chance, int, pick, streamOf, type Rng } from './rng';
 
@@ -25,14 +29,23 @@ export interface SeededInspection {
   kind: 'independent' | 'random' | 'joint';
 }
 
-// STUB until h-checklists merges: the demo tasks use the stub checklists (functions/lib/checklists/read.ts).
-const CHECKLIST = {
-  independent: {
-    ref: { checklistId: 'stub-independent', version: 1, name: '危险化学品经营储存检查清单' },
-    itemCount: 5,
-  },
-  joint: { ref: { checklistId: 'stub-joint', version: 1, name: '危险化学品联合检查清单' }, itemCount: 5 },
-};
+/** A checklist as a task keeps it: the version's reference and its number of items. */
+interface TaskChecklist {
+  ref: ChecklistVersionRef;
+  itemCount: number;
+}
+
+/** The demo's checklists (functions/seed/checklists.ts, written before the tasks), current versions. */
+async function demoChecklists(store: Store): Promise<TaskChecklist[]> {
+  const read = await Promise.all(DEMO_CHECKLIST_IDS.map((id) => readChecklistVersion(store, id, 1)));
+  return read.filter((c) => c !== undefined).map((c) => ({ ref: c.ref, itemCount: c.items.length }));
+}
+
+/** The first demo list of `kind` that `r` may use on `category`'s platform (as the API would allow). */
+function listFor(lists: readonly TaskChecklist[], r: DemoRegulator, category: string, kind: ChecklistKind) {
+  const p = { department: r.department, regionCode: r.regionCode, categories: r.categories, category } as Regulator;
+  return lists.find((l) => l.ref.kind === kind && l.ref.category === category && checklistVisibleTo(p, l.ref));
+}
 
 const TITLES = ['季度安全检查', '节前安全检查', '专项整治检查', '汛期安全检查', '日常监督检查', '隐患排查复查'];
 
@@ -46,6 +59,7 @@ export async function seedInspections(
   const rng = streamOf('inspections', opts.today);
   const target = opts.target ?? 200;
   const inspectors = data.regulators.filter((r) => r.roles.includes('inspector'));
+  const lists = await demoChecklists(store);
   const idOf = (r: DemoRegulator) => `reg-${r.mobile}`;
   // Creators: each inspector × their categories, with enterprises of that category in their jurisdiction
   // and at least one more inspector of their department there (a team of ≥ 2).
@@ -58,10 +72,15 @@ export async function seedInspections(
         const team = inspectors.filter(
           (o) => o !== r && o.department === r.department && regionPrefixMatches(r.regionCode, o.regionCode),
         );
-        return { r, category, enterprises, team };
+        const checklists = {
+          independent: listFor(lists, r, category, 'independent'),
+          joint: listFor(lists, r, category, 'joint'),
+        };
+        return { r, category, enterprises, team, checklists };
       }),
     )
-    .filter((c) => c.enterprises.length >= 3 && c.team.length >= 2);
+    // Only where the demo has a checklist the inspector may use: a task keeps a copy of a real one.
+    .filter((c) => c.enterprises.length >= 3 && c.team.length >= 2 && c.checklists.independent);
   if (creators.length === 0) return [];
 
   const out: SeededInspection[] = [];
@@ -80,7 +99,9 @@ export async function seedInspections(
     const start = new Date(today.getTime() - (monthsAgo * 30 + int(rng, 0, 20)) * 86_400_000);
     const end = new Date(start.getTime() + int(rng, 3, 14) * 86_400_000);
     const createdAt = new Date(start.getTime() - int(rng, 3, 10) * 86_400_000).toISOString();
-    const kind = pickKind(rng, c.category, c.r.department);
+    const picked = pickKind(rng, c.category, c.r.department);
+    const kind = picked === 'joint' && !c.checklists.joint ? 'independent' : picked;
+    const independentList = c.checklists.independent!;
     const common = {
       batchId: newBatchId(),
       createdAt,
@@ -132,7 +153,7 @@ export async function seedInspections(
           ...common,
           kind: 'random',
           enterprise: enterpriseOf(byId.get(r.id)!),
-          checklist: CHECKLIST.independent,
+          checklist: independentList,
           officers: r.officers.map((ps) => who.get(ps)!),
           drawId: d.drawId,
         }),
@@ -150,7 +171,7 @@ export async function seedInspections(
         ...common,
         kind,
         enterprise: enterpriseOf(e),
-        checklist: kind === 'joint' ? CHECKLIST.joint : CHECKLIST.independent,
+        checklist: kind === 'joint' ? c.checklists.joint! : independentList,
         officers,
         ...(kind === 'joint' ? { departments: others } : {}),
       });

@@ -210,7 +210,7 @@ const INSPECTION_PLAN = {
   plannedStart: '2026-12-10',
   plannedEnd: '2026-12-20',
   inspectionType: 'full',
-  checklistId: 'stub-independent',
+  checklistId: 'ckl-test-independent',
 };
 const INSPECTION_BODY = {
   title: '矩阵检查',
@@ -835,7 +835,7 @@ const MATRIX: Record<string, Row> = {
     probe: {
       method: 'POST',
       path: '/api/inspections/joint-tasks',
-      body: { ...INSPECTION_BODY, checklistId: 'stub-joint', departments: ['gongan'] },
+      body: { ...INSPECTION_BODY, checklistId: 'ckl-test-joint', departments: ['gongan'] },
     },
     denied: [ENTERPRISE_A, ...ADMINS],
   },

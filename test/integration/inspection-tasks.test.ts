@@ -4,7 +4,7 @@ import { CATEGORIES, type CategoryCode } from '../../shared/reference/categories
 import { segmentsOf } from '../../shared/reference/segments';
 import { ApiClient } from '../support/api-client';
 import { reference } from '../support/draw-reference';
-import { busiestSegment, inspector, type Inspector } from '../support/inspections';
+import { busiestSegment, inspector, TEST_CHECKLISTS, testChecklists, type Inspector } from '../support/inspections';
 import { startTestStack, type TestStack } from '../support/stack';
 
 /**
@@ -43,6 +43,7 @@ describe('inspection tasks', () => {
     for (let i = 0; i < 11; i++) {
       more.push(await inspector(t.store, t.url, { department: dept, regionCode: '35', categories: cats }));
     }
+    await testChecklists(t.store, { department: dept, category });
     const c = CATEGORIES.find((x) => x.code === category)!;
     participants = [...new Set([c.lead, ...c.responsible])].filter((d) => d !== dept).slice(0, 2);
     expect(participants).toHaveLength(2);
@@ -61,7 +62,7 @@ describe('inspection tasks', () => {
     plannedStart: '2026-12-10',
     plannedEnd: '2026-12-20',
     inspectionType: 'full',
-    checklistId: 'stub-independent',
+    checklistId: TEST_CHECKLISTS.independent,
     form: 'open',
   };
   const tasksOf = async (enterpriseId: string) =>
@@ -327,13 +328,17 @@ describe('inspection tasks', () => {
       officerIds: [colleague.accountId],
       departments: participants,
       ...plan,
-      checklistId: 'stub-joint',
+      checklistId: TEST_CHECKLISTS.joint,
     });
 
     it('needs a joint checklist and departments other than the lead', async () => {
       expect(
-        (await lead.client.post('/api/inspections/joint-tasks', { ...jointBody(), checklistId: 'stub-independent' }))
-          .status,
+        (
+          await lead.client.post('/api/inspections/joint-tasks', {
+            ...jointBody(),
+            checklistId: TEST_CHECKLISTS.independent,
+          })
+        ).status,
       ).toBe(400);
       expect(
         (await lead.client.post('/api/inspections/joint-tasks', { ...jointBody(), departments: ['gongan'] })).status,

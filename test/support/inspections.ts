@@ -6,6 +6,8 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { newTask } from '../../functions/inspections/create';
 import { newBatchId, newDrawId, taskWriteItems } from '../../functions/inspections/task-writes';
 import { createSession } from '../../functions/lib/auth/sessions';
+import type { Regulator } from '../../functions/lib/auth/principal';
+import { createChecklist } from '../../functions/lib/checklists/write';
 import type { DocumentTransactItem } from '../../functions/lib/transactions';
 import type { Store } from '../../functions/store';
 import { CATEGORY_CODES } from '../../shared/reference/categories';
@@ -66,6 +68,53 @@ export async function inspector(
   return { accountId, name, client };
 }
 
+/** The ids of the two checklists `testChecklists` writes: one independent list and one joint list. */
+export const TEST_CHECKLISTS = { independent: 'ckl-test-independent', joint: 'ckl-test-joint' } as const;
+
+/**
+ * A province-level independent checklist of `department` and a joint checklist, both of `category`, written as
+ * 检查清单管理 writes them (so every inspector of the department, and for the joint one every department, may use
+ * them for a task). Five items each: 专项检查 tests choose among them.
+ */
+export async function testChecklists(store: Store, p: { department: string; category: string }): Promise<void> {
+  const maker = {
+    kind: 'regulator',
+    accountId: 'reg-checklist-maker',
+    name: '清单创建人',
+    department: p.department,
+    regionCode: '35',
+    categories: [p.category],
+    roles: ['inspector'],
+    category: p.category,
+  } as unknown as Regulator;
+  const items = [
+    { stage: '储存', content: '仓库设置符合规定，安全距离满足要求', basis: '《危险化学品安全管理条例》第二十条' },
+    { stage: '储存', content: '建立出入库登记制度并如实记录', basis: '《危险化学品安全管理条例》第二十四条' },
+    { stage: '经营', content: '从业人员经安全培训合格，持证上岗', basis: '《危险化学品安全管理条例》第四条' },
+    {
+      stage: '经营',
+      content: '经营许可证在有效期内，经营范围与许可一致',
+      basis: '《危险化学品安全管理条例》第三十三条',
+    },
+    { stage: '使用', content: '配备与所用危险化学品相适应的应急器材', basis: '《危险化学品安全管理条例》第七十条' },
+  ];
+  const ctx = { sourceIp: '127.0.0.1', requestId: 'test-checklists', now: new Date() };
+  for (const kind of ['independent', 'joint'] as const) {
+    await createChecklist(
+      store,
+      maker,
+      {
+        checklistId: TEST_CHECKLISTS[kind],
+        kind,
+        category: p.category,
+        name: `测试${kind === 'joint' ? '联合' : '独立'}检查清单`,
+        items,
+      },
+      ctx,
+    );
+  }
+}
+
 /** The category × segment with the most enterprises on the seeded register, province-wide. */
 export async function busiestSegment(store: Store): Promise<{ category: string; segment: string; total: number }> {
   let best = { category: '', segment: '', total: -1 };
@@ -82,6 +131,7 @@ export async function busiestSegment(store: Store): Promise<{ category: string; 
  * ent-000001, and a draw of the same department — written as the domain writes them.
  */
 export async function matrixInspections(store: Store): Promise<{ task: string; joint: string; draw: string }> {
+  await testChecklists(store, { department: 'anjian', category: 'hazchem' });
   const { data: e } = await store.enterprises.get({ enterpriseId: 'ent-000001' }).go();
   const creator = {
     accountId: 'reg-matrix-creator',
@@ -99,7 +149,10 @@ export async function matrixInspections(store: Store): Promise<{ task: string; j
     plannedEnd: '2026-12-20',
     inspectionType: 'full' as const,
     form: 'open' as const,
-    checklist: { ref: { checklistId: 'stub-independent', version: 1, name: '清单' }, itemCount: 5 },
+    checklist: {
+      ref: { checklistId: TEST_CHECKLISTS.independent, version: 1, name: '测试独立检查清单' },
+      itemCount: 5,
+    },
     officers: [
       { officerId: creator.accountId, name: creator.name },
       { officerId: 'reg-matrix-2', name: '矩阵二' },

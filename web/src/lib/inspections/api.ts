@@ -3,7 +3,9 @@
  * 双随机 draws and 开始检查, 联合检查任务, and the portal's public draw record.
  */
 import type { DrawView, InspectionTaskView, PublicDraw } from '$shared/api/inspections';
+import type { CategoryCode } from '$shared/reference/categories';
 import { api } from '$lib/api/client';
+import { EMPTY_FILTERS, listChecklists, type ChecklistKind, type ChecklistSummary } from '$lib/checklists/checklists';
 
 const BASE = '/api/inspections';
 const enc = encodeURIComponent;
@@ -65,12 +67,22 @@ export const cancelJoint = (taskId: string, reason: string, version: number) =>
 
 export const publicDraw = (drawId: string) => api.get<PublicDraw>(`/api/public/draws/${enc(drawId)}`);
 
-// STUB until h-checklists merges: the two checklists the stub kernel knows (functions/lib/checklists/read.ts);
-// the picker becomes H1's GET /api/checklists?kind=… once merged.
-export const CHECKLISTS = {
-  independent: [{ checklistId: 'stub-independent', name: '危险化学品经营储存检查清单', itemCount: 5 }],
-  joint: [{ checklistId: 'stub-joint', name: '危险化学品联合检查清单', itemCount: 5 }],
-} as const;
+/**
+ * The checklists of `kind` the caller may use for a task on this platform: 检查清单管理's list (the API applies the
+ * scope: the department's lists of the jurisdiction and above, joint lists for everyone), every page of it.
+ */
+export async function usableChecklists(category: CategoryCode, kind: ChecklistKind): Promise<ChecklistSummary[]> {
+  const out: ChecklistSummary[] = [];
+  let cursor: string | undefined;
+  // A department's lists of one category number in the tens; 10 pages is a bound, not an expectation.
+  for (let page = 0; page < 10; page++) {
+    const r = await listChecklists(category, kind, EMPTY_FILTERS, cursor);
+    out.push(...r.items);
+    if (!r.cursor) break;
+    cursor = r.cursor;
+  }
+  return out;
+}
 
 export const today = () => new Date().toISOString().slice(0, 10);
 export const plusDays = (d: string, n: number) =>
