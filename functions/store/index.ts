@@ -31,6 +31,12 @@ import { registrationTaskModel } from './entities/registration-task';
 import { seedRunModel } from './entities/seed-run';
 import { sessionModel } from './entities/session';
 import { outboxEventModel } from './entities/outbox-event';
+import { inspectionAnswerModel } from './entities/inspection-answer';
+import {
+  inspectionPublicationDueModel,
+  inspectionResultModel,
+  inspectionResultNameModel,
+} from './entities/inspection-result';
 
 /** Each entity of the table by its name in the store, and the function that builds it on a client and table. */
 const MODELS = {
@@ -62,6 +68,10 @@ const MODELS = {
   registrationGuards: registrationGuardModel,
   outboxEvents: outboxEventModel,
   accountNotices: accountNoticeModel,
+  inspectionAnswers: inspectionAnswerModel,
+  inspectionResults: inspectionResultModel,
+  inspectionResultNames: inspectionResultNameModel,
+  inspectionPublicationDue: inspectionPublicationDueModel,
 };
 
 type Models = typeof MODELS;

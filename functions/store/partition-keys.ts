@@ -47,6 +47,11 @@ export const PARTITION_KEYS = {
   accountNotices: [key('enterpriseId')],
   /** Records (one partition per shard) and heads (one per chain). */
   audit: [key('auditShard'), key('auditChain')],
+  /** 登记, 一公开: in the inspection task's own partition. */
+  inspectionAnswers: [key('taskId')],
+  inspectionResults: [key('taskId')],
+  inspectionResultNames: [key('taskId')],
+  inspectionPublicationDue: [key('taskId')],
 } as const satisfies Record<string, readonly string[]>;
 
 export type StoreEntity = keyof typeof PARTITION_KEYS;
@@ -68,6 +73,9 @@ export const INDEXED_ENTITIES: readonly StoreEntity[] = [
   'registrationTasks',
   'accountNotices',
   'audit',
+  'inspectionResults',
+  'inspectionResultNames',
+  'inspectionPublicationDue',
 ];
 
 /** The entity no one may update or delete: records and heads are only put (conditionally). */

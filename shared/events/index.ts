@@ -6,13 +6,16 @@
 import type { EventContract } from './contract';
 import { RegisterImportBatchRequested, RegisterImportRequested } from './imports';
 import { ChangeRequestDecided } from './register';
+import { InspectionCompleted } from './inspections';
 
 export * from './contract';
 export { ChangeRequestDecided } from './register';
 export { RegisterImportBatchRequested, RegisterImportRequested } from './imports';
+export { InspectionCompleted } from './inspections';
 
 export const EVENTS: readonly EventContract[] = [
   ChangeRequestDecided,
   RegisterImportRequested,
   RegisterImportBatchRequested,
+  InspectionCompleted,
 ];
