@@ -6,6 +6,7 @@ import { defineHandler } from '../lib/handler';
 import { listInbox, markAllRead, markRead } from './inbox';
 import { notificationsManifest } from './manifest';
 import { onChangeRequestDecided } from './on-change-decided';
+import { onHazardEvent } from './on-hazard';
 
 export const handler = defineHandler(notificationsManifest, (deps) => ({
   routes: {
@@ -17,5 +18,6 @@ export const handler = defineHandler(notificationsManifest, (deps) => ({
   },
   consumers: {
     changeRequestDecided: async (event, log) => onChangeRequestDecided(deps.store, event, log),
+    hazardEvents: async (event, log) => onHazardEvent(deps.store, event, log),
   },
 }));

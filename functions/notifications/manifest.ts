@@ -6,6 +6,7 @@ import {
   NotificationsMarked,
 } from '../../shared/api/notifications';
 import { ChangeRequestDecided } from '../../shared/events/register';
+import { HazardConfirmed, HazardIssued, HazardReturned, RectificationSubmitted } from '../../shared/events/hazards';
 import { defineContext, defineRoute } from '../lib/wiring';
 
 /**
@@ -62,7 +63,14 @@ export const notificationsManifest = defineContext({
       events: [ChangeRequestDecided],
       description: '变更申请（新增企业、删除企业、企业信息纠错、证书信息纠正）审核后，通知提交人',
     },
+    {
+      name: 'hazardEvents',
+      events: [HazardIssued, RectificationSubmitted, HazardReturned, HazardConfirmed],
+      description: '隐患下发、退回、确认通知企业；企业提交整改情况通知隐患发送单位覆盖该企业的检查人员',
+    },
   ],
   schedules: [],
-  grants: { table: { write: ['notifications', 'inboxCounters', 'sessions', 'audit'], read: ['accounts'] } },
+  grants: {
+    table: { write: ['notifications', 'inboxCounters', 'sessions', 'audit'], read: ['accounts', 'enterprises'] },
+  },
 });

@@ -31,6 +31,9 @@ import { registrationTaskModel } from './entities/registration-task';
 import { seedRunModel } from './entities/seed-run';
 import { sessionModel } from './entities/session';
 import { outboxEventModel } from './entities/outbox-event';
+import { hazardModel } from './entities/hazard';
+import { hazardListingModel } from './entities/hazard-listing';
+import { hazardStepModel } from './entities/hazard-step';
 import { inspectionAnswerModel } from './entities/inspection-answer';
 import {
   inspectionPublicationDueModel,
@@ -72,6 +75,9 @@ const MODELS = {
   inspectionResults: inspectionResultModel,
   inspectionResultNames: inspectionResultNameModel,
   inspectionPublicationDue: inspectionPublicationDueModel,
+  hazards: hazardModel,
+  hazardListings: hazardListingModel,
+  hazardSteps: hazardStepModel,
 };
 
 type Models = typeof MODELS;

@@ -52,6 +52,10 @@ export const PARTITION_KEYS = {
   inspectionResults: [key('taskId')],
   inspectionResultNames: [key('taskId')],
   inspectionPublicationDue: [key('taskId')],
+  /** A hazard, its list rows and its 整改记录 share its partition (`hz-` ids). */
+  hazards: [key('hazardId', 'hz-')],
+  hazardListings: [key('hazardId', 'hz-')],
+  hazardSteps: [key('hazardId', 'hz-')],
 } as const satisfies Record<string, readonly string[]>;
 
 export type StoreEntity = keyof typeof PARTITION_KEYS;
@@ -76,6 +80,8 @@ export const INDEXED_ENTITIES: readonly StoreEntity[] = [
   'inspectionResults',
   'inspectionResultNames',
   'inspectionPublicationDue',
+  'hazards',
+  'hazardListings',
 ];
 
 /** The entity no one may update or delete: records and heads are only put (conditionally). */

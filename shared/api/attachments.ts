@@ -6,13 +6,22 @@
  */
 import * as z from 'zod/mini';
 
-export const ATTACHMENT_PURPOSES = ['business-licence', 'licence', 'certificate', 'register-import'] as const;
+export const ATTACHMENT_PURPOSES = [
+  'business-licence',
+  'licence',
+  'certificate',
+  'register-import',
+  'hazard',
+  'rectification',
+] as const;
 export type AttachmentPurpose = (typeof ATTACHMENT_PURPOSES)[number];
 export const ATTACHMENT_PURPOSE_NAMES: Record<AttachmentPurpose, string> = {
   'business-licence': '营业执照附件',
   licence: '证书附件',
   certificate: '人员证件附件',
   'register-import': '导入清单文件',
+  hazard: '隐患附件',
+  rectification: '整改照片或文件',
 };
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

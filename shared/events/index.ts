@@ -7,15 +7,21 @@ import type { EventContract } from './contract';
 import { RegisterImportBatchRequested, RegisterImportRequested } from './imports';
 import { ChangeRequestDecided } from './register';
 import { InspectionCompleted } from './inspections';
+import { HazardConfirmed, HazardIssued, HazardReturned, RectificationSubmitted } from './hazards';
 
 export * from './contract';
 export { ChangeRequestDecided } from './register';
 export { RegisterImportBatchRequested, RegisterImportRequested } from './imports';
 export { InspectionCompleted } from './inspections';
+export { HazardConfirmed, HazardIssued, HazardReturned, RectificationSubmitted } from './hazards';
 
 export const EVENTS: readonly EventContract[] = [
   ChangeRequestDecided,
   RegisterImportRequested,
   RegisterImportBatchRequested,
   InspectionCompleted,
+  HazardIssued,
+  RectificationSubmitted,
+  HazardReturned,
+  HazardConfirmed,
 ];

@@ -25,6 +25,7 @@ function partitionKeyOf(name: string, entity: KeyedEntity): string {
   const sample = (attr: string): unknown => {
     if (attr === 'auditShard' || attr === 'auditChain' || attr === 'seq') return 3;
     if (attr === 'requestId') return name.startsWith('registration') ? 'reg-Abc123' : 'chg-Abc123';
+    if (attr === 'hazardId') return 'hz-0123456789abcdef0123456789abcdef';
     return `Sample-${attr}`;
   };
   const composite = [...primary.pk.composite, ...(primary.sk?.composite ?? [])];
