@@ -18,10 +18,10 @@ export type HazardStep = Omit<Parameters<Store['hazardSteps']['create']>[0], 'ha
 /** The due index's partition of open hazards (the warnings read it by date). */
 export const HAZARD_DUE_KIND = 'hazard';
 
-/** The record with its derived fields: `dueKind` while open. */
+/** The record with its derived fields: the due index's keys while open, none once 已整改. */
 export function withDerived(h: HazardRecord): HazardRecord {
-  const { dueKind: _drop, ...rest } = h;
-  return h.status === 'confirmed' ? (rest as HazardRecord) : { ...rest, dueKind: HAZARD_DUE_KIND };
+  const { dueKind: _kind, dueDate: _date, ...rest } = h;
+  return h.status === 'confirmed' ? (rest as HazardRecord) : { ...rest, dueKind: HAZARD_DUE_KIND, dueDate: h.deadline };
 }
 
 export function transitionItems<C extends EventContract>(

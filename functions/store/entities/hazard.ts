@@ -67,8 +67,12 @@ export const hazardModel = (client: DynamoDBDocumentClient, table: string) =>
         sentBy: actor,
         confirmedAt: { type: 'string' },
         confirmedBy: actor,
-        /** Present only while open: with it, the `due` keys are written. */
+        /**
+         * Present only while open (both or neither — ElectroDB writes a conditional index from all its composites):
+         * with them, the `due` keys are written; `dueDate` is the 整改时限.
+         */
         dueKind: { type: 'string' },
+        dueDate: { type: 'string' },
         version: { type: 'number', required: true, default: 1 },
       },
       indexes: {
@@ -87,7 +91,7 @@ export const hazardModel = (client: DynamoDBDocumentClient, table: string) =>
           // Sparse: an 已整改 hazard has no dueKind, so no `due` keys are written.
           condition: (attrs: { dueKind?: string }) => Boolean(attrs.dueKind),
           pk: { field: 'duepk', composite: ['dueKind'] },
-          sk: { field: 'duesk', composite: ['deadline', 'hazardId'] },
+          sk: { field: 'duesk', composite: ['dueDate'] },
         },
       },
     },
