@@ -3,6 +3,7 @@
  * written once. The marker item is written last, so an interrupted seed runs again on the next start; the
  * ids are deterministic, so running again overwrites rather than duplicates.
  */
+import { seedDemoHazards } from '../seed/hazards';
 import { regionName } from '../../shared/reference/regions';
 import { writeDemoData, writeRegister, DEMO_SEED } from '../seed/write';
 import { generateDemoData } from '../seed/generate';
@@ -51,6 +52,7 @@ export async function seedIfEmpty(
   });
   if (!existing) {
     await writeDemoData(store, data);
+    await seedDemoHazards(store, data, today);
     await store.seedRuns
       .put({
         name: 'demo',

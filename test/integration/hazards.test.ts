@@ -85,6 +85,17 @@ describe('hazards (隐患管理)', () => {
   }, 180_000);
   afterAll(async () => t?.stop());
 
+  it('seeds demo hazards in every state, some overdue, open ones in the due index', async () => {
+    const { data } = await t.store.hazards.query.byEnterprise({ enterpriseId: ent.enterpriseId }).go({ pages: 'all' });
+    const demo = data.filter((h) => h.sentBy?.accountId.startsWith('reg-1390000'));
+    expect(new Set(demo.map((h) => `${h.status}${h.returnedCount ? '+returned' : ''}`))).toEqual(
+      new Set(['issued', 'issued+returned', 'submitted', 'confirmed+returned']),
+    );
+    expect(demo.some((h) => h.status === 'issued' && h.deadline < todayInChina())).toBe(true);
+    const due = (await t.store.hazards.query.byDueDate({ dueKind: 'hazard' }).go({ pages: 'all' })).data;
+    expect(due.filter((h) => demo.some((d) => d.hazardId === h.hazardId))).toHaveLength(3);
+  });
+
   it('runs the loop: 下发 → 整改 → 退回 → 整改 → 确认, with the 整改记录 and the due index', async () => {
     const file = await uploadAttachment(sender, { purpose: 'hazard', fileName: '现场照片.pdf' });
     const h = await issue(sender, { attachmentIds: [file] });
