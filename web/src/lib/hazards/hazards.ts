@@ -2,6 +2,8 @@
  * 隐患管理 as the web calls it (functions/hazards): the department's lists, 登记隐患问题, one hazard, its 整改记录,
  * the enterprise's list and 整改, the regulator's 确认 / 退回; and the words the screens show for them.
  */
+import { resolve } from '$app/paths';
+import type { ResolvedPathname } from '$app/types';
 import type * as z from 'zod/mini';
 import {
   HAZARD_STATUS_NAMES,
@@ -14,6 +16,7 @@ import {
 import type { HazardPage as HazardPageSchema, HazardStepPage as HazardStepPageSchema } from '$shared/api/hazards';
 import { DEPARTMENTS, isDepartmentCode, department } from '$shared/reference/departments';
 import { api } from '$lib/api/client';
+import type { ShellRef } from '$lib/shell/shell';
 import type { Option } from '$lib/ui/options';
 
 export type { HazardDetail, HazardInput, HazardList, HazardListItem, HazardStepView };
@@ -98,4 +101,14 @@ export function dayOf(iso: string): string {
 /** 2026-03-01 10:00 (Asia/Shanghai), for the 整改记录. */
 export function minuteOf(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/**
+ * Where an inbox message about a hazard leads: the enterprise's 监管部门下发隐患; a regulator's 待确认隐患信息 (the
+ * message that reaches them is the enterprise's 整改情况, waiting for 确认 or 退回).
+ */
+export function hazardListHref(shell: ShellRef): ResolvedPathname {
+  return shell.kind === 'enterprise'
+    ? resolve('/enterprise/(app)/hazards/issued')
+    : resolve('/platform/[category=category]/(app)/inspections/hazards/to-confirm', { category: shell.category });
 }
