@@ -1,7 +1,7 @@
 /** The hazards context's Lambda: 隐患管理's routes and the InspectionCompleted consumer. */
 import { defineHandler } from '../lib/handler';
 import { onInspectionCompleted, registerHazard } from './issue';
-import { confirmHazard, returnHazard, submitRectification } from './loop';
+import { confirmHazard, rescheduleHazard, returnHazard, submitRectification } from './loop';
 import { hazardsManifest } from './manifest';
 import { getHazard, listHazards, listOwnHazards, listSteps } from './read';
 
@@ -23,6 +23,8 @@ export const handler = defineHandler(hazardsManifest, ({ store }) => ({
       confirmHazard(store, input.principal, input.params.hazardId, input.body.version, metaOf(input)),
     returnHazard: async (input) =>
       returnHazard(store, input.principal, input.params.hazardId, input.body, metaOf(input)),
+    rescheduleHazard: async (input) =>
+      rescheduleHazard(store, input.principal, input.params.hazardId, input.body, metaOf(input)),
   },
   consumers: {
     inspectionCompleted: async (event, log) => {

@@ -195,3 +195,49 @@ export async function returnHazard(
   );
   return detailOf(next, p);
 }
+
+/**
+ * 修改整改时限: while 待整改, a regulator of its departments sets another deadline (an inspection's hazard starts with
+ * the default 7 days). Recorded in the 整改记录; the due index moves with it.
+ */
+export async function rescheduleHazard(
+  store: Store,
+  p: Regulator,
+  hazardId: string,
+  input: { deadline: string; version: number },
+  meta: RequestMeta,
+) {
+  const h = await loadHazard(store, hazardId);
+  if (!h || !mayDecide(p, h)) throw notFound(NOT_FOUND);
+  if (h.status !== 'issued') throw conflict('只有待整改的隐患可以修改整改时限');
+  if (h.version !== input.version) throw movedConflict(h);
+  const at = new Date().toISOString();
+  const next: HazardRecord = { ...h, deadline: input.deadline, version: h.version + 1 };
+  await commit(
+    store,
+    h,
+    {
+      actor: actorOf(p),
+      action: 'hazard.reschedule',
+      object: { type: 'hazard', id: h.hazardId, label: h.name },
+      outcome: 'success',
+      ...meta,
+      details: { before: h.deadline, after: input.deadline },
+    },
+    transitionItems(
+      store,
+      next,
+      h.version,
+      {
+        at,
+        action: 'rescheduled',
+        byAccountId: p.accountId,
+        byName: p.name,
+        byDepartment: p.department,
+        deadline: input.deadline,
+      },
+      null,
+    ),
+  );
+  return detailOf(next, p);
+}

@@ -1,5 +1,6 @@
 import {
   HazardConfirmInput,
+  HazardDeadlineInput,
   HazardDetail,
   HazardIdParams,
   HazardInput,
@@ -127,6 +128,19 @@ export const returnHazard = defineRoute({
   response: HazardDetail,
 });
 
+export const rescheduleHazard = defineRoute({
+  operationId: 'rescheduleHazard',
+  method: 'POST',
+  path: '/api/hazards/{hazardId}/deadline',
+  public: false,
+  access: INSPECTORS,
+  summary: '待整改隐患信息 › 修改整改时限（仅待整改的隐患）',
+  tags: ['hazards'],
+  params: HazardIdParams,
+  body: HazardDeadlineInput,
+  response: HazardDetail,
+});
+
 export const hazardsManifest = defineContext({
   context: 'hazards',
   entry: 'functions/hazards/handler.ts',
@@ -141,6 +155,7 @@ export const hazardsManifest = defineContext({
     submitRectification,
     confirmHazard,
     returnHazard,
+    rescheduleHazard,
   ],
   subscriptions: [
     {

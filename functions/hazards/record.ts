@@ -78,6 +78,7 @@ export function detailOf(h: HazardRecord, p: Principal, now = new Date()): Hazar
     ...(h.confirmedAt ? { confirmedAt: h.confirmedAt } : {}),
     ...(h.confirmedBy ? { confirmedBy: h.confirmedBy as { accountId: string; name: string } } : {}),
     canDecide: h.status === 'submitted' && mayDecide(p, h),
+    canReschedule: h.status === 'issued' && mayDecide(p, h),
     canRectify: h.status === 'issued' && p.kind === 'enterprise' && p.enterpriseId === h.enterpriseId,
     version: h.version,
   };

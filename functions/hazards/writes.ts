@@ -30,7 +30,8 @@ export function transitionItems<C extends EventContract>(
   /** The version the caller read; undefined when the hazard is new. */
   readVersion: number | undefined,
   step: HazardStep,
-  event: { contract: C; data: EventData<C> },
+  /** The event announcing it; none for a change nobody is told of (a new 整改时限 shows in the lists). */
+  event: { contract: C; data: EventData<C> } | null,
 ): TransactItem[] {
   const hazard = withDerived(next);
   const items = itemsOf(
@@ -70,7 +71,7 @@ export function transitionItems<C extends EventContract>(
       ],
     ),
   );
-  return [...items, outboxItem(store, event.contract, event.data, new Date(step.at))];
+  return event ? [...items, outboxItem(store, event.contract, event.data, new Date(step.at))] : items;
 }
 
 const cancellationCode = (err: unknown, index: number): string | undefined =>

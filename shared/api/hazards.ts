@@ -29,6 +29,7 @@ export const HAZARD_STEP_NAMES = {
   submitted: '提交整改情况',
   returned: '退回',
   confirmed: '确认已整改',
+  rescheduled: '修改整改时限',
 } as const;
 
 /** Past the 整改时限 and not yet 已整改: 已超期 (Asia/Shanghai days; the deadline day itself is still in time). */
@@ -103,6 +104,10 @@ export const RectificationInput = z
 export type RectificationInput = z.output<typeof RectificationInput>;
 
 export const HazardConfirmInput = z.object({ version }).check(z.meta({ id: 'HazardConfirmInput' }));
+
+/** 修改整改时限 while 待整改 (an inspection's hazard starts with the default 7 days). */
+export const HazardDeadlineInput = z.object({ deadline, version }).check(z.meta({ id: 'HazardDeadlineInput' }));
+export type HazardDeadlineInput = z.output<typeof HazardDeadlineInput>;
 
 export const HazardReturnInput = z
   .object({ reason: text('退回原因', 500, 2), deadline, version })
@@ -201,6 +206,8 @@ export const HazardDetail = z
     confirmedBy: z.optional(actor),
     /** Whether the caller may 确认 / 退回 it now (a regulator of the sending or responsible department). */
     canDecide: z.boolean(),
+    /** Whether the caller may change the 整改时限 now (a regulator of its departments, while 待整改). */
+    canReschedule: z.boolean(),
     /** Whether the caller may submit 整改情况 now (its enterprise, while 待整改). */
     canRectify: z.boolean(),
     version: z.number(),
@@ -210,7 +217,7 @@ export type HazardDetail = z.infer<typeof HazardDetail>;
 
 export const HazardStepView = z
   .object({
-    action: z.enum(['issued', 'submitted', 'returned', 'confirmed']),
+    action: z.enum(['issued', 'submitted', 'returned', 'confirmed', 'rescheduled']),
     at: z.string(),
     byName: z.string(),
     byDepartment: z.optional(z.string()),

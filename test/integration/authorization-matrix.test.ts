@@ -255,6 +255,13 @@ const MATRIX: Record<string, Row> = {
     allowed: INSPECTOR_OF_A,
     allowedStatus: 409,
   },
+  // Runs after the rows above (it moves the hazard's version): the allowed inspector sets another 整改时限.
+  'POST /api/hazards/{hazardId}/deadline': {
+    probe: { method: 'POST', path: '/api/hazards/{hazard}/deadline', body: { deadline: '2099-12-30', version: 1 } },
+    denied: [ENTERPRISE_A, ENTERPRISE_B, ...HAZARD_OUTSIDERS, REVIEWER_OF_A, ...ADMINS, ADMIN_REVIEWER_OF_A],
+    allowed: INSPECTOR_OF_A,
+    allowedStatus: 200,
+  },
   // The enterprise's own 产品种类 and 从业人员: enterprise accounts only, always on their own enterprise (the session
   // names it). Another enterprise reaching ent-000001's items by id finds nothing in its own (404); regulators 403.
   // The POST row runs before the DELETE row and creates the product it deletes (id = category + name).

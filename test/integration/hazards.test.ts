@@ -119,11 +119,28 @@ describe('hazards (隐患管理)', () => {
     expect(bare.status).toBe(400);
     expect(JSON.stringify(bare.body)).toContain('请上传');
 
-    const submitted = await rectify(h.hazardId, 1);
+    // While 待整改 the 整改时限 may be set again (an inspection's hazard starts with 7 days); the enterprise may not.
+    const later = addDays(todayInChina(), 12);
+    expect((await enterprise.post(`/api/hazards/${h.hazardId}/deadline`, { deadline: later, version: 1 })).status).toBe(
+      403,
+    );
+    const moved = await sender.post(`/api/hazards/${h.hazardId}/deadline`, { deadline: later, version: 1 });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body).toMatchObject({ deadline: later, version: 2, canReschedule: true });
+    const dueDate = async () =>
+      (await t.store.hazards.query.byDueDate({ dueKind: 'hazard' }).go({ pages: 'all' })).data.find(
+        (x) => x.hazardId === h.hazardId,
+      )?.dueDate;
+    expect(await dueDate()).toBe(later);
+
+    const submitted = await rectify(h.hazardId, 2);
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
-    expect(submitted.body).toMatchObject({ status: 'submitted', version: 2 });
-    // Submitting again while 待确认 is refused.
-    expect((await rectify(h.hazardId, 2)).status).toBe(409);
+    expect(submitted.body).toMatchObject({ status: 'submitted', version: 3 });
+    // Submitting again while 待确认 is refused, and so is a new 整改时限.
+    expect((await rectify(h.hazardId, 3)).status).toBe(409);
+    expect((await sender.post(`/api/hazards/${h.hazardId}/deadline`, { deadline: later, version: 3 })).status).toBe(
+      409,
+    );
 
     const toConfirm = await sender.get('/api/hazards?list=to-confirm');
     expect(toConfirm.status).toBe(200);
@@ -133,20 +150,20 @@ describe('hazards (隐患管理)', () => {
     const returned = await sender.post(`/api/hazards/${h.hazardId}/return`, {
       reason: '照片未显示通道全貌',
       deadline: newDeadline,
-      version: 2,
+      version: 3,
     });
     expect(returned.status, JSON.stringify(returned.body)).toBe(200);
-    expect(returned.body).toMatchObject({ status: 'issued', returned: true, deadline: newDeadline, version: 3 });
+    expect(returned.body).toMatchObject({ status: 'issued', returned: true, deadline: newDeadline, version: 4 });
     // The enterprise sees why and until when.
     const seen = (await enterprise.get(`/api/hazards/${h.hazardId}`)).body;
     expect(seen).toMatchObject({ returnReason: '照片未显示通道全貌', deadline: newDeadline, canRectify: true });
     const pending = await sender.get('/api/hazards?list=to-rectify&state=returned');
     expect(pending.body.items.map((i: { hazardId: string }) => i.hazardId)).toContain(h.hazardId);
 
-    expect((await rectify(h.hazardId, 3, '已重新拍摄通道全貌。')).status).toBe(200);
-    const confirmed = await sender.post(`/api/hazards/${h.hazardId}/confirm`, { version: 4 });
+    expect((await rectify(h.hazardId, 4, '已重新拍摄通道全貌。')).status).toBe(200);
+    const confirmed = await sender.post(`/api/hazards/${h.hazardId}/confirm`, { version: 5 });
     expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
-    expect(confirmed.body).toMatchObject({ status: 'confirmed', version: 5, overdue: false });
+    expect(confirmed.body).toMatchObject({ status: 'confirmed', version: 6, overdue: false });
     expect(await due()).not.toContain(h.hazardId);
     const done = await sender.get('/api/hazards?list=rectified');
     expect(done.body.items.map((i: { hazardId: string }) => i.hazardId)).toContain(h.hazardId);
@@ -157,13 +174,14 @@ describe('hazards (隐患管理)', () => {
     expect(steps.status).toBe(200);
     expect(steps.body.items.map((s: { action: keyof typeof HAZARD_STEP_NAMES }) => s.action)).toEqual([
       'issued',
+      'rescheduled',
       'submitted',
       'returned',
       'submitted',
       'confirmed',
     ]);
-    expect(steps.body.items[2]).toMatchObject({ reason: '照片未显示通道全貌', deadline: newDeadline });
-    expect(steps.body.items[1].attachmentIds).toHaveLength(1);
+    expect(steps.body.items[3]).toMatchObject({ reason: '照片未显示通道全貌', deadline: newDeadline });
+    expect(steps.body.items[2].attachmentIds).toHaveLength(1);
   });
 
   it('two regulators deciding at once: one decision, the other a clear 409', async () => {

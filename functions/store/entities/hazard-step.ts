@@ -2,7 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Entity } from 'electrodb';
 import { SERVICE } from '../service-name';
 
-export const HAZARD_STEP_ACTIONS = ['issued', 'submitted', 'returned', 'confirmed'] as const;
+export const HAZARD_STEP_ACTIONS = ['issued', 'submitted', 'returned', 'confirmed', 'rescheduled'] as const;
 
 /**
  * One step of a hazard's 整改记录 (who did what when): written with the transition it records, in the hazard's

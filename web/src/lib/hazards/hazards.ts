@@ -70,6 +70,8 @@ export const submitRectification = (
 ) => api.post<HazardDetail>(hazardPath(hazardId, '/rectification'), body);
 export const confirmHazard = (hazardId: string, version: number) =>
   api.post<HazardDetail>(hazardPath(hazardId, '/confirm'), { version });
+export const rescheduleHazard = (hazardId: string, body: { deadline: string; version: number }) =>
+  api.post<HazardDetail>(hazardPath(hazardId, '/deadline'), body);
 export const returnHazard = (hazardId: string, body: { reason: string; deadline: string; version: number }) =>
   api.post<HazardDetail>(hazardPath(hazardId, '/return'), body);
 
