@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { DEPARTMENT_CODES } from '../reference/departments';
+import { pageQueryFields } from './paging';
 import { isIsoDate, todayInChina } from '../validation/dates';
 
 export const HAZARD_ID_PATTERN = /^hz-[0-9a-f]{32}$/;
@@ -114,12 +115,8 @@ export const HazardReturnInput = z
   .check(z.meta({ id: 'HazardReturnInput' }));
 export type HazardReturnInput = z.output<typeof HazardReturnInput>;
 
-const page = {
-  cursor: z.optional(z.string().check(z.maxLength(2048, { error: '翻页标记无效，请重新查询' }))),
-  limit: z
-    ._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50, { error: '每页最多 50 条' })), 10)
-    .check(z.meta({ title: '每页条数' })),
-};
+/** The paging part every list shares (shared/api/paging.ts). */
+const page = pageQueryFields({ max: 50, fallback: 10 });
 
 export const HazardListQuery = z
   .object({
