@@ -20,6 +20,7 @@ import { inspectionSheetsManifest } from './inspection-sheets/manifest';
 import { noticesManifest } from './notices/manifest';
 import { selfInspectionsManifest } from './self-inspections/manifest';
 import { inspectionsManifest } from './inspections/manifest';
+import { hazardsManifest } from './hazards/manifest';
 
 export const MANIFEST: readonly ContextManifest[] = [
   platformManifest,
@@ -39,4 +40,5 @@ export const MANIFEST: readonly ContextManifest[] = [
   noticesManifest,
   selfInspectionsManifest,
   inspectionsManifest,
+  hazardsManifest,
 ];

@@ -4,6 +4,7 @@
  * ids are deterministic, so running again overwrites rather than duplicates.
  */
 import { seedInspections } from '../seed/inspections';
+import { seedDemoHazards } from '../seed/hazards';
 import { regionName } from '../../shared/reference/regions';
 import { writeDemoData, writeRegister, DEMO_SEED } from '../seed/write';
 import { generateDemoData } from '../seed/generate';
@@ -62,6 +63,7 @@ export async function seedIfEmpty(
       target: Math.min(200, Math.floor(requested * 0.7)),
     });
     void inspections;
+    await seedDemoHazards(store, data, today);
     await store.seedRuns
       .put({
         name: 'demo',

@@ -7,6 +7,7 @@ import { listInbox, markAllRead, markRead } from './inbox';
 import { notificationsManifest } from './manifest';
 import { onChangeRequestDecided } from './on-change-decided';
 import { onNoticeSent } from './on-notice-sent';
+import { onHazardEvent } from './on-hazard';
 
 export const handler = defineHandler(notificationsManifest, (deps) => ({
   routes: {
@@ -21,5 +22,6 @@ export const handler = defineHandler(notificationsManifest, (deps) => ({
     noticeSent: async (event, log) => {
       await onNoticeSent(deps.store, event, log);
     },
+    hazardEvents: async (event, log) => onHazardEvent(deps.store, event, log),
   },
 }));

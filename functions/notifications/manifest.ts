@@ -7,6 +7,7 @@ import {
 } from '../../shared/api/notifications';
 import { ChangeRequestDecided } from '../../shared/events/register';
 import { NoticeSent } from '../../shared/events/notices';
+import { HazardConfirmed, HazardIssued, HazardReturned, RectificationSubmitted } from '../../shared/events/hazards';
 import { defineContext, defineRoute } from '../lib/wiring';
 
 /**
@@ -68,7 +69,14 @@ export const notificationsManifest = defineContext({
       events: [NoticeSent],
       description: '归口通报发出后，通知各接收单位辖区、类别覆盖该企业的检查人员',
     },
+    {
+      name: 'hazardEvents',
+      events: [HazardIssued, RectificationSubmitted, HazardReturned, HazardConfirmed],
+      description: '隐患下发、退回、确认通知企业；企业提交整改情况通知隐患发送单位覆盖该企业的检查人员',
+    },
   ],
   schedules: [],
-  grants: { table: { write: ['notifications', 'inboxCounters', 'sessions', 'audit'], read: ['accounts'] } },
+  grants: {
+    table: { write: ['notifications', 'inboxCounters', 'sessions', 'audit'], read: ['accounts', 'enterprises'] },
+  },
 });

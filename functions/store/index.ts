@@ -48,6 +48,15 @@ import {
 } from './entities/inspection-task';
 import { inspectionDrawModel } from './entities/inspection-draw';
 import { inspectionBurdenModel } from './entities/inspection-burden';
+import { hazardModel } from './entities/hazard';
+import { hazardListingModel } from './entities/hazard-listing';
+import { hazardStepModel } from './entities/hazard-step';
+import { inspectionAnswerModel } from './entities/inspection-answer';
+import {
+  inspectionPublicationDueModel,
+  inspectionResultModel,
+  inspectionResultNameModel,
+} from './entities/inspection-result';
 
 /** Each entity of the table by its name in the store, and the function that builds it on a client and table. */
 const MODELS = {
@@ -94,6 +103,13 @@ const MODELS = {
   inspectionJointDepartments: inspectionJointDepartmentModel,
   inspectionDraws: inspectionDrawModel,
   inspectionBurdens: inspectionBurdenModel,
+  inspectionAnswers: inspectionAnswerModel,
+  inspectionResults: inspectionResultModel,
+  inspectionResultNames: inspectionResultNameModel,
+  inspectionPublicationDue: inspectionPublicationDueModel,
+  hazards: hazardModel,
+  hazardListings: hazardListingModel,
+  hazardSteps: hazardStepModel,
 };
 
 type Models = typeof MODELS;

@@ -68,6 +68,15 @@ export const PARTITION_KEYS = {
   inspectionJointDepartments: [key('taskId')],
   inspectionDraws: [key('drawId')],
   inspectionBurdens: [key('inspectedEnterpriseId')],
+  /** 登记, 一公开: in the inspection task's own partition. */
+  inspectionAnswers: [key('taskId')],
+  inspectionResults: [key('taskId')],
+  inspectionResultNames: [key('taskId')],
+  inspectionPublicationDue: [key('taskId')],
+  /** A hazard, its list rows and its 整改记录 share its partition (`hz-` ids). */
+  hazards: [key('hazardId', 'hz-')],
+  hazardListings: [key('hazardId', 'hz-')],
+  hazardSteps: [key('hazardId', 'hz-')],
 } as const satisfies Record<string, readonly string[]>;
 
 export type StoreEntity = keyof typeof PARTITION_KEYS;
@@ -95,6 +104,11 @@ export const INDEXED_ENTITIES: readonly StoreEntity[] = [
   'inspectionTasks',
   'inspectionTaskMembers',
   'inspectionJointDepartments',
+  'inspectionResults',
+  'inspectionResultNames',
+  'inspectionPublicationDue',
+  'hazards',
+  'hazardListings',
 ];
 
 /** The entity no one may update or delete: records and heads are only put (conditionally). */

@@ -14,6 +14,8 @@ export const ATTACHMENT_PURPOSES = [
   'notice',
   'self-inspection',
   'inspection-task',
+  'hazard',
+  'rectification',
 ] as const;
 export type AttachmentPurpose = (typeof ATTACHMENT_PURPOSES)[number];
 export const ATTACHMENT_PURPOSE_NAMES: Record<AttachmentPurpose, string> = {
@@ -24,6 +26,8 @@ export const ATTACHMENT_PURPOSE_NAMES: Record<AttachmentPurpose, string> = {
   notice: '通报附件',
   'self-inspection': '整改附件',
   'inspection-task': '检查任务附件',
+  hazard: '隐患附件',
+  rectification: '整改照片或文件',
 };
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

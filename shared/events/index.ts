@@ -7,15 +7,24 @@ import type { EventContract } from './contract';
 import { RegisterImportBatchRequested, RegisterImportRequested } from './imports';
 import { ChangeRequestDecided } from './register';
 import { NoticeSent } from './notices';
+import { InspectionCompleted } from './inspections';
+import { HazardConfirmed, HazardIssued, HazardReturned, RectificationSubmitted } from './hazards';
 
 export * from './contract';
 export { ChangeRequestDecided } from './register';
 export { RegisterImportBatchRequested, RegisterImportRequested } from './imports';
 export { NoticeSent } from './notices';
+export { InspectionCompleted } from './inspections';
+export { HazardConfirmed, HazardIssued, HazardReturned, RectificationSubmitted } from './hazards';
 
 export const EVENTS: readonly EventContract[] = [
   ChangeRequestDecided,
   RegisterImportRequested,
   RegisterImportBatchRequested,
   NoticeSent,
+  InspectionCompleted,
+  HazardIssued,
+  RectificationSubmitted,
+  HazardReturned,
+  HazardConfirmed,
 ];

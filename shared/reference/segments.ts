@@ -427,3 +427,25 @@ export function segmentLabel(category: string, code: string): string {
   const c = CATEGORIES.find((x) => x.code === s.category);
   return `${c?.name ?? category}·${s.name}`;
 }
+
+/**
+ * The department answerable for a segment of a category: the one that licenses it (`licenceDepartment`).
+ * Hazards take it as their default 督促整改责任单位 (issue 11 §1); the one place this mapping is decided.
+ */
+export function supervisingDepartment(category: string, code: string): DepartmentCode | undefined {
+  return findSegment(category, code)?.licenceDepartment;
+}
+
+/**
+ * The default 督促整改责任单位 of a hazard about an enterprise under `category`: the supervising department of
+ * its first segment of that category, else the category's 牵头单位.
+ */
+export function defaultResponsibleDepartment(
+  segments: readonly { category: string; segment: string }[],
+  category: CategoryCode,
+): DepartmentCode {
+  const mine = segments.find((s) => s.category === category);
+  return (
+    (mine && supervisingDepartment(mine.category, mine.segment)) ?? CATEGORIES.find((c) => c.code === category)!.lead
+  );
+}

@@ -13,7 +13,7 @@ import { startTestStack } from '../support/stack';
 import { matrixInspections } from '../support/inspections';
 import { signedInAs, type Persona } from '../support/personas';
 import type { CategoryCode } from '../../shared/reference/categories';
-import { segmentsOf } from '../../shared/reference/segments';
+import { defaultResponsibleDepartment, segmentsOf } from '../../shared/reference/segments';
 
 /**
  * The authorization matrix: for every route that exists, callers who must NOT get through — anonymous,
@@ -220,8 +220,90 @@ const INSPECTION_BODY = {
   ...INSPECTION_PLAN,
 };
 
+/**
+ * Hazards around ent-000001 (filled in beforeAll): `{hazard}` is one INSPECTOR_OF_A (公安) issued to it, still
+ * 待整改. Inspectors of another city, of a department neither sending nor responsible, and of another category
+ * must not reach it.
+ */
+let hazard = '';
+const HAZARD_INSPECTOR_FAR: Persona = { ...INSPECTOR_OF_A };
+const HAZARD_INSPECTOR_OTHER_DEPARTMENT: Persona = { ...INSPECTOR_OF_A };
+const HAZARD_INSPECTOR_OTHER_CATEGORY: Persona = { ...INSPECTOR_OF_A };
+const HAZARD_OUTSIDERS = [HAZARD_INSPECTOR_FAR, HAZARD_INSPECTOR_OTHER_DEPARTMENT, HAZARD_INSPECTOR_OTHER_CATEGORY];
+
 /** By route key. Routes of the identity context act on the caller's own session only: any signed-in caller may. */
 const MATRIX: Record<string, Row> = {
+  // 隐患管理: inspectors who do business (no admin role) register, list and decide; the enterprise sees and
+  // rectifies its own. A hazard is its sending and responsible departments', within jurisdiction and category.
+  'POST /api/hazards': {
+    probe: {
+      method: 'POST',
+      path: '/api/hazards',
+      body: { name: '矩阵测试隐患', enterpriseId: 'ent-000001', deadline: '2099-12-31', problem: '矩阵测试' },
+    },
+    denied: [ENTERPRISE_A, ENTERPRISE_B, HAZARD_INSPECTOR_FAR, REVIEWER_OF_A, ...ADMINS, ADMIN_REVIEWER_OF_A],
+    allowed: INSPECTOR_OF_A,
+    allowedStatus: 201,
+  },
+  'GET /api/hazards': {
+    probe: { method: 'GET', path: '/api/hazards?list=to-rectify' },
+    denied: [ENTERPRISE_A, ENTERPRISE_B, REVIEWER_OF_A, ...ADMINS, ADMIN_REVIEWER_OF_A],
+    allowed: INSPECTOR_OF_A,
+    allowedStatus: 200,
+  },
+  'GET /api/hazards/own': {
+    probe: { method: 'GET', path: '/api/hazards/own' },
+    denied: [INSPECTOR_OF_A, INSPECTOR_QZ, ...ADMINS],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 200,
+  },
+  'GET /api/hazards/{hazardId}': {
+    probe: { method: 'GET', path: '/api/hazards/{hazard}' },
+    denied: [ENTERPRISE_B, ...HAZARD_OUTSIDERS, INSPECTOR_QZ],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 200,
+  },
+  'GET /api/hazards/{hazardId}/records': {
+    probe: { method: 'GET', path: '/api/hazards/{hazard}/records' },
+    denied: [ENTERPRISE_B, ...HAZARD_OUTSIDERS, INSPECTOR_QZ],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 200,
+  },
+  // The allowed enterprise names an attachment that isn't its upload: 400 (proves the probe reached the hazard).
+  'POST /api/hazards/{hazardId}/rectification': {
+    probe: {
+      method: 'POST',
+      path: '/api/hazards/{hazard}/rectification',
+      body: { description: '矩阵测试整改', attachmentIds: ['att-0123456789abcdef0123456789abcdef'], version: 1 },
+    },
+    denied: [ENTERPRISE_B, INSPECTOR_OF_A, ...ADMINS],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 400,
+  },
+  // Nothing submitted yet: the allowed inspector hears 409 「企业尚未提交整改情况」.
+  'POST /api/hazards/{hazardId}/confirm': {
+    probe: { method: 'POST', path: '/api/hazards/{hazard}/confirm', body: { version: 1 } },
+    denied: [ENTERPRISE_A, ENTERPRISE_B, ...HAZARD_OUTSIDERS, REVIEWER_OF_A, ...ADMINS, ADMIN_REVIEWER_OF_A],
+    allowed: INSPECTOR_OF_A,
+    allowedStatus: 409,
+  },
+  'POST /api/hazards/{hazardId}/return': {
+    probe: {
+      method: 'POST',
+      path: '/api/hazards/{hazard}/return',
+      body: { reason: '矩阵测试退回', deadline: '2099-12-31', version: 1 },
+    },
+    denied: [ENTERPRISE_A, ENTERPRISE_B, ...HAZARD_OUTSIDERS, REVIEWER_OF_A, ...ADMINS, ADMIN_REVIEWER_OF_A],
+    allowed: INSPECTOR_OF_A,
+    allowedStatus: 409,
+  },
+  // Runs after the rows above (it moves the hazard's version): the allowed inspector sets another 整改时限.
+  'POST /api/hazards/{hazardId}/deadline': {
+    probe: { method: 'POST', path: '/api/hazards/{hazard}/deadline', body: { deadline: '2099-12-30', version: 1 } },
+    denied: [ENTERPRISE_A, ENTERPRISE_B, ...HAZARD_OUTSIDERS, REVIEWER_OF_A, ...ADMINS, ADMIN_REVIEWER_OF_A],
+    allowed: INSPECTOR_OF_A,
+    allowedStatus: 200,
+  },
   // The enterprise's own 产品种类 and 从业人员: enterprise accounts only, always on their own enterprise (the session
   // names it). Another enterprise reaching ent-000001's items by id finds nothing in its own (404); regulators 403.
   // The POST row runs before the DELETE row and creates the product it deletes (id = category + name).
@@ -952,6 +1034,19 @@ describe('the authorization matrix', () => {
     expect(added.status, JSON.stringify(added.body)).toBe(201);
     selfInspection = added.body.entryId;
     inspections = await matrixInspections(store);
+
+    const responsible = defaultResponsibleDepartment(a!.segments, cats[0] as CategoryCode);
+    Object.assign(HAZARD_INSPECTOR_FAR, { ...INSPECTOR_OF_A, regionCode: city === '3501' ? '3502' : '3501' });
+    Object.assign(HAZARD_INSPECTOR_OTHER_DEPARTMENT, {
+      ...INSPECTOR_OF_A,
+      department: ['anjian', 'jiaotong', 'huanbao'].find((d) => d !== responsible),
+    });
+    Object.assign(HAZARD_INSPECTOR_OTHER_CATEGORY, { ...INSPECTOR_OF_A, categories: [otherCategory] });
+    const issued = await (
+      await signedInAs(store, stack.url, INSPECTOR_OF_A)
+    ).post('/api/hazards', { name: '矩阵隐患', enterpriseId: 'ent-000001', deadline: '2099-12-31', problem: '矩阵' });
+    expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+    hazard = issued.body.hazardId;
   }, 120_000);
   afterAll(async () => stack?.stop());
 
@@ -1032,7 +1127,8 @@ describe('the authorization matrix', () => {
         .replace('{selfInspection}', selfInspection)
         .replace('{inspectionTask}', inspections.task)
         .replace('{inspectionJoint}', inspections.joint)
-        .replace('{inspectionDraw}', inspections.draw);
+        .replace('{inspectionDraw}', inspections.draw)
+        .replace('{hazard}', hazard);
       const a = await anonymous.request(row.probe.method, path, row.probe.body);
       expect(a.status).toBe(401);
       for (const persona of row.denied) {

@@ -26,6 +26,10 @@ import { EVENTS, type EventContract } from '../../shared/events';
 import { RegisterImportBatchRequested, RegisterImportRequested } from '../../shared/events/imports';
 import { NoticeSent } from '../../shared/events/notices';
 import { ChangeRequestDecided } from '../../shared/events/register';
+import { HazardConfirmed, HazardIssued, HazardReturned, RectificationSubmitted } from '../../shared/events/hazards';
+import { eventBase } from '../../functions/hazards/writes';
+import { inspectionHazardId, problemOf } from '../../functions/hazards/issue';
+import type { HazardRecord } from '../../functions/hazards/record';
 import { ctx } from '../support/events';
 
 const store = createStore(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' })), 'contract');
@@ -54,6 +58,28 @@ const reviewer = (roles: string[], regionCode: string): Regulator =>
     category: 'hazchem',
     department: 'anjian',
   }) as unknown as Regulator;
+
+/** A hazard as the hazards context holds it (functions/hazards/issue.ts), for its events' samples. */
+const hazard = (over: Partial<HazardRecord> = {}): HazardRecord => ({
+  hazardId: inspectionHazardId('tsk-1', 3),
+  name: '泉州市2026年危化品独立检查-泉州市测试化工有限公司',
+  enterpriseId: 'ent-000001',
+  enterpriseName: '泉州市测试化工有限公司',
+  regionCode: '350503',
+  enterpriseCategories: ['hazchem'],
+  category: 'hazchem',
+  problem: problemOf({ content: '储存场所设置明显的安全警示标志', description: '仓库门口无警示标志' }),
+  deadline: '2026-03-08',
+  responsibleDepartment: 'anjian',
+  sendingDepartment: 'gongan',
+  sourceKind: 'inspection',
+  attachmentIds: [],
+  status: 'issued',
+  returnedCount: 0,
+  sentAt: '2026-03-01T02:00:00.000Z',
+  version: 1,
+  ...over,
+});
 
 /** Every event the producers build, by the producers' own builders. */
 const SAMPLES: { contract: EventContract; data: unknown }[] = [
@@ -107,6 +133,28 @@ const SAMPLES: { contract: EventContract; data: unknown }[] = [
       summary: '储存场所未按规定设置警示标志',
       sentBy: { accountId: 'reg-13900000028', name: '王检查' },
       sentAt: '2026-03-01T02:00:00.000Z',
+    },
+  },
+  { contract: HazardIssued, data: { ...eventBase(hazard()), issuedAt: '2026-03-01T02:00:00.000Z' } },
+  {
+    contract: RectificationSubmitted,
+    data: { ...eventBase(hazard({ status: 'submitted' })), submittedAt: '2026-03-02T02:00:00.000Z' },
+  },
+  {
+    contract: HazardReturned,
+    data: {
+      ...eventBase(hazard({ returnedCount: 1, deadline: '2026-03-15' })),
+      reason: '照片不清晰，请重新拍摄。',
+      returnedByName: '李检查',
+      returnedAt: '2026-03-03T02:00:00.000Z',
+    },
+  },
+  {
+    contract: HazardConfirmed,
+    data: {
+      ...eventBase(hazard({ status: 'confirmed', returnedCount: 1 })),
+      confirmedByName: '',
+      confirmedAt: '2026-03-04T02:00:00.000Z',
     },
   },
 ];

@@ -29,6 +29,7 @@ function partitionKeyOf(name: string, entity: KeyedEntity): string {
     if (attr === 'checklistId') return 'ckl-Abc123';
     if (attr === 'version') return 3;
     if (attr === 'noticeId') return 'ntc-Abc123';
+    if (attr === 'hazardId') return 'hz-0123456789abcdef0123456789abcdef';
     return `Sample-${attr}`;
   };
   const composite = [...primary.pk.composite, ...(primary.sk?.composite ?? [])];

@@ -17,6 +17,7 @@
  * A unit whose code already has a login (an account opened before, e.g. by self-registration, or a unit
  * deleted and added again) keeps that login: nothing is opened and no notice is written.
  */
+import { loginOfEntry } from './entry-login';
 import { createWriteTransaction } from 'electrodb';
 import type { TransactItem } from '../audit';
 import { hashOneTimePassword, newOneTimePassword, ONE_TIME_PASSWORD_TTL_MS } from '../auth/one-time-password';
@@ -33,9 +34,8 @@ export interface NewEntryLogin {
 /** The account id of the login the register opens for an entry (deterministic: a re-run opens nothing twice). */
 export const registerAccountId = (enterpriseId: string) => `acc-${enterpriseId}`;
 
-/** The login an entry's account has: its 统一社会信用代码, else its 注册号. */
-export const loginOfEntry = (e: Pick<NewEntryLogin, 'creditCode' | 'registrationNo'>): string | undefined =>
-  (e.creditCode ?? e.registrationNo)?.trim().toUpperCase() || undefined;
+/** The login an entry's account has: its 统一社会信用代码, else its 注册号 (one rule, in entry-login.ts). */
+export { loginOfEntry };
 
 /**
  * The transaction items that open the entry's login, or none when it has no code or its code is a login

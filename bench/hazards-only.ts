@@ -1,0 +1,31 @@
+/**
+ * `npx tsx bench/hazards-only.ts`: only the hazards' figures (bench/hazards.ts) on a fresh local stack, merged into
+ * bench/results.json in place of the previous `hazards.*` rows — for when the whole `npm run bench` is too long.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { freePort } from '../functions/local/ports';
+import { REPO_ROOT, startLocalStack } from '../functions/local/stack';
+import { measureHazards } from './hazards';
+import type { Row } from './run';
+
+const dynamoPort = await freePort();
+const stack = await startLocalStack({
+  port: await freePort(),
+  dynamoPort,
+  s3Port: await freePort(),
+  busPort: await freePort(),
+});
+let rows: Row[];
+try {
+  rows = await measureHazards(stack, `http://127.0.0.1:${dynamoPort}`);
+} finally {
+  await stack.stop();
+}
+const out = path.join(REPO_ROOT, 'bench', 'results.json');
+const before = JSON.parse(fs.readFileSync(out, 'utf8')) as Row[];
+fs.writeFileSync(
+  out,
+  `${JSON.stringify([...before.filter((r) => !r.name.startsWith('hazards.')), ...rows], null, 2)}\n`,
+);
+console.table(rows);

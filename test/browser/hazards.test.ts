@@ -1,0 +1,172 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EnterpriseRecord } from '../../functions/lib/register/entry-writes';
+import { REPO_ROOT } from '../../functions/local/stack';
+import { categoriesOf } from '../../functions/lib/register/scope';
+import { findSegment } from '../../shared/reference/segments';
+import { addDays, todayInChina } from '../../shared/validation/dates';
+import { launchBrowser } from '../support/browser';
+import { signedInAs, type Persona } from '../support/personas';
+import { startTestStack, type TestStack } from '../support/stack';
+
+const SHOTS = path.join(REPO_ROOT, 'test-results', 'browser');
+/** A tiny but real JPEG: the phone's 整改 photo. */
+const PHOTO = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9]);
+
+/**
+ * The hazard loop on a hazard registered by hand, in Chromium: a regulator's 登记隐患问题 (选择企业) at a laptop's
+ * width → the enterprise's 监管部门下发隐患 at a phone's width, 整改 with a camera photo → 退回 with a reason and a new
+ * 整改时限 → 整改 again → 确认 → 已整改隐患信息, and the 整改记录. (The inspection → hazard path is covered by the
+ * integration test until the inspections context merges.)
+ */
+describe('the hazard loop, in Chromium', () => {
+  let t: TestStack;
+  let browser: Browser;
+  let ent: EnterpriseRecord;
+  let category: string;
+  let segmentName: string;
+  const errors: string[] = [];
+  const NAME = '浏览器测试隐患：仓库消防通道堵塞';
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(REPO_ROOT, 'web', 'build', 'index.html'))) {
+      throw new Error('web/build is missing: npm test builds it first (npm run build:web)');
+    }
+    fs.mkdirSync(SHOTS, { recursive: true });
+    t = await startTestStack({ seedEnterprises: 4 });
+    ent = (await t.store.enterprises.get({ enterpriseId: 'ent-000001' }).go()).data!;
+    category = categoriesOf(ent.segments)[0]!;
+    const seg = ent.segments.find((s) => s.category === category)!;
+    segmentName = findSegment(category, seg.segment)!.name;
+    browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+
+  const regulator = (): Persona => ({
+    kind: 'regulator',
+    department: 'gongan',
+    regionCode: ent.regionCode.slice(0, 4),
+    categories: [category],
+    roles: ['inspector'],
+  });
+
+  async function pageAs(p: Persona, viewport: { width: number; height: number }): Promise<Page> {
+    const api = await signedInAs(t.store, t.url, p);
+    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+    await context.addCookies(
+      [...api.cookies].map(([name, value]) => ({ name, value, url: t.url, httpOnly: name !== 'hz_csrf' })),
+    );
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    return page;
+  }
+
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: path.join(SHOTS, `hazards-${name}.png`), fullPage: true });
+
+  async function rectify(page: Page, text: string) {
+    await page.goto(`${t.url}/enterprise/hazards/issued`);
+    const row = page.locator('tbody tr', { hasText: NAME });
+    await row.waitFor();
+    await row.getByRole('button', { name: '整改', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: '整改' });
+    await dialog.waitFor();
+    // Without a photo the form says so before anything is sent.
+    await dialog.getByLabel('整改情况').fill(text);
+    await dialog.getByRole('button', { name: '提交整改情况' }).click();
+    await dialog.getByText(/请上传/).waitFor();
+    await dialog.getByLabel(/拍照上传/).setInputFiles({ name: '整改照片.jpg', mimeType: 'image/jpeg', buffer: PHOTO });
+    await dialog.getByRole('button', { name: /删除 整改照片\.jpg/ }).waitFor();
+    await shot(page, `rectify-${text.length}`);
+    await dialog.getByRole('button', { name: '提交整改情况' }).click();
+    await page.getByText('的整改情况已提交，等待监管部门确认。').waitFor();
+    await row.getByText('待确认').first().waitFor();
+  }
+
+  it('registers, rectifies at phone width, returns, rectifies again, confirms, and shows the 整改记录', async () => {
+    const reg = await pageAs(regulator(), { width: 1366, height: 900 });
+    await reg.goto(`${t.url}/platform/${category}/inspections/hazards/register`);
+    await reg.getByRole('heading', { name: '增加隐患信息' }).waitFor();
+    await reg.getByLabel('隐患名称').fill(NAME);
+    await reg.getByRole('button', { name: '选择企业' }).click();
+    const picker = reg.getByRole('dialog', { name: '选择企业' });
+    await picker.getByLabel('环节').selectOption({ label: segmentName });
+    await picker.getByLabel('单位名称').fill(ent.name);
+    await picker.getByRole('button', { name: '查询' }).click();
+    await picker.locator('li', { hasText: ent.name }).getByRole('button', { name: '选择' }).click();
+    await expect(reg.getByPlaceholder('请选择企业').inputValue()).resolves.toBe(ent.name);
+    await reg.locator('#hazard-deadline').fill(addDays(todayInChina(), 7));
+    await reg.getByLabel('存在问题和隐患').fill('仓库东侧消防通道堆放货物。');
+    await reg.getByLabel('整改要求').fill('清理通道，保持畅通。');
+    await shot(reg, 'register');
+    await reg.getByRole('button', { name: '提交' }).click();
+    await reg.waitForURL(/inspections\/hazards\/to-rectify$/);
+    await reg.locator('tbody tr', { hasText: NAME }).waitFor();
+    await shot(reg, 'to-rectify');
+
+    const phone = await pageAs({ kind: 'enterprise', enterpriseId: ent.enterpriseId }, { width: 390, height: 844 });
+    await rectify(phone, '已清理通道。');
+    // No sideways scroll at phone width.
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    await shot(phone, 'issued-phone');
+
+    await reg.goto(`${t.url}/platform/${category}/inspections/hazards/to-confirm`);
+    const row = reg.locator('tbody tr', { hasText: NAME });
+    await row.waitFor();
+    await row.getByRole('button', { name: '查看整改情况' }).click();
+    const view = reg.getByRole('dialog', { name: '查看整改情况' });
+    await view.getByText('已清理通道。').waitFor();
+    await view.getByText('整改照片.jpg').waitFor();
+    await shot(reg, 'rectification');
+    await view.getByRole('button', { name: '关闭' }).last().click();
+    const newDeadline = addDays(todayInChina(), 14);
+    await row.getByRole('button', { name: '退回' }).click();
+    const back = reg.getByRole('dialog', { name: '退回' });
+    await back.getByLabel('退回原因').fill('照片未显示通道全貌');
+    await back.locator('#return-deadline').fill(newDeadline);
+    await shot(reg, 'return');
+    await back.getByRole('button', { name: '确定退回' }).click();
+    await reg
+      .getByText(/已退回/)
+      .first()
+      .waitFor();
+
+    // The enterprise sees why and until when, then rectifies again.
+    await phone.goto(`${t.url}/enterprise/hazards/issued`);
+    const mine = phone.locator('tbody tr', { hasText: NAME });
+    await mine.getByText('已退回').waitFor();
+    await mine.getByRole('button', { name: '查看' }).click();
+    const detail = phone.getByRole('dialog', { name: '隐患详情' });
+    await detail.getByText('照片未显示通道全貌', { exact: true }).waitFor();
+    await detail.getByText(newDeadline).first().waitFor();
+    await shot(phone, 'returned-phone');
+    await detail.getByRole('button', { name: '关闭' }).last().click();
+    await rectify(phone, '已重新拍摄通道全貌。');
+
+    await reg.goto(`${t.url}/platform/${category}/inspections/hazards/to-confirm`);
+    await row.getByRole('button', { name: '确认', exact: true }).click();
+    await reg.getByRole('dialog', { name: '确认' }).getByRole('button', { name: '确认已整改' }).click();
+    await reg.getByText(/整改完毕，隐患状态为已整改/).waitFor();
+    await reg.goto(`${t.url}/platform/${category}/inspections/hazards/rectified`);
+    const done = reg.locator('tbody tr', { hasText: NAME });
+    await done.getByText('已整改').waitFor();
+    await done.getByRole('button', { name: '整改记录' }).click();
+    const records = reg.getByRole('dialog', { name: '整改记录' });
+    const steps = records.getByRole('list', { name: '整改记录' }).locator(':scope > li');
+    await expect.poll(() => steps.count()).toBe(5);
+    await expect(steps.allTextContents()).resolves.toEqual([
+      expect.stringContaining('下发隐患'),
+      expect.stringContaining('提交整改情况'),
+      expect.stringContaining('照片未显示通道全貌'),
+      expect.stringContaining('已重新拍摄通道全貌。'),
+      expect.stringContaining('确认已整改'),
+    ]);
+    await shot(reg, 'records');
+    expect(errors).toEqual([]);
+  });
+});
