@@ -275,6 +275,29 @@ describe('officers and 专家库', () => {
       ]);
     });
 
+    it('an edit keeps a 专业 the editor does not supervise, but cannot add one', async () => {
+      const wide = await signedInAs(t.store, t.url, persona('anjian', '35', ['inspector'], ['hazchem', 'fireworks']));
+      const made = await wide.post(
+        '/api/experts',
+        expertBody({ name: '吴志明', categories: ['hazchem', 'fireworks'], segments: [] }),
+      );
+      expect(made.status).toBe(201);
+      const id = made.body.expertId as string;
+      // The 泉州 inspector (危险化学品 only) edits the employer: the expert keeps 烟花爆竹.
+      const edit = await c.qz.request('PUT', `/api/experts/${id}`, {
+        ...expertBody({ name: '吴志明', categories: ['hazchem', 'fireworks'], segments: [], employer: '泉州师范学院' }),
+        version: 1,
+      });
+      expect(edit.status, JSON.stringify(edit.body)).toBe(200);
+      const add = await c.qz.request('PUT', `/api/experts/${id}`, {
+        ...expertBody({ name: '吴志明', categories: ['hazchem', 'fireworks', 'explosives'], segments: [] }),
+        version: 2,
+      });
+      expect(add.status).toBe(400);
+      expect((await expertsIn(t.store, 'anjian', '3505', 'fireworks')).map((x) => x.name)).toEqual(['吴志明']);
+      await wide.post(`/api/experts/${id}/disable`, { version: 2 });
+    });
+
     it('experts’ 回避: declared, listed, read by the kernel, withdrawn', async () => {
       const res = await c.admin.post(`/api/experts/${expertId}/conflicts`, {
         enterpriseId: 'ent-qz-1',
