@@ -139,6 +139,20 @@ describe('officers and 专家库', () => {
       expect(await officerConflicts(t.store, [me])).toEqual([]);
     });
 
+    it('two declarations of the same 回避 at once: one is written, the other refused (409); the tally counts one', async () => {
+      const me = id.qz2.accountId;
+      const body = { enterpriseId: 'ent-qz-1', reason: '同时提交两次' };
+      const [a, b] = await Promise.all([
+        c.qz2.post(`/api/officers/${me}/conflicts`, body),
+        c.qz2.post(`/api/officers/${me}/conflicts`, body),
+      ]);
+      expect([a.status, b.status].sort()).toEqual([201, 409]);
+      expect(await officerConflicts(t.store, [me])).toEqual([{ officerId: me, enterpriseId: 'ent-qz-1' }]);
+      expect((await t.store.officerConflictTallies.get({ officerId: me }).go()).data?.count).toBe(1);
+      expect((await c.qz2.request('DELETE', `/api/officers/${me}/conflicts/ent-qz-1`)).status).toBe(200);
+      expect((await t.store.officerConflictTallies.get({ officerId: me }).go()).data?.count).toBe(0);
+    });
+
     it('an inspector may not declare or withdraw for someone else', async () => {
       const other = id.qz2.accountId;
       const res = await c.qz.post(`/api/officers/${other}/conflicts`, {
