@@ -70,6 +70,7 @@ describe('officers and 专家库, in Chromium', () => {
     await dialog.getByRole('checkbox', { name: '经营', exact: true }).check();
     await dialog.getByLabel('单位').fill('福州大学环境与安全工程学院');
     await dialog.getByLabel('联系电话').fill('13959177001');
+    await shot(page, 'experts-new-dialog');
     await dialog.getByRole('button', { name: '保存' }).click();
     await page.getByText('已新增专家郑海峰').waitFor();
     await page.getByLabel('姓名', { exact: true }).fill('郑海峰');
@@ -95,6 +96,7 @@ describe('officers and 专家库, in Chromium', () => {
     await choice.waitFor();
     await choice.check();
     await add.getByLabel('回避原因').fill('本人近亲属在该企业任职');
+    await shot(page, 'officers-conflict-dialog');
     await add.getByRole('button', { name: '确定' }).click();
     await page.getByText('已新增回避').waitFor();
     await page.getByRole('cell', { name: '本人近亲属在该企业任职' }).first().waitFor();
