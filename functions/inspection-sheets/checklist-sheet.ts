@@ -16,6 +16,7 @@ import {
 } from '../../shared/api/checklists';
 import type { FieldIssue } from '../../shared/api/errors';
 import { badRequest, validationFailed } from '../lib/http/errors';
+import { isSafeText, UNSAFE_TEXT_MESSAGE } from '../lib/http/text-safety';
 import { loadExcel, readSheet, SheetError } from '../lib/spreadsheet';
 
 export const CHECKLIST_TEMPLATE_FILENAME = '检查清单模板.xlsx';
@@ -98,6 +99,14 @@ export async function readChecklistItems(content: Buffer): Promise<ChecklistItem
   const issues: FieldIssue[] = [];
   const items: ChecklistItemInput[] = [];
   for (const r of rows) {
+    // A cell is text a request never carried: the platform's text rule (no control or direction characters,
+    // no lone surrogates) is applied here as parse.ts applies it to every request field.
+    const unsafe = CHECKLIST_COLUMNS.filter((c) => !isSafeText(r.cells[c]));
+    if (unsafe.length) {
+      for (const c of unsafe)
+        issues.push({ path: `rows[${r.row}].${c}`, message: `第 ${r.row} 行：${UNSAFE_TEXT_MESSAGE}` });
+      continue;
+    }
     const input = Object.fromEntries(
       CHECKLIST_COLUMNS.filter((c) => r.cells[c] !== '' || isRequired(c)).map((c) => [FIELD_OF[c], r.cells[c]]),
     );

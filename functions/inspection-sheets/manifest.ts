@@ -1,9 +1,4 @@
-import {
-  ChecklistSummary,
-  ChecklistTemplateQuery,
-  ImportChecklistRequest,
-  SpreadsheetFile,
-} from '../../shared/api/checklists';
+import { ChecklistSummary, ImportChecklistRequest, SpreadsheetFile } from '../../shared/api/checklists';
 import { ImportExpertsRequest, ImportExpertsResponse } from '../../shared/api/officers';
 import { defineContext, defineRoute } from '../lib/wiring';
 
@@ -23,7 +18,6 @@ export const getChecklistTemplate = defineRoute({
   access: INSPECTORS,
   summary: '导出清单模板（.xlsx，base64 编码于 JSON 中）：检查环节*、检查内容及标准*、检查依据、检查方式',
   tags: ['checklists'],
-  query: ChecklistTemplateQuery,
   response: SpreadsheetFile,
 });
 

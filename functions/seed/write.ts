@@ -9,6 +9,7 @@ import { systemActor } from '../lib/accounts/scope';
 import { counterDeltas, sumDeltas, type CounterDelta } from '../lib/register/counters';
 import { listingsOf, type EnterpriseRecord, type LicenceRecord } from '../lib/register/entry-writes';
 import type { Store } from '../store';
+import { writeDemoChecklists } from './checklists';
 import type { DemoBundle, DemoData, DemoEnterpriseAccount, DemoRegulator } from './generate';
 import { DEMO_SEED } from './generate';
 import { writeOfficersDemo } from './officers';
@@ -155,4 +156,5 @@ export async function writeDemoData(store: Store, data: DemoData): Promise<void>
   await writeRegister(store, data);
   await writeAccounts(store, data.regulators, data.enterpriseAccounts);
   await writeOfficersDemo(store, data, DEMO_SEED);
+  await writeDemoChecklists(store, data.regulators);
 }

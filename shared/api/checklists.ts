@@ -162,8 +162,6 @@ export const DeletedChecklist = z
   .object({ checklistId: z.string(), deleted: z.literal(true) })
   .check(z.meta({ id: 'DeletedChecklist' }));
 
-export const ChecklistTemplateQuery = z.object({ kind: z.optional(kindField) });
-
 export const SpreadsheetFile = z
   .object({ filename: z.string(), contentType: z.string(), contentBase64: z.string() })
   .check(z.meta({ id: 'SpreadsheetFile' }));

@@ -1,4 +1,7 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Regulator } from '../../functions/lib/auth/principal';
+import { createChecklist } from '../../functions/lib/checklists/write';
 import { routeKey } from '../../functions/lib/wiring';
 import { type LocalStack } from '../../functions/local/stack';
 import { MANIFEST } from '../../functions/manifest';
@@ -177,6 +180,9 @@ const ADMIN_REVIEWER_OF_A: Persona = {
 const ADMINS = [SYS_ADMIN, AUDIT_ADMIN, SEC_ADMIN, DEPT_ADMIN_GONGAN_QZ];
 const ADMIN_REVIEWER_QZ_FIREWORKS: Persona = { ...REVIEWER_QZ_FIREWORKS, roles: ['reviewer', 'dept-admin'] };
 let changeRequest = '';
+
+/** The import row's body: a one-item checklist of 危险化学品, its content filled in beforeAll. */
+const CHECKLIST_FILE = { category: 'hazchem', kind: 'independent', filename: '矩阵测试清单.xlsx', contentBase64: '' };
 
 /** By route key. Routes of the identity context act on the caller's own session only: any signed-in caller may. */
 const MATRIX: Record<string, Row> = {
@@ -605,6 +611,50 @@ const MATRIX: Record<string, Row> = {
     probe: { method: 'DELETE', path: '/api/experts/exp-00000000000000000000000000000000/conflicts/ent-000001' },
     denied: EVERYONE_BUT(),
   },
+  // 检查清单管理: inspectors of the creating department; the list is made by INSPECTOR_QZ in beforeAll (id
+  // ckl-matrix-checklist). Another city (INSPECTOR_SM) and another department's inspector find nothing (404),
+  // enterprises and the admin roles are refused (403). The PUT row moves it to version 2, the delete row removes it.
+  'GET /api/checklists': {
+    probe: { method: 'GET', path: '/api/checklists?category=hazchem&kind=independent' },
+    denied: EVERYONE_BUT(INSPECTOR_QZ, INSPECTOR_SM),
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
+  'GET /api/checklists/{checklistId}': {
+    probe: { method: 'GET', path: '/api/checklists/ckl-matrix-checklist' },
+    denied: EVERYONE_BUT(INSPECTOR_QZ),
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
+  'PUT /api/checklists/{checklistId}/items': {
+    probe: {
+      method: 'PUT',
+      path: '/api/checklists/ckl-matrix-checklist/items',
+      body: { version: 1, items: [{ stage: '储存', content: '矩阵测试项目' }] },
+    },
+    denied: EVERYONE_BUT(INSPECTOR_QZ),
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
+  'POST /api/checklists/{checklistId}/delete': {
+    probe: { method: 'POST', path: '/api/checklists/ckl-matrix-checklist/delete', body: { version: 2 } },
+    denied: EVERYONE_BUT(INSPECTOR_QZ),
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
+  'GET /api/checklists/import-template': {
+    probe: { method: 'GET', path: '/api/checklists/import-template' },
+    denied: [ENTERPRISE_A, ENTERPRISE_B, ...ADMINS],
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
+  // The body's file is built in beforeAll (CHECKLIST_FILE).
+  'POST /api/checklists/import': {
+    probe: { method: 'POST', path: '/api/checklists/import', body: CHECKLIST_FILE },
+    denied: [ENTERPRISE_A, ENTERPRISE_B, GONGAN_QZ, ...ADMINS],
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 201,
+  },
 };
 
 /** The identity context's own-session routes: every signed-in caller may use them on their own session. */
@@ -675,6 +725,35 @@ describe('the authorization matrix', () => {
     changeRequest = filed.body.requestId;
   }, 120_000);
   afterAll(async () => stack?.stop());
+
+  // 检查清单管理's probes: a list of INSPECTOR_QZ's department and city, and a file to import.
+  beforeAll(async () => {
+    const maker = {
+      ...INSPECTOR_QZ,
+      kind: 'regulator',
+      accountId: 'persona-matrix',
+      name: '矩阵',
+      category: 'hazchem',
+    };
+    await createChecklist(
+      store,
+      maker as unknown as Regulator,
+      {
+        checklistId: 'ckl-matrix-checklist',
+        kind: 'independent',
+        category: 'hazchem',
+        name: '矩阵测试清单',
+        items: [{ stage: '储存', content: '专人管理' }],
+      },
+      { sourceIp: '127.0.0.1', requestId: 'matrix', now: new Date() },
+    );
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('检查清单').addRows([
+      ['检查环节', '检查内容及标准'],
+      ['储存', '专人管理'],
+    ]);
+    CHECKLIST_FILE.contentBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+  });
 
   it('has a row for every non-public route that exists', () => {
     const guarded = MANIFEST.flatMap((c) => c.routes.filter((r) => !r.public).map(routeKey)).filter(

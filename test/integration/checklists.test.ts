@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Regulator } from '../../functions/lib/auth/principal';
 import { readChecklistVersion, usableChecklist } from '../../functions/lib/checklists/read';
+import { DEMO_CHECKLIST_IDS, writeDemoChecklists } from '../../functions/seed/checklists';
+import { DEMO_SEED, demoRegulators } from '../../functions/seed/generate';
 import type { ApiClient } from '../support/api-client';
 import { signedInAs, type RegulatorPersona } from '../support/personas';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -221,6 +223,10 @@ describe('checklists', () => {
     expect(names).not.toContain('将删除');
     expect(await usableChecklist(t.store, qzPrincipal, id, 'independent')).toBeUndefined();
     expect((await readChecklistVersion(t.store, id, 1))!.items).toHaveLength(1);
+    // Each change has its audit record, written in the change's own transaction.
+    const { data: audit } = await t.store.audit.records.query.byObject({ objectRef: `checklist:${id}` }).go();
+    expect(audit.map((r) => r.action).sort()).toEqual(['checklist.create', 'checklist.delete']);
+    expect(audit.every((r) => r.actorKey.includes(qzPrincipal.accountId))).toBe(true);
   });
 
   it('scope: the department sees its lists within and below; another region or department gets 404', async () => {
@@ -317,5 +323,20 @@ describe('checklists', () => {
     });
     expect((await admin.get('/api/checklists?category=hazchem&kind=independent')).status).toBe(403);
     expect((await qz.get('/api/checklists?category=fireworks&kind=independent')).status).toBe(403);
+  });
+
+  it('seeds a real checklist per category group, each item citing its clause, once', async () => {
+    const regulators = demoRegulators(DEMO_SEED);
+    expect(await writeDemoChecklists(t.store, regulators)).toBe(DEMO_CHECKLIST_IDS.length);
+    expect(await writeDemoChecklists(t.store, regulators)).toBe(0);
+    for (const id of DEMO_CHECKLIST_IDS) {
+      const v = await readChecklistVersion(t.store, id, 1);
+      expect(v!.items.length, id).toBeGreaterThanOrEqual(8);
+      expect(v!.items.length, id).toBeLessThanOrEqual(20);
+      expect(
+        v!.items.every((i) => /^《.+》第/.test(i.basis ?? '')),
+        id,
+      ).toBe(true);
+    }
   });
 });

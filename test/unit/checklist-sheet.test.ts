@@ -63,6 +63,23 @@ describe('the checklist sheet', () => {
     });
   });
 
+  it('refuses cells with control or direction characters (Trojan Source), as every request field is', async () => {
+    await expect(
+      readChecklistItems(
+        await file(
+          ['检查环节', '检查内容及标准'],
+          [
+            ['储存', '专人管理\u202Eexe.txt'],
+            ['储存', '正常'],
+          ],
+        ),
+      ),
+    ).rejects.toMatchObject({
+      status: 400,
+      details: [{ path: 'rows[2].检查内容及标准', message: expect.stringContaining('第 2 行：包含不允许的字符') }],
+    });
+  });
+
   it('reads 2,000 rows quickly', async () => {
     const rows = Array.from({ length: 2000 }, (_, n) => [
       '储存',
