@@ -85,6 +85,11 @@ describe('officers and 专家库, in Chromium', () => {
     await page.getByRole('heading', { name: '执法人员管理' }).waitFor();
     const officers = page.getByRole('table', { name: '执法人员' });
     await officers.getByRole('row').nth(1).waitFor();
+    // The seeded 回避 are listed (their pager shows once the page is loaded) before counting them.
+    await page
+      .locator('section', { has: page.getByRole('heading', { name: '我的回避' }) })
+      .getByText(/^显示第 1 到第 \d+ 条记录/)
+      .waitFor();
     const before = await page
       .getByRole('table', { name: /回避企业/ })
       .getByRole('row')
