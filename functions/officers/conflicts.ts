@@ -94,7 +94,7 @@ function writeItems(
                 conflicts.create({ ...record, officerId }).commit(),
                 tallies
                   .update({ officerId })
-                  .add({ count: 1 })
+                  .add({ count: 1, enterpriseIds: [record.enterpriseId] })
                   .where((a, o) => `${o.notExists(a.count)} OR ${o.lt(a.count, MAX_CONFLICTS)}`)
                   .commit(),
               ]
@@ -106,6 +106,7 @@ function writeItems(
                 tallies
                   .update({ officerId })
                   .subtract({ count: 1 })
+                  .delete({ enterpriseIds: [record.enterpriseId] })
                   .where((a, o) => o.gt(a.count, 0))
                   .commit(),
               ],

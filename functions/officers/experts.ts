@@ -148,7 +148,7 @@ export async function updateExpert(
 ): Promise<ExpertView> {
   const cur = await seenExpert(store, p, expertId, true);
   if (cur.version !== input.version) throw staleExpert();
-  assertExpertInput(p, input);
+  assertExpertInput(p, input, cur.categories);
   const next: ExpertRecord = {
     ...cur,
     name: input.name,

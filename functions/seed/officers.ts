@@ -150,10 +150,12 @@ export async function writeOfficersDemo(store: Store, data: DemoData, seed: numb
   const now = new Date().toISOString();
   const { experts, expertConflicts } = demoOfficersData(data, seed, now);
   const officerConflicts = demoOfficerConflicts(data, seed, now);
-  const tallies = new Map<string, number>();
-  for (const c of officerConflicts) tallies.set(c.officerId, (tallies.get(c.officerId) ?? 0) + 1);
+  const tallies = new Map<string, string[]>();
+  for (const c of officerConflicts) tallies.set(c.officerId, [...(tallies.get(c.officerId) ?? []), c.enterpriseId]);
   await store.experts.put(experts).go();
   await store.expertConflicts.put(expertConflicts).go();
   await store.officerConflicts.put(officerConflicts).go();
-  await store.officerConflictTallies.put([...tallies].map(([officerId, count]) => ({ officerId, count }))).go();
+  await store.officerConflictTallies
+    .put([...tallies].map(([officerId, enterpriseIds]) => ({ officerId, count: enterpriseIds.length, enterpriseIds })))
+    .go();
 }

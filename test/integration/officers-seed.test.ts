@@ -38,3 +38,52 @@ describe('officers demo data', () => {
     }
   });
 });
+
+describe('officerConflicts at a draw’s scale', () => {
+  let t: TestStack;
+  beforeAll(async () => {
+    t = await startTestStack();
+  }, 120_000);
+  afterAll(async () => t?.stop());
+
+  it('reads the 回避 of 500 officers (50 of whom declared any) with five BatchGets', async () => {
+    const ids = Array.from({ length: 500 }, (_, i) => `reg-1390001${String(i).padStart(4, '0')}`);
+    const declaring = ids.filter((_, i) => i % 10 === 3);
+    await t.store.officerConflictTallies
+      .put(
+        declaring.map((officerId, k) => ({
+          officerId,
+          count: 2,
+          enterpriseIds: [k, k + 1].map((n) => `ent-${String(n).padStart(6, '0')}`),
+        })),
+      )
+      .go();
+    await t.store.officerConflicts
+      .put(
+        declaring.flatMap((officerId, k) =>
+          [k, k + 1].map((n) => ({
+            officerId,
+            enterpriseId: `ent-${String(n).padStart(6, '0')}`,
+            enterpriseName: `企业${n}`,
+            enterpriseRegionCode: '350583',
+            reason: '近亲属在该企业任职',
+            declaredById: officerId,
+            declaredByName: '测试',
+            declaredAt: '2026-12-06T00:00:00.000Z',
+          })),
+        ),
+      )
+      .go();
+    await officerConflicts(t.store, ids); // DynamoDB Local's first reads warm its JVM
+    const t0 = performance.now();
+    await t.store.officerConflictTallies.get(ids.map((officerId) => ({ officerId }))).go({ concurrency: 4 });
+    const batchMs = performance.now() - t0;
+    const started = performance.now();
+    const found = await officerConflicts(t.store, ids);
+    const ms = performance.now() - started;
+    console.info(`BatchGet of 500 tallies: ${batchMs.toFixed(0)} ms`);
+    expect(found).toHaveLength(100);
+    expect(new Set(found.map((c) => c.officerId))).toEqual(new Set(declaring));
+    console.info(`officerConflicts over 500 officers (50 declaring): ${ms.toFixed(0)} ms on DynamoDB Local`);
+  });
+});

@@ -139,6 +139,20 @@ describe('officers and 专家库', () => {
       expect(await officerConflicts(t.store, [me])).toEqual([]);
     });
 
+    it('two declarations of the same 回避 at once: one is written, the other refused (409); the tally counts one', async () => {
+      const me = id.qz2.accountId;
+      const body = { enterpriseId: 'ent-qz-1', reason: '同时提交两次' };
+      const [a, b] = await Promise.all([
+        c.qz2.post(`/api/officers/${me}/conflicts`, body),
+        c.qz2.post(`/api/officers/${me}/conflicts`, body),
+      ]);
+      expect([a.status, b.status].sort()).toEqual([201, 409]);
+      expect(await officerConflicts(t.store, [me])).toEqual([{ officerId: me, enterpriseId: 'ent-qz-1' }]);
+      expect((await t.store.officerConflictTallies.get({ officerId: me }).go()).data?.count).toBe(1);
+      expect((await c.qz2.request('DELETE', `/api/officers/${me}/conflicts/ent-qz-1`)).status).toBe(200);
+      expect((await t.store.officerConflictTallies.get({ officerId: me }).go()).data?.count).toBe(0);
+    });
+
     it('an inspector may not declare or withdraw for someone else', async () => {
       const other = id.qz2.accountId;
       const res = await c.qz.post(`/api/officers/${other}/conflicts`, {
@@ -273,6 +287,29 @@ describe('officers and 专家库', () => {
         'officers.expert.disable',
         'officers.expert.enable',
       ]);
+    });
+
+    it('an edit keeps a 专业 the editor does not supervise, but cannot add one', async () => {
+      const wide = await signedInAs(t.store, t.url, persona('anjian', '35', ['inspector'], ['hazchem', 'fireworks']));
+      const made = await wide.post(
+        '/api/experts',
+        expertBody({ name: '吴志明', categories: ['hazchem', 'fireworks'], segments: [] }),
+      );
+      expect(made.status).toBe(201);
+      const id = made.body.expertId as string;
+      // The 泉州 inspector (危险化学品 only) edits the employer: the expert keeps 烟花爆竹.
+      const edit = await c.qz.request('PUT', `/api/experts/${id}`, {
+        ...expertBody({ name: '吴志明', categories: ['hazchem', 'fireworks'], segments: [], employer: '泉州师范学院' }),
+        version: 1,
+      });
+      expect(edit.status, JSON.stringify(edit.body)).toBe(200);
+      const add = await c.qz.request('PUT', `/api/experts/${id}`, {
+        ...expertBody({ name: '吴志明', categories: ['hazchem', 'fireworks', 'explosives'], segments: [] }),
+        version: 2,
+      });
+      expect(add.status).toBe(400);
+      expect((await expertsIn(t.store, 'anjian', '3505', 'fireworks')).map((x) => x.name)).toEqual(['吴志明']);
+      await wide.post(`/api/experts/${id}/disable`, { version: 2 });
     });
 
     it('experts’ 回避: declared, listed, read by the kernel, withdrawn', async () => {

@@ -46,8 +46,10 @@ export function expertInputIssues(
   p: Regulator,
   e: Pick<ExpertInput, 'categories' | 'segments' | 'regionCode'>,
   path: (field: string) => string,
+  /** Categories the expert already has: an edit may keep them (a colleague with more categories added them). */
+  held: readonly string[] = [],
 ): FieldIssue[] {
-  const issues: FieldIssue[] = expertProblems(e, p.categories).map((x) => ({
+  const issues: FieldIssue[] = expertProblems(e, [...p.categories, ...held]).map((x) => ({
     path: path(x.field),
     message: x.message,
   }));
@@ -57,8 +59,12 @@ export function expertInputIssues(
   return issues;
 }
 
-export function assertExpertInput(p: Regulator, e: Pick<ExpertInput, 'categories' | 'segments' | 'regionCode'>) {
-  const issues = expertInputIssues(p, e, (f) => `body.${f}`);
+export function assertExpertInput(
+  p: Regulator,
+  e: Pick<ExpertInput, 'categories' | 'segments' | 'regionCode'>,
+  held: readonly string[] = [],
+) {
+  const issues = expertInputIssues(p, e, (f) => `body.${f}`, held);
   if (issues.length) throw badRequest(issues[0]!.message, issues);
 }
 

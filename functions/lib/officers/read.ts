@@ -32,7 +32,7 @@ export interface Expert {
   disabled: boolean;
 }
 
-/** Parallel Queries at most this many at a time (one per officer or expert with a 回避). */
+/** Parallel Queries at most this many at a time (one per expert with a 回避). */
 const QUERY_CONCURRENCY = 8;
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -87,8 +87,8 @@ async function inBatches<T, R>(items: readonly T[], limit: number, fn: (t: T) =>
 }
 
 /**
- * Declared 回避 of these officers: who must not inspect which enterprise. Reads each officer's tally
- * (BatchGet), then queries the declarations of only those who have any.
+ * Declared 回避 of these officers: who must not inspect which enterprise. One BatchGet per 100 officers: each
+ * officer's tally names the enterprises of their declarations (kept in the declaration's transaction).
  */
 export async function officerConflicts(
   store: Store,
@@ -99,21 +99,17 @@ export async function officerConflicts(
   const tallies = await batchGet(
     ids.map((officerId) => ({ officerId })),
     async (keys) => {
-      const r = await store.officerConflictTallies.get(keys).go({ concurrency: 4 });
+      const r = await store.officerConflictTallies
+        .get(keys)
+        .go({ concurrency: 4, attributes: ['officerId', 'enterpriseIds'] });
       return { data: r.data, unprocessed: r.unprocessed.map((k) => ({ officerId: String(k.officerId) })) };
     },
   );
-  const declaring = tallies
-    .filter((t) => t.count > 0)
-    .map((t) => t.officerId)
-    .sort(byId);
-  const lists = await inBatches(declaring, QUERY_CONCURRENCY, (officerId) =>
-    store.officerConflicts.query
-      .byOfficer({ officerId })
-      .go({ pages: 'all', attributes: ['officerId', 'enterpriseId'] })
-      .then((r) => r.data),
-  );
-  return lists.flat().map((c) => ({ officerId: c.officerId, enterpriseId: c.enterpriseId }));
+  return tallies
+    .sort((a, b) => byId(a.officerId, b.officerId))
+    .flatMap((t) =>
+      [...(t.enterpriseIds ?? [])].sort(byId).map((enterpriseId) => ({ officerId: t.officerId, enterpriseId })),
+    );
 }
 
 /** The fields of an expert item as the kernel's Expert. */
