@@ -131,7 +131,7 @@ export const getPublicDraw = defineRoute({
   method: 'GET',
   path: '/api/public/draws/{drawId}',
   public: true,
-  readOnly: true,
+
   summary: `双随机抽取的公开记录（检查结果公开后可查），任何人可据此重新计算并核对结果；执法人员与专家以本次抽取的匿名编号表示。${DRAW_ALGORITHM_TEXT}`,
   tags: ['inspections'],
   params: DrawIdParams,
