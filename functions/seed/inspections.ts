@@ -86,6 +86,7 @@ export async function seedInspections(
   const out: SeededInspection[] = [];
   const today = new Date(`${opts.today}T00:00:00Z`);
   let jointCount = 0;
+  let refused = false;
   for (let n = 0; out.length < target && n < target * 3; n++) {
     const c = creators[n % creators.length]!;
     const p = {
@@ -176,7 +177,7 @@ export async function seedInspections(
         ...(kind === 'joint' ? { departments: others } : {}),
       });
       // The first joint task has a refusal waiting for the lead, the second waits for answers, then a mix.
-      if (task.joint) answerSome(rng, task, inspectors, idOf, jointCount++);
+      if (task.joint) refused = answerSome(rng, task, inspectors, idOf, jointCount++, !refused) || refused;
       tasks = [task];
     }
     await store.client.send(
@@ -215,22 +216,28 @@ function jointDepartments(rng: Rng, category: CategoryCode, lead: DepartmentCode
  * Most joint tasks are answered by all (→ 'open', the answerer on the team); some wait for answers; exactly
  * one has a refusal waiting for the lead to drop the department or cancel.
  */
+/**
+ * Answer some of a joint task's departments as their demo inspectors would. `mayRefuse`: the first joint task
+ * whose last department has a demo inspector of the category gets that department's refusal (the demo shows
+ * one); the second waits for an answer, then a mix. True when it refused.
+ */
 function answerSome(
   rng: Rng,
   t: TaskRecord,
   inspectors: readonly DemoRegulator[],
   idOf: (r: DemoRegulator) => string,
   nth: number,
-): void {
-  const refuse = nth === 0;
-  const waiting = refuse || nth === 1 || chance(rng, 0.3);
+  mayRefuse: boolean,
+): boolean {
   const departments = t.joint!.departments!;
   const last = departments.length - 1;
+  const answererOf = (department: string) =>
+    inspectors.find((r) => r.department === department && r.categories.includes(t.category as CategoryCode));
+  const refuse = mayRefuse && answererOf(departments[last]!.department) !== undefined;
+  const waiting = refuse || nth === 1 || chance(rng, 0.3);
   departments.forEach((d, i) => {
     if (waiting && i === last && !refuse) return; // still 未答复
-    const answerer = inspectors.find(
-      (r) => r.department === d.department && r.categories.includes(t.category as CategoryCode),
-    );
+    const answerer = answererOf(d.department);
     if (!answerer) return;
     const refused = refuse && i === last;
     Object.assign(d, {
@@ -243,6 +250,7 @@ function answerSome(
     if (!refused) t.officers = [...(t.officers ?? []), { officerId: idOf(answerer), name: answerer.name }];
   });
   if (departments.every((d) => d.answer === 'agreed')) t.status = 'open';
+  return refuse;
 }
 
 /** The demo's draws are reproducible: their seeds and salts come from the demo's stream, not from crypto. */
