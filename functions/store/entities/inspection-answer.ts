@@ -16,7 +16,8 @@ export const inspectionAnswerModel = (client: DynamoDBDocumentClient, table: str
       model: { entity: 'inspectionAnswer', version: '1', service: SERVICE },
       attributes: {
         taskId: { type: 'string', required: true },
-        seq: { type: 'number', required: true },
+        // Padded in the sort key so items sort by number (2 before 10).
+        seq: { type: 'number', required: true, padding: { length: 5, char: '0' } },
         result: { type: ['satisfied', 'unsatisfied', 'not-applicable'] as const, required: true },
         description: { type: 'string' },
         attachmentIds: { type: 'list', items: { type: 'string' }, required: true, default: () => [] },
