@@ -14,6 +14,7 @@ import { registrationManifest } from './registration/manifest';
 import { attachmentsManifest } from './attachments/manifest';
 import { notificationsManifest } from './notifications/manifest';
 import { enterpriseManifest } from './enterprise/manifest';
+import { inspectionsManifest } from './inspections/manifest';
 
 export const MANIFEST: readonly ContextManifest[] = [
   platformManifest,
@@ -27,4 +28,5 @@ export const MANIFEST: readonly ContextManifest[] = [
   notificationsManifest,
   importsManifest,
   enterpriseManifest,
+  inspectionsManifest,
 ];

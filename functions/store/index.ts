@@ -31,6 +31,13 @@ import { registrationTaskModel } from './entities/registration-task';
 import { seedRunModel } from './entities/seed-run';
 import { sessionModel } from './entities/session';
 import { outboxEventModel } from './entities/outbox-event';
+import {
+  inspectionJointDepartmentModel,
+  inspectionTaskMemberModel,
+  inspectionTaskModel,
+} from './entities/inspection-task';
+import { inspectionDrawModel } from './entities/inspection-draw';
+import { inspectionBurdenModel } from './entities/inspection-burden';
 import { inspectionAnswerModel } from './entities/inspection-answer';
 import {
   inspectionPublicationDueModel,
@@ -68,6 +75,11 @@ const MODELS = {
   registrationGuards: registrationGuardModel,
   outboxEvents: outboxEventModel,
   accountNotices: accountNoticeModel,
+  inspectionTasks: inspectionTaskModel,
+  inspectionTaskMembers: inspectionTaskMemberModel,
+  inspectionJointDepartments: inspectionJointDepartmentModel,
+  inspectionDraws: inspectionDrawModel,
+  inspectionBurdens: inspectionBurdenModel,
   inspectionAnswers: inspectionAnswerModel,
   inspectionResults: inspectionResultModel,
   inspectionResultNames: inspectionResultNameModel,

@@ -47,6 +47,12 @@ export const PARTITION_KEYS = {
   accountNotices: [key('enterpriseId')],
   /** Records (one partition per shard) and heads (one per chain). */
   audit: [key('auditShard'), key('auditChain')],
+  /** A task, its team's member rows, its joint departments' rows (and H4's answers) share the task's partition. */
+  inspectionTasks: [key('taskId')],
+  inspectionTaskMembers: [key('taskId')],
+  inspectionJointDepartments: [key('taskId')],
+  inspectionDraws: [key('drawId')],
+  inspectionBurdens: [key('inspectedEnterpriseId')],
   /** 登记, 一公开: in the inspection task's own partition. */
   inspectionAnswers: [key('taskId')],
   inspectionResults: [key('taskId')],
@@ -73,6 +79,9 @@ export const INDEXED_ENTITIES: readonly StoreEntity[] = [
   'registrationTasks',
   'accountNotices',
   'audit',
+  'inspectionTasks',
+  'inspectionTaskMembers',
+  'inspectionJointDepartments',
   'inspectionResults',
   'inspectionResultNames',
   'inspectionPublicationDue',
