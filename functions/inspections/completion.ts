@@ -16,7 +16,7 @@ import type { Regulator } from '../lib/auth/principal';
 import type { ChecklistItem } from '../lib/checklists/read';
 import { outboxItem } from '../lib/events/outbox';
 import { conflict, forbidden } from '../lib/http/errors';
-import { isConditionFailure } from '../lib/register/entry-writes';
+import { isConditionFailure } from './task-writes';
 import { itemsOf } from '../lib/transactions';
 import type { Store } from '../store';
 import { notOpen, onTeam, taskItems, type RequestContext } from './registration';

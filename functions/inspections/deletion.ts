@@ -9,13 +9,14 @@ import { createWriteTransaction } from 'electrodb';
 import { auditFrom, transactWithAudit } from '../lib/audit';
 import type { Regulator } from '../lib/auth/principal';
 import { conflict, forbidden } from '../lib/http/errors';
-import { isConditionFailure } from '../lib/register/entry-writes';
+import { isConditionFailure } from './task-writes';
 import { itemsOf } from '../lib/transactions';
 import type { Store } from '../store';
 import { onTeam, type RequestContext } from './registration';
 import { readTaskPartition } from './task-partition';
 import { taskNotFound, taskVisibleTo, type TaskRecord } from './task-scope';
 import { statusCopyItems } from './task-status';
+import { burdenItem } from './burden';
 
 const alreadyRegistered = () => conflict('该检查任务已有登记内容，不能删除');
 
@@ -53,6 +54,8 @@ export async function deleteTask(
       ]),
     ),
     ...statusCopyItems(store, part, 'deleted'),
+    // A deleted task was never an inspection: it leaves the enterprise's burden count.
+    burdenItem(store, t.enterpriseId, t.plannedStart, -1),
   ];
   try {
     await transactWithAudit(

@@ -17,7 +17,7 @@ import { auditFrom, SYSTEM_ACTOR, transactWithAudit, type AuditEntryInput } from
 import type { Regulator } from '../lib/auth/principal';
 import { conflict, forbidden } from '../lib/http/errors';
 import { withCursor } from '../lib/paging';
-import { isConditionFailure } from '../lib/register/entry-writes';
+import { isConditionFailure } from './task-writes';
 import { itemsOf } from '../lib/transactions';
 import type { Store } from '../store';
 import { mayPublish, type RequestContext } from './registration';

@@ -25,7 +25,7 @@ import type { Regulator } from '../lib/auth/principal';
 import { linkEvidenceItems } from '../lib/attachments/link';
 import { readChecklistVersion, type ChecklistItem } from '../lib/checklists/read';
 import { conflict, forbidden, notFound, type AppError } from '../lib/http/errors';
-import { isConditionFailure } from '../lib/register/entry-writes';
+import { isConditionFailure } from './task-writes';
 import { regulatorSees } from '../lib/scope';
 import { itemsOf } from '../lib/transactions';
 import type { Store } from '../store';

@@ -11,6 +11,7 @@ export const ATTACHMENT_PURPOSES = [
   'licence',
   'certificate',
   'register-import',
+  'inspection-task',
   'inspection-evidence',
 ] as const;
 export type AttachmentPurpose = (typeof ATTACHMENT_PURPOSES)[number];
@@ -19,6 +20,7 @@ export const ATTACHMENT_PURPOSE_NAMES: Record<AttachmentPurpose, string> = {
   licence: '证书附件',
   certificate: '人员证件附件',
   'register-import': '导入清单文件',
+  'inspection-task': '检查任务附件',
   'inspection-evidence': '检查照片或文件',
 };
 

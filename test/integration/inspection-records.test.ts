@@ -55,9 +55,9 @@ describe('inspection records', () => {
     });
 
   it("shows the task's checklist copy (专项: the chosen items) and saves each answer as given", async () => {
-    const id = await task({ itemSeqs: [2, 5, 7] });
+    const id = await task({ itemSeqs: [2, 4, 5] });
     const page = await record(a, id);
-    expect(page.items.map((i: { seq: number }) => i.seq)).toEqual([2, 5, 7]);
+    expect(page.items.map((i: { seq: number }) => i.seq)).toEqual([2, 4, 5]);
     expect(page).toMatchObject({ itemCount: 3, answeredCount: 0, canRegister: true, canDelete: true });
     expect((await answer(a, id, 3, { result: 'satisfied' })).status).toBe(404);
 
@@ -72,7 +72,10 @@ describe('inspection records', () => {
     });
     // Resume later: the page shows it, and the task's counts moved with it.
     const again = await record(b, id);
-    expect(again.items[1].answer).toMatchObject({ result: 'not-applicable', registeredBy: { accountId: a.accountId } });
+    expect(again.items.find((i: { seq: number }) => i.seq === 5).answer).toMatchObject({
+      result: 'not-applicable',
+      registeredBy: { accountId: a.accountId },
+    });
     expect(again).toMatchObject({ answeredCount: 1, canDelete: false });
     const { data } = await t.store.inspectionTasks.get({ taskId: id }).go();
     expect(data).toMatchObject({ answeredCount: 1, unsatisfiedCount: 0 });
@@ -124,7 +127,7 @@ describe('inspection records', () => {
     const id = await task();
     const photoA = await evidence(a);
     const results = await Promise.all([
-      ...[1, 3, 5, 7, 9, 11].map((seq) =>
+      ...[1, 3, 5].map((seq) =>
         answer(
           a,
           id,
@@ -134,14 +137,14 @@ describe('inspection records', () => {
             : { result: 'satisfied' },
         ),
       ),
-      ...[2, 4, 6, 8, 10, 12].map((seq) => answer(b, id, seq, { result: seq === 2 ? 'not-applicable' : 'satisfied' })),
+      ...[2, 4].map((seq) => answer(b, id, seq, { result: seq === 2 ? 'not-applicable' : 'satisfied' })),
     ]);
-    expect(results.map((r) => r.status)).toEqual(Array(12).fill(200));
+    expect(results.map((r) => r.status)).toEqual(Array(5).fill(200));
     const page = await record(a, id);
-    expect(page).toMatchObject({ answeredCount: 12, unsatisfiedCount: 1, notApplicableCount: 1, satisfiedCount: 10 });
+    expect(page).toMatchObject({ answeredCount: 5, unsatisfiedCount: 1, notApplicableCount: 1, satisfiedCount: 3 });
     expect(page.items.find((i: { seq: number }) => i.seq === 2).answer.registeredBy.accountId).toBe(b.accountId);
     const { data } = await t.store.inspectionTasks.get({ taskId: id }).go();
-    expect(data).toMatchObject({ answeredCount: 12, unsatisfiedCount: 1 });
+    expect(data).toMatchObject({ answeredCount: 5, unsatisfiedCount: 1 });
   });
 
   it('answers the same item at once with one winner and a 409 naming who registered it', async () => {
@@ -370,7 +373,7 @@ describe('inspection records', () => {
     const list = await c.client.get('/api/inspections/records');
     expect(list.status).toBe(200);
     expect(list.body.items.map((i: { taskId: string }) => i.taskId)).toEqual([drawn, plain]);
-    expect(list.body.items[0]).toMatchObject({ kind: 'random', itemCount: 12, answeredCount: 0, deletable: true });
+    expect(list.body.items[0]).toMatchObject({ kind: 'random', itemCount: 5, answeredCount: 0, deletable: true });
     const random = await c.client.get('/api/inspections/records?kind=random');
     expect(random.body.items.map((i: { taskId: string }) => i.taskId)).toEqual([drawn]);
     const joints = await c.client.get('/api/inspections/records?scope=joint');

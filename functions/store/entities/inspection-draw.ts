@@ -71,6 +71,8 @@ export const inspectionDrawModel = (client: DynamoDBDocumentClient, table: strin
         /** Private: pseudonym → real officer/expert id, and the salt the pseudonyms were derived with. */
         pseudonyms: { type: 'any', required: true },
         salt: { type: 'string', required: true, readOnly: true },
+        /** Private: the drawn enterprises', officers' and experts' names, for the planner's screens. */
+        drawn: { type: 'any', required: true },
         supersededBy: { type: 'string' },
         batchId: { type: 'string' },
         drawnBy: {

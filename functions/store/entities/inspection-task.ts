@@ -191,6 +191,8 @@ export const inspectionJointDepartmentModel = (client: DynamoDBDocumentClient, t
         taskId: { type: 'string', required: true, readOnly: true },
         department: { type: 'string', required: true, readOnly: true },
         role: { type: ['lead', 'participant'] as const, required: true, readOnly: true },
+        /** The task's category, so a department's list keeps to the categories the caller works in. */
+        category: { type: 'string', required: true, readOnly: true },
         enterpriseRegionCode: { type: 'string', required: true, readOnly: true },
         answer: { type: JOINT_ANSWERS, required: true },
         state: { type: INSPECTION_STATUSES, required: true },
