@@ -6,6 +6,7 @@ import { type Store } from '../../functions/store';
 import { sha256 } from '../../functions/lib/auth/tokens';
 import { ApiClient } from '../support/api-client';
 import { editableFields } from '../support/register';
+import { writeTask } from '../support/inspections';
 import { startTestStack } from '../support/stack';
 import { signedInAs, type Persona } from '../support/personas';
 import type { CategoryCode } from '../../shared/reference/categories';
@@ -177,6 +178,7 @@ const ADMIN_REVIEWER_OF_A: Persona = {
 const ADMINS = [SYS_ADMIN, AUDIT_ADMIN, SEC_ADMIN, DEPT_ADMIN_GONGAN_QZ];
 const ADMIN_REVIEWER_QZ_FIREWORKS: Persona = { ...REVIEWER_QZ_FIREWORKS, roles: ['reviewer', 'dept-admin'] };
 let changeRequest = '';
+let inspectionTask = '';
 
 /** By route key. Routes of the identity context act on the caller's own session only: any signed-in caller may. */
 const MATRIX: Record<string, Row> = {
@@ -496,6 +498,47 @@ const MATRIX: Record<string, Row> = {
     allowed: INSPECTOR_QZ,
     allowedStatus: 200,
   },
+  // 登记, 完成, 删除, 一公开, 待办事项 (issue 10 §7–§9). `{inspectionTask}`: an open task of 安监 泉州 (危化) whose
+  // team is two other officers, written in beforeAll. Its department's inspector reads it but is not on the team
+  // (403 for the team's actions); other departments, cities and the enterprises don't see it (404/403); the
+  // admin roles do no inspection business (403). test/integration/inspection-records.test.ts tries the team.
+  'GET /api/inspections/records': {
+    probe: { method: 'GET', path: '/api/inspections/records' },
+    denied: [ENTERPRISE_A, ...ADMINS],
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
+  'GET /api/inspections/tasks/{taskId}/record': {
+    probe: { method: 'GET', path: '/api/inspections/tasks/{inspectionTask}/record' },
+    denied: [INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, ENTERPRISE_B, ...ADMINS],
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
+  'PUT /api/inspections/tasks/{taskId}/answers/{seq}': {
+    probe: { method: 'PUT', path: '/api/inspections/tasks/{inspectionTask}/answers/1', body: { result: 'satisfied' } },
+    denied: [INSPECTOR_QZ, INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, ...ADMINS],
+  },
+  'POST /api/inspections/tasks/{taskId}/complete': {
+    probe: { method: 'POST', path: '/api/inspections/tasks/{inspectionTask}/complete' },
+    denied: [INSPECTOR_QZ, INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, ...ADMINS],
+  },
+  'POST /api/inspections/tasks/{taskId}/delete': {
+    probe: { method: 'POST', path: '/api/inspections/tasks/{inspectionTask}/delete', body: { reason: '越权测试' } },
+    denied: [INSPECTOR_QZ, INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, ...ADMINS],
+  },
+  'POST /api/inspections/tasks/{taskId}/publish': {
+    probe: { method: 'POST', path: '/api/inspections/tasks/{inspectionTask}/publish' },
+    denied: [INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, ...ADMINS],
+    // Its department may publish a completed task; this one is still open.
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 409,
+  },
+  'GET /api/inspections/todo': {
+    probe: { method: 'GET', path: '/api/inspections/todo' },
+    denied: [ENTERPRISE_A, ENTERPRISE_B],
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
 };
 
 /** The identity context's own-session routes: every signed-in caller may use them on their own session. */
@@ -564,6 +607,15 @@ describe('the authorization matrix', () => {
     });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     changeRequest = filed.body.requestId;
+    inspectionTask = await writeTask(store, {
+      team: [
+        { accountId: 'reg-matrix-officer-1', name: '甲检查' },
+        { accountId: 'reg-matrix-officer-2', name: '乙检查' },
+      ],
+      department: 'anjian',
+      regionCode: '3505',
+      category: 'hazchem',
+    });
   }, 120_000);
   afterAll(async () => stack?.stop());
 
@@ -608,7 +660,10 @@ describe('the authorization matrix', () => {
   for (const [key, row] of Object.entries(MATRIX)) {
     it(`${key}: refuses anonymous callers and every persona outside its scope`, async () => {
       const anonymous = new ApiClient(stack.url);
-      const path = row.probe.path.replace('{application}', application).replace('{changeRequest}', changeRequest);
+      const path = row.probe.path
+        .replace('{application}', application)
+        .replace('{changeRequest}', changeRequest)
+        .replace('{inspectionTask}', inspectionTask);
       const a = await anonymous.request(row.probe.method, path, row.probe.body);
       expect(a.status).toBe(401);
       for (const persona of row.denied) {

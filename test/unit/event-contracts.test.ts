@@ -26,6 +26,9 @@ import { EVENTS, type EventContract } from '../../shared/events';
 import { RegisterImportBatchRequested, RegisterImportRequested } from '../../shared/events/imports';
 import { ChangeRequestDecided } from '../../shared/events/register';
 import { ctx } from '../support/events';
+import { completedEvent } from '../../functions/inspections/completion';
+import type { TaskRecord } from '../../functions/inspections/task-scope';
+import { InspectionCompleted } from '../../shared/events/inspections';
 
 const store = createStore(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' })), 'contract');
 const silent = new Logger({ serviceName: 'contract-test', logLevel: 'SILENT' });
@@ -40,6 +43,17 @@ const request = (over: Partial<ChangeRequestRecord>): ChangeRequestRecord =>
     requestedBy: 'acct-clerk',
     ...over,
   }) as ChangeRequestRecord;
+
+const inspectionTask = {
+  taskId: 'tsk-0f1e2d3c',
+  kind: 'random',
+  title: '2026年第一季度双随机检查-泉州市测试化工有限公司',
+  category: 'hazchem',
+  department: 'anjian',
+  regionCode: '3505',
+  enterpriseId: 'ent-000001',
+  enterpriseName: '泉州市测试化工有限公司',
+} as TaskRecord;
 
 const reviewer = (roles: string[], regionCode: string): Regulator =>
   ({
@@ -93,6 +107,28 @@ const SAMPLES: { contract: EventContract; data: unknown }[] = [
   },
   { contract: RegisterImportBatchRequested, data: { importId: importIdOf('att-1'), offset: 0 } },
   { contract: RegisterImportBatchRequested, data: { importId: importIdOf('att-1'), offset: 8000 } },
+  ...[
+    [],
+    [{ seq: 2, result: 'unsatisfied' as const, description: '未建立出入库台账', attachmentIds: ['att-0123'] }],
+  ].map((answers) => ({
+    contract: InspectionCompleted,
+    data: completedEvent(
+      inspectionTask,
+      [
+        { seq: 1, stage: '储存', content: '专用仓库专人管理', basis: '《危险化学品安全管理条例》第二十四条' },
+        { seq: 2, stage: '经营', content: '如实记录销售信息' },
+      ],
+      [{ seq: 1, result: 'satisfied' as const, attachmentIds: [] }, ...answers].map((a) => ({
+        taskId: inspectionTask.taskId,
+        registeredBy: { accountId: 'a', name: '甲' },
+        registeredAt: '',
+        version: 1,
+        ...a,
+      })),
+      '2026-03-02T08:00:00.000Z',
+      { accountId: 'reg-13900000028', name: '张检查' },
+    ),
+  })),
 ];
 
 /** The stream record DynamoDB writes for an outbox Put (NEW_IMAGE): strings and numbers in attribute form. */
@@ -135,6 +171,12 @@ function recordingHandler(m: (typeof MANIFEST)[number], received: { name: string
   );
 }
 
+/**
+ * Events published for a consumer still to come: InspectionCompleted is what issue 11's 隐患 are made from
+ * (interfaces.md); until that context subscribes, its detail is checked against its own contract here.
+ */
+const AWAITING_CONSUMER = new Set<EventContract>([InspectionCompleted]);
+
 describe('event contracts', () => {
   it('every producer’s event, relayed from the outbox, passes every subscriber’s contract unchanged', async () => {
     const records = SAMPLES.map((s, i) => streamRecordOf(outboxItem(store, s.contract, s.data as never), i + 1));
@@ -161,6 +203,12 @@ describe('event contracts', () => {
           return p.source.includes(entry.Source!) && p['detail-type'].includes(entry.DetailType!);
         }),
       );
+      if (AWAITING_CONSUMER.has(contract)) {
+        // No consumer yet: the detail as relayed must still be exactly what its contract accepts.
+        expect(contract.detail.parse(envelope.detail).data).toEqual(contract.payload.parse(data));
+        deliveries++;
+        continue;
+      }
       expect(subscribers.length, `${contract.detailType} has no subscriber`).toBeGreaterThan(0);
       for (const m of subscribers) {
         const received: { name: string; data: unknown }[] = [];
