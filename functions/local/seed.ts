@@ -7,6 +7,7 @@ import { regionName } from '../../shared/reference/regions';
 import { writeDemoData, writeRegister, DEMO_SEED } from '../seed/write';
 import { generateDemoData } from '../seed/generate';
 import type { Store } from '../store';
+import { seedInspectionRecords } from '../seed/inspection-records';
 
 export interface SeedSummary {
   created: boolean;
@@ -51,6 +52,8 @@ export async function seedIfEmpty(
   });
   if (!existing) {
     await writeDemoData(store, data);
+    // 登记 and 一公开 of the demo's inspection tasks: after the step that creates them.
+    await seedInspectionRecords(store, today);
     await store.seedRuns
       .put({
         name: 'demo',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_NAMES } from '../../functions/local/stack';
 import { objectRefOf } from '../../functions/lib/audit';
 import { publishDueResults } from '../../functions/inspections/publication';
+import { seedInspectionRecords } from '../../functions/seed/inspection-records';
 import { addWorkingDays, shanghaiDay } from '../../functions/inspections/working-days';
 import { uploadAttachment } from '../support/attachments';
 import { officer, writeTask, type Officer } from '../support/inspections';
@@ -398,5 +399,30 @@ describe('inspection records', () => {
     // Admin roles do no inspection business: nothing to do.
     const admin = await officer(t.store, t.url, { roles: ['dept-admin'] });
     expect((await admin.client.get('/api/inspections/todo')).body.items).toEqual([]);
+  });
+
+  it('seeds the demo: completes and publishes part of the past tasks (some with 不满足 and evidence), leaves some partly registered', async () => {
+    const c = await officer(t.store, t.url, { regionCode: '3501' });
+    const d = await officer(t.store, t.url, { regionCode: '3501' });
+    const ids: string[] = [];
+    for (let i = 0; i < 24; i++) {
+      ids.push(await writeTask(t.store, { team: [c, d], regionCode: '3501', plannedStart: '2026-01-05' }));
+    }
+    const future = await writeTask(t.store, { team: [c, d], regionCode: '3501', plannedStart: '2099-01-05' });
+    const summary = await seedInspectionRecords(t.store, '2026-03-02');
+    expect(summary.completed).toBeGreaterThan(0);
+    expect(summary.partial).toBeGreaterThan(0);
+    const tasks = (await t.store.inspectionTasks.get(ids.map((taskId) => ({ taskId }))).go()).data;
+    const completed = tasks.filter((x) => x.status === 'completed');
+    expect(completed.length).toBeGreaterThan(0);
+    // Completed on 2026-01-05: due on 2026-02-02, so published by the seed's job by 2026-03-02.
+    expect(completed.every((x) => x.publishedAt && x.completedAt!.startsWith('2026-01-05'))).toBe(true);
+    expect(tasks.some((x) => x.status === 'open' && x.answeredCount > 0)).toBe(true);
+    expect((await t.store.inspectionTasks.get({ taskId: future }).go()).data!.answeredCount).toBe(0);
+    // The list and the portal show them.
+    expect((await c.client.get('/api/inspections/records?status=completed')).body.items.length).toBeGreaterThan(0);
+    // Again: nothing more (touched tasks are left alone).
+    const again = await seedInspectionRecords(t.store, '2026-03-02');
+    expect(again).toMatchObject({ completed: 0, partial: 0 });
   });
 });
