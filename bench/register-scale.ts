@@ -31,7 +31,7 @@ interface Meter {
 }
 
 /** A store whose every request is counted, with consumed capacity asked for and summed. */
-function meteredStore(endpoint: string): { store: Store; meter: Meter } {
+export function meteredStore(endpoint: string): { store: Store; meter: Meter } {
   const meter: Meter = { requests: 0, readUnits: 0 };
   const client = new DynamoDBClient({ endpoint, region: LOCAL_NAMES.region });
   client.middlewareStack.add(
@@ -50,19 +50,19 @@ function meteredStore(endpoint: string): { store: Store; meter: Meter } {
   return { store: createStore(DynamoDBDocumentClient.from(client), LOCAL_NAMES.table), meter };
 }
 
-async function metered(meter: Meter, fn: () => Promise<unknown>): Promise<Meter> {
+export async function metered(meter: Meter, fn: () => Promise<unknown>): Promise<Meter> {
   meter.requests = 0;
   meter.readUnits = 0;
   await fn();
   return { ...meter };
 }
 
-async function cookieFor(store: Store, who: SessionIdentity): Promise<string> {
+export async function cookieFor(store: Store, who: SessionIdentity): Promise<string> {
   const t = await createSession(store, who, 'active', {});
   return `hz_at=${t.sessionId}.${t.access}`;
 }
 
-const getPage = (url: string, cookie: string) => async () => {
+export const getPage = (url: string, cookie: string) => async () => {
   const res = await fetch(url, { headers: { cookie } });
   if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
   await res.arrayBuffer();

@@ -14,6 +14,7 @@ import { freePort } from '../functions/local/ports';
 import { LOCAL_NAMES, REPO_ROOT, startLocalStack } from '../functions/local/stack';
 import { measureBundles } from './bundles';
 import { measureRegisterScale } from './register-scale';
+import { measureInspectionRecords } from './inspection-records';
 import { percentile, round, timeInterleaved } from './stats';
 import { measureWebFirstLoad } from './web';
 
@@ -105,6 +106,7 @@ async function main(): Promise<void> {
       },
     );
     rows.push(...(await measureRegisterScale(stack, `http://127.0.0.1:${dynamoPort}`)));
+    rows.push(...(await measureInspectionRecords(stack, `http://127.0.0.1:${dynamoPort}`)));
   } finally {
     await stack.stop();
   }
