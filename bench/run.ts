@@ -14,6 +14,7 @@ import { freePort } from '../functions/local/ports';
 import { LOCAL_NAMES, REPO_ROOT, startLocalStack } from '../functions/local/stack';
 import { measureBundles } from './bundles';
 import { measureRegisterScale } from './register-scale';
+import { measureInspectionDraw } from './inspection-draw';
 import { measureInspectionRecords } from './inspection-records';
 import { percentile, round, timeInterleaved } from './stats';
 import { measureWebFirstLoad } from './web';
@@ -135,6 +136,7 @@ async function main(): Promise<void> {
     value: bundles.filter((b) => b.spreadsheet).length,
     goal: MAX_SPREADSHEET_FUNCTIONS,
   });
+  rows.push(...(await measureInspectionDraw()));
   rows.push(...measureWebFirstLoad(path.join(REPO_ROOT, 'web', 'build')));
 
   fs.rmSync(tmp, { recursive: true, force: true });

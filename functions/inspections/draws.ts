@@ -104,6 +104,105 @@ async function enterpriseCandidates(store: Store, p: Regulator, segments: readon
   return [...byId.values()];
 }
 
+export interface ComposeDrawArgs {
+  p: Pick<Regulator, 'accountId' | 'name' | 'category' | 'department' | 'regionCode'>;
+  enterprisePool: { id: string; name: string; uscc?: string; regionCode: string }[];
+  officerPool: { officerId: string; name: string; regionCode: string }[];
+  experts: { expertId: string; name: string }[];
+  officerConflictList: { officerId: string; enterpriseId: string }[];
+  params: DrawParams;
+  previous?: DrawRecord | undefined;
+  request: unknown;
+  now: Date;
+  /** Randomness (the API: crypto; the demo seed: its own deterministic stream). */
+  random?: (bytes: number) => Buffer;
+  beforeDraw?: (c: { drawId: string; commitment: string; snapshotHash: string }) => Promise<void>;
+}
+
+/**
+ * A draw record from its candidate pools: pseudonyms from a fresh secret salt, the seed and its commitment
+ * (`beforeDraw` records them before the result exists), runDraw, and the record as stored — or runDraw's reason.
+ */
+export async function composeDraw(
+  a: ComposeDrawArgs,
+): Promise<{ ok: true; record: DrawRecord } | { ok: false; reason: string }> {
+  const { p, enterprisePool, officerPool, experts, officerConflictList, params, previous, now } = a;
+  const random = a.random ?? randomBytes;
+  const enterpriseIds = new Set(enterprisePool.map((e) => e.id));
+  const salt = random(32);
+  const officerPseudonyms = officerPool.map((o) => ({ ...o, pseudonym: pseudonymOf(salt, 'officer', o.officerId) }));
+  const expertPseudonyms = experts.map((x) => ({ ...x, pseudonym: pseudonymOf(salt, 'expert', x.expertId) }));
+  const toPseudonym = new Map(officerPseudonyms.map((o) => [o.officerId, o.pseudonym]));
+  const candidates = {
+    enterprises: enterprisePool.map((e): Candidate => ({ id: e.id, regionCode: e.regionCode })),
+    officers: officerPseudonyms.map((o): Candidate => ({ id: o.pseudonym, regionCode: o.regionCode })),
+    experts: expertPseudonyms.map((x) => ({ id: x.pseudonym })),
+    conflicts: officerConflictList
+      .filter((c) => enterpriseIds.has(c.enterpriseId) && toPseudonym.has(c.officerId))
+      .map((c) => ({ officerId: toPseudonym.get(c.officerId)!, enterpriseId: c.enterpriseId })),
+  };
+
+  const drawId = newDrawId();
+  const seed = random(32).toString('hex');
+  const [commitment, snapshot] = await Promise.all([
+    commitmentOf(seed),
+    snapshotHash(
+      candidates.enterprises.map((e) => e.id),
+      candidates.officers.map((o) => o.id),
+    ),
+  ]);
+  await a.beforeDraw?.({ drawId, commitment, snapshotHash: snapshot });
+
+  const outcome = await runDraw({ seed, ...candidates, params });
+  if (!outcome.ok) return { ok: false, reason: outcome.reason };
+  const result = outcome.result;
+
+  const entById = new Map(enterprisePool.map((e) => [e.id, e]));
+  const offByPseudonym = new Map(officerPseudonyms.map((o) => [o.pseudonym, o]));
+  const expByPseudonym = new Map(expertPseudonyms.map((x) => [x.pseudonym, x]));
+  const drawnOfficers = [...new Set(result.enterprises.flatMap((e) => e.officers))];
+  const drawn: Drawn = {
+    enterprises: result.enterprises.map((e) => entById.get(e.id)!),
+    officers: drawnOfficers.map((ps) => {
+      const o = offByPseudonym.get(ps)!;
+      return { pseudonym: ps, officerId: o.officerId, name: o.name };
+    }),
+    experts: result.experts.map((ps) => {
+      const x = expByPseudonym.get(ps)!;
+      return { pseudonym: ps, expertId: x.expertId, name: x.name };
+    }),
+  };
+  const record: DrawRecord = {
+    drawId,
+    algorithm: DRAW_ALGORITHM,
+    category: p.category,
+    department: p.department,
+    regionCode: p.regionCode,
+    seed,
+    commitment,
+    snapshotHash: snapshot,
+    ...candidates,
+    enterpriseQuotas: params.enterpriseQuotas,
+    officerQuotas: params.officerQuotas,
+    teamSize: params.teamSize,
+    expertCount: params.expertCount,
+    request: a.request as DrawRecord['request'],
+    result,
+    attempt: previous ? previous.attempt + 1 : 1,
+    previousDrawIds: previous ? [...previous.previousDrawIds, previous.drawId] : [],
+    pseudonyms: Object.fromEntries([
+      ...officerPseudonyms.map((o) => [o.pseudonym, o.officerId]),
+      ...expertPseudonyms.map((x) => [x.pseudonym, x.expertId]),
+    ]),
+    salt: salt.toString('hex'),
+    drawn,
+    drawnBy: { accountId: p.accountId, name: p.name },
+    drawnAt: now.toISOString(),
+    version: 1,
+  };
+  return { ok: true, record };
+}
+
 export async function draw(store: Store, p: Regulator, input: DrawInputBody, ctx: RequestCtx, now = new Date()) {
   const segments = input.segments.length
     ? [...new Set(input.segments)]
@@ -148,86 +247,34 @@ export async function draw(store: Store, p: Regulator, input: DrawInputBody, ctx
     expertCount: input.expertCount,
   };
 
-  const salt = randomBytes(32);
-  const officerPseudonyms = officerPool.map((o) => ({ ...o, pseudonym: pseudonymOf(salt, 'officer', o.officerId) }));
-  const expertPseudonyms = experts.map((x) => ({ ...x, pseudonym: pseudonymOf(salt, 'expert', x.expertId) }));
-  const toPseudonym = new Map(officerPseudonyms.map((o) => [o.officerId, o.pseudonym]));
-  const candidates = {
-    enterprises: enterprisePool.map((e): Candidate => ({ id: e.id, regionCode: e.regionCode })),
-    officers: officerPseudonyms.map((o): Candidate => ({ id: o.pseudonym, regionCode: o.regionCode })),
-    experts: expertPseudonyms.map((x) => ({ id: x.pseudonym })),
-    conflicts: officerConflictList
-      .filter((c) => enterpriseIds.has(c.enterpriseId) && toPseudonym.has(c.officerId))
-      .map((c) => ({ officerId: toPseudonym.get(c.officerId)!, enterpriseId: c.enterpriseId })),
-  };
-
-  const drawId = newDrawId();
-  const seed = randomBytes(32).toString('hex');
-  const [commitment, snapshot] = await Promise.all([
-    commitmentOf(seed),
-    snapshotHash(
-      candidates.enterprises.map((e) => e.id),
-      candidates.officers.map((o) => o.id),
-    ),
-  ]);
-  // The commitment and the snapshot are on the audit trail before the result exists.
-  await appendAudit(store, {
-    actor: actorOf(p),
-    action: 'inspection.draw.commit',
-    object: { type: 'inspectionDraw', id: drawId },
-    outcome: 'success',
-    sourceIp: ctx.sourceIp,
-    requestId: ctx.requestId,
-    details: { commitment, snapshotHash: snapshot, algorithm: DRAW_ALGORITHM },
-  });
-
-  const outcome = await runDraw({ seed, ...candidates, params });
-  if (!outcome.ok) throw badRequest(`本次随机抽取无法完成：${outcome.reason}`);
-  const result = outcome.result;
-
-  const entById = new Map(enterprisePool.map((e) => [e.id, e]));
-  const offByPseudonym = new Map(officerPseudonyms.map((o) => [o.pseudonym, o]));
-  const expByPseudonym = new Map(expertPseudonyms.map((x) => [x.pseudonym, x]));
-  const drawnOfficers = [...new Set(result.enterprises.flatMap((e) => e.officers))];
-  const drawn: Drawn = {
-    enterprises: result.enterprises.map((e) => entById.get(e.id)!),
-    officers: drawnOfficers.map((ps) => {
-      const o = offByPseudonym.get(ps)!;
-      return { pseudonym: ps, officerId: o.officerId, name: o.name };
-    }),
-    experts: result.experts.map((ps) => {
-      const x = expByPseudonym.get(ps)!;
-      return { pseudonym: ps, expertId: x.expertId, name: x.name };
-    }),
-  };
-  const record: DrawRecord = {
-    drawId,
-    algorithm: DRAW_ALGORITHM,
-    category: p.category,
-    department: p.department,
-    regionCode: p.regionCode,
-    seed,
-    commitment,
-    snapshotHash: snapshot,
-    ...candidates,
-    enterpriseQuotas: params.enterpriseQuotas,
-    officerQuotas: params.officerQuotas,
-    teamSize: params.teamSize,
-    expertCount: params.expertCount,
+  const composed = await composeDraw({
+    p,
+    enterprisePool,
+    officerPool,
+    experts,
+    officerConflictList,
+    params,
+    previous,
     request: { segments, enterprises: input.enterprises, officers: input.officers },
-    result,
-    attempt: previous ? previous.attempt + 1 : 1,
-    previousDrawIds: previous ? [...previous.previousDrawIds, previous.drawId] : [],
-    pseudonyms: Object.fromEntries([
-      ...officerPseudonyms.map((o) => [o.pseudonym, o.officerId]),
-      ...expertPseudonyms.map((x) => [x.pseudonym, x.expertId]),
-    ]),
-    salt: salt.toString('hex'),
-    drawn,
-    drawnBy: { accountId: p.accountId, name: p.name },
-    drawnAt: now.toISOString(),
-    version: 1,
-  };
+    now,
+    // The commitment and the snapshot are on the audit trail before the result exists.
+    beforeDraw: async ({ drawId, commitment, snapshotHash: snapshot }) => {
+      await appendAudit(store, {
+        actor: actorOf(p),
+        action: 'inspection.draw.commit',
+        object: { type: 'inspectionDraw', id: drawId },
+        outcome: 'success',
+        sourceIp: ctx.sourceIp,
+        requestId: ctx.requestId,
+        details: { commitment, snapshotHash: snapshot, algorithm: DRAW_ALGORITHM },
+      });
+    },
+  });
+  if (!composed.ok) throw badRequest(`本次随机抽取无法完成：${composed.reason}`);
+  const { record } = composed;
+  const { drawId, commitment, result } = record;
+  const snapshot = record.snapshotHash;
+  const typedResult = result as DrawResult;
   try {
     await transactWithAudit(
       store,
@@ -243,7 +290,7 @@ export async function draw(store: Store, p: Regulator, input: DrawInputBody, ctx
           snapshotHash: snapshot,
           attempt: record.attempt,
           previousDrawIds: record.previousDrawIds,
-          enterprises: result.enterprises.map((e) => e.id),
+          enterprises: typedResult.enterprises.map((e) => e.id),
         },
       },
       itemsOf(

@@ -6,8 +6,9 @@ import { type Store } from '../../functions/store';
 import { sha256 } from '../../functions/lib/auth/tokens';
 import { ApiClient } from '../support/api-client';
 import { editableFields } from '../support/register';
-import { writeTask } from '../support/inspections';
+import { writeTask } from '../support/inspection-records';
 import { startTestStack } from '../support/stack';
+import { matrixInspections } from '../support/inspections';
 import { signedInAs, type Persona } from '../support/personas';
 import type { CategoryCode } from '../../shared/reference/categories';
 import { segmentsOf } from '../../shared/reference/segments';
@@ -178,7 +179,22 @@ const ADMIN_REVIEWER_OF_A: Persona = {
 const ADMINS = [SYS_ADMIN, AUDIT_ADMIN, SEC_ADMIN, DEPT_ADMIN_GONGAN_QZ];
 const ADMIN_REVIEWER_QZ_FIREWORKS: Persona = { ...REVIEWER_QZ_FIREWORKS, roles: ['reviewer', 'dept-admin'] };
 let changeRequest = '';
-let inspectionTask = '';
+/** Inspection objects of 安监 泉州 on ent-000001 (test/support/inspections.ts), written in beforeAll. */
+let inspections = { task: '', joint: '', draw: '' };
+let recordTask = '';
+const INSPECTION_PLAN = {
+  plannedStart: '2026-12-10',
+  plannedEnd: '2026-12-20',
+  inspectionType: 'full',
+  checklistId: 'stub-independent',
+};
+const INSPECTION_BODY = {
+  title: '矩阵检查',
+  enterpriseIds: ['ent-000001'],
+  form: 'open',
+  officerIds: ['reg-matrix-2'],
+  ...INSPECTION_PLAN,
+};
 
 /** By route key. Routes of the identity context act on the caller's own session only: any signed-in caller may. */
 const MATRIX: Record<string, Row> = {
@@ -498,10 +514,96 @@ const MATRIX: Record<string, Row> = {
     allowed: INSPECTOR_QZ,
     allowedStatus: 200,
   },
-  // 登记, 完成, 删除, 一公开, 待办事项 (issue 10 §7–§9). `{inspectionTask}`: an open task of 安监 泉州 (危化) whose
-  // team is two other officers, written in beforeAll. Its department's inspector reads it but is not on the team
-  // (403 for the team's actions); other departments, cities and the enterprises don't see it (404/403); the
-  // admin roles do no inspection business (403). test/integration/inspection-records.test.ts tries the team.
+  // Inspection tasks (issue 10 §3–§6): 检查人员 with no admin role; another department, city or category
+  // finds nothing (404); enterprises and admin roles are refused (403). {inspectionTask}, {inspectionJoint}
+  // (参检: 公安) and {inspectionDraw} are 安监 泉州's, written in beforeAll.
+  'GET /api/inspections/tasks/{taskId}': {
+    probe: { method: 'GET', path: '/api/inspections/tasks/{inspectionTask}' },
+    denied: [INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, ...ADMINS],
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
+  'GET /api/inspections/enterprise-picker': {
+    probe: { method: 'GET', path: `/api/inspections/enterprise-picker?segment=${segmentsOf('hazchem')[0]!.code}` },
+    denied: [ENTERPRISE_A, ...ADMINS],
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
+  'GET /api/inspections/team-choices': {
+    probe: { method: 'GET', path: '/api/inspections/team-choices' },
+    denied: [ENTERPRISE_A, ...ADMINS],
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
+  'POST /api/inspections/independent-tasks': {
+    probe: { method: 'POST', path: '/api/inspections/independent-tasks', body: INSPECTION_BODY },
+    denied: [ENTERPRISE_A, ENTERPRISE_B, ...ADMINS],
+  },
+  'POST /api/inspections/draws': {
+    probe: {
+      method: 'POST',
+      path: '/api/inspections/draws',
+      body: { enterprises: { mode: 'count', count: 1 }, officers: { mode: 'count', count: 2 } },
+    },
+    denied: [ENTERPRISE_A, ...ADMINS],
+  },
+  'GET /api/inspections/draws/{drawId}': {
+    probe: { method: 'GET', path: '/api/inspections/draws/{inspectionDraw}' },
+    denied: [INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, ...ADMINS],
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
+  'POST /api/inspections/draws/{drawId}/tasks': {
+    probe: {
+      method: 'POST',
+      path: '/api/inspections/draws/{inspectionDraw}/tasks',
+      body: { title: '矩阵', form: 'open', tasks: [{ enterpriseId: 'ent-000001', ...INSPECTION_PLAN }] },
+    },
+    denied: [INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, ...ADMINS],
+  },
+  'POST /api/inspections/joint-tasks': {
+    probe: {
+      method: 'POST',
+      path: '/api/inspections/joint-tasks',
+      body: { ...INSPECTION_BODY, checklistId: 'stub-joint', departments: ['gongan'] },
+    },
+    denied: [ENTERPRISE_A, ...ADMINS],
+  },
+  'GET /api/inspections/joint-tasks': {
+    probe: { method: 'GET', path: '/api/inspections/joint-tasks' },
+    denied: [ENTERPRISE_A, ...ADMINS],
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
+  'POST /api/inspections/joint-tasks/{taskId}/answer': {
+    probe: {
+      method: 'POST',
+      path: '/api/inspections/joint-tasks/{inspectionJoint}/answer',
+      body: { answer: 'agreed' },
+    },
+    // The lead department does not answer its own task (403); 公安 泉州 here works in another category (404).
+    denied: [INSPECTOR_QZ, INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, ...ADMINS],
+  },
+  'POST /api/inspections/joint-tasks/{taskId}/drop': {
+    probe: {
+      method: 'POST',
+      path: '/api/inspections/joint-tasks/{inspectionJoint}/drop',
+      body: { department: 'gongan', version: 1 },
+    },
+    denied: [INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, ...ADMINS],
+  },
+  'POST /api/inspections/joint-tasks/{taskId}/cancel': {
+    probe: {
+      method: 'POST',
+      path: '/api/inspections/joint-tasks/{inspectionJoint}/cancel',
+      body: { reason: '越权测试', version: 1 },
+    },
+    denied: [INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, ...ADMINS],
+  },
+  // 登记, 完成, 删除, 一公开, 待办事项 (issue 10 §7–§9). `{recordTask}`: an open task of 安监 泉州 (危化) whose team is
+  // two other officers, written in beforeAll. Its department's inspector reads it but is not on the team (403 for
+  // the team's actions); other departments, cities and the enterprises don't see it (404/403); the admin roles do
+  // no inspection business (403). test/integration/inspection-records.test.ts tries the team.
   'GET /api/inspections/records': {
     probe: { method: 'GET', path: '/api/inspections/records' },
     denied: [ENTERPRISE_A, ...ADMINS],
@@ -509,25 +611,25 @@ const MATRIX: Record<string, Row> = {
     allowedStatus: 200,
   },
   'GET /api/inspections/tasks/{taskId}/record': {
-    probe: { method: 'GET', path: '/api/inspections/tasks/{inspectionTask}/record' },
+    probe: { method: 'GET', path: '/api/inspections/tasks/{recordTask}/record' },
     denied: [INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, ENTERPRISE_B, ...ADMINS],
     allowed: INSPECTOR_QZ,
     allowedStatus: 200,
   },
   'PUT /api/inspections/tasks/{taskId}/answers/{seq}': {
-    probe: { method: 'PUT', path: '/api/inspections/tasks/{inspectionTask}/answers/1', body: { result: 'satisfied' } },
+    probe: { method: 'PUT', path: '/api/inspections/tasks/{recordTask}/answers/1', body: { result: 'satisfied' } },
     denied: [INSPECTOR_QZ, INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, ...ADMINS],
   },
   'POST /api/inspections/tasks/{taskId}/complete': {
-    probe: { method: 'POST', path: '/api/inspections/tasks/{inspectionTask}/complete' },
+    probe: { method: 'POST', path: '/api/inspections/tasks/{recordTask}/complete' },
     denied: [INSPECTOR_QZ, INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, ...ADMINS],
   },
   'POST /api/inspections/tasks/{taskId}/delete': {
-    probe: { method: 'POST', path: '/api/inspections/tasks/{inspectionTask}/delete', body: { reason: '越权测试' } },
+    probe: { method: 'POST', path: '/api/inspections/tasks/{recordTask}/delete', body: { reason: '越权测试' } },
     denied: [INSPECTOR_QZ, INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, ...ADMINS],
   },
   'POST /api/inspections/tasks/{taskId}/publish': {
-    probe: { method: 'POST', path: '/api/inspections/tasks/{inspectionTask}/publish' },
+    probe: { method: 'POST', path: '/api/inspections/tasks/{recordTask}/publish' },
     denied: [INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, ...ADMINS],
     // Its department may publish a completed task; this one is still open.
     allowed: INSPECTOR_QZ,
@@ -607,7 +709,8 @@ describe('the authorization matrix', () => {
     });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     changeRequest = filed.body.requestId;
-    inspectionTask = await writeTask(store, {
+    inspections = await matrixInspections(store);
+    recordTask = await writeTask(store, {
       team: [
         { accountId: 'reg-matrix-officer-1', name: '甲检查' },
         { accountId: 'reg-matrix-officer-2', name: '乙检查' },
@@ -663,7 +766,10 @@ describe('the authorization matrix', () => {
       const path = row.probe.path
         .replace('{application}', application)
         .replace('{changeRequest}', changeRequest)
-        .replace('{inspectionTask}', inspectionTask);
+        .replace('{inspectionTask}', inspections.task)
+        .replace('{inspectionJoint}', inspections.joint)
+        .replace('{inspectionDraw}', inspections.draw)
+        .replace('{recordTask}', recordTask);
       const a = await anonymous.request(row.probe.method, path, row.probe.body);
       expect(a.status).toBe(401);
       for (const persona of row.denied) {

@@ -5,7 +5,7 @@ import { publishDueResults } from '../../functions/inspections/publication';
 import { seedInspectionRecords } from '../../functions/seed/inspection-records';
 import { addWorkingDays, shanghaiDay } from '../../functions/inspections/working-days';
 import { uploadAttachment } from '../support/attachments';
-import { officer, writeTask, type Officer } from '../support/inspections';
+import { officer, writeTask, type Officer } from '../support/inspection-records';
 import { outboxRecords } from '../support/outbox';
 import { startTestStack, type TestStack } from '../support/stack';
 

@@ -1,111 +1,145 @@
 /**
- * Inspection tasks for 登记 tests: officers signed in as personas (with their account ids), and tasks written as
- * the task creation writes them — the task, one member row per officer, a joint task's department rows — so
- * registration, completion, 删除 and 一公开 are tested on the items the creation (H3's taskWriteItems) writes.
+ * Inspection test helpers: inspectors that exist as accounts (so `officersIn` finds them) with a signed-in
+ * client each, and the (category, segment) of the seeded register with the most enterprises in a region.
  */
-import { randomUUID } from 'node:crypto';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { TaskRecord } from '../../functions/inspections/task-scope';
-import { taskWriteItems } from '../../functions/inspections/task-writes';
+import { newTask } from '../../functions/inspections/create';
+import { newBatchId, newDrawId, taskWriteItems } from '../../functions/inspections/task-writes';
+import { createSession } from '../../functions/lib/auth/sessions';
+import type { DocumentTransactItem } from '../../functions/lib/transactions';
 import type { Store } from '../../functions/store';
-import type { ApiClient } from './api-client';
-import { signedInAs, type RegulatorPersona } from './personas';
+import { CATEGORY_CODES } from '../../shared/reference/categories';
+import { ApiClient, fromAddress } from './api-client';
 
-export interface Officer {
-  client: ApiClient;
+let n = 0;
+
+export interface Inspector {
   accountId: string;
   name: string;
+  client: ApiClient;
 }
 
-export async function officer(store: Store, url: string, p: Partial<RegulatorPersona> = {}): Promise<Officer> {
-  const client = await signedInAs(store, url, {
-    kind: 'regulator',
-    department: 'anjian',
-    regionCode: '3505',
-    categories: ['hazchem'],
-    roles: ['inspector'],
-    ...p,
-  });
-  const r = await client.get('/api/auth/session');
-  return { client, accountId: r.body.account.accountId, name: r.body.account.name };
+export async function inspector(
+  store: Store,
+  baseUrl: string,
+  p: { department: string; regionCode: string; categories: string[]; roles?: string[]; name?: string },
+): Promise<Inspector> {
+  n++;
+  const accountId = `reg-insp-${process.pid}-${n}`;
+  const name = p.name ?? `检查员${n}`;
+  const login = `1380000${String(n).padStart(4, '0')}`;
+  const roles = p.roles ?? ['inspector'];
+  await store.accounts
+    .put({
+      accountId,
+      kind: 'regulator',
+      login,
+      name,
+      passwordHash: 'not-a-hash',
+      mustChangePassword: false,
+      department: p.department,
+      regionCode: p.regionCode,
+      categories: p.categories,
+      roles,
+    })
+    .go();
+  const tokens = await createSession(
+    store,
+    {
+      accountId,
+      kind: 'regulator',
+      login,
+      name,
+      department: p.department,
+      regionCode: p.regionCode,
+      categories: p.categories,
+      roles,
+      category: p.categories[0]!,
+    },
+    'active',
+    {},
+  );
+  const client = new ApiClient(baseUrl, {}, fromAddress(200 + n));
+  client.cookies.set('hz_at', `${tokens.sessionId}.${tokens.access}`);
+  client.cookies.set('hz_rt', `${tokens.sessionId}.${tokens.refresh}`);
+  client.cookies.set('hz_csrf', tokens.csrf);
+  return { accountId, name, client };
+}
+
+/** The category × segment with the most enterprises on the seeded register, province-wide. */
+export async function busiestSegment(store: Store): Promise<{ category: string; segment: string; total: number }> {
+  let best = { category: '', segment: '', total: -1 };
+  for (const category of CATEGORY_CODES) {
+    const { data } = await store.enterpriseCounters.query.byKey({ category }).go({ pages: 'all' });
+    for (const c of data)
+      if (c.regionCode === '35' && c.total > best.total) best = { category, segment: c.segment, total: c.total };
+  }
+  return best;
 }
 
 /**
- * The checklist version test tasks use: the checklists kernel's stub until h-checklists merges — then this is
- * the one place to create a real checklist (H1's kernel) for these tests.
+ * For the authorization matrix: an open independent task and a joint task (参检: 公安) of 安监 泉州 on
+ * ent-000001, and a draw of the same department — written as the domain writes them.
  */
-export const TEST_CHECKLIST = {
-  checklistId: 'stub-independent',
-  version: 1,
-  name: '危险化学品经营储存检查清单',
-  itemCount: 5,
-};
-
-export interface TaskSpec {
-  kind?: 'independent' | 'random' | 'joint';
-  team: readonly { accountId: string; name: string }[];
-  createdBy?: { accountId: string; name: string };
-  department?: string;
-  regionCode?: string;
-  category?: string;
-  enterpriseId?: string;
-  enterpriseName?: string;
-  uscc?: string;
-  enterpriseRegionCode?: string;
-  plannedStart?: string;
-  itemSeqs?: number[];
-  status?: 'open' | 'awaiting-answers';
-  form?: 'open' | 'covert';
-  drawId?: string;
-  joint?: { department: string; answer: 'pending' | 'agreed' | 'refused' }[];
-  title?: string;
-}
-
-/** Write one task with the creation's own items (task-writes.ts, one transaction); its id. */
-export async function writeTask(store: Store, s: TaskSpec): Promise<string> {
-  const taskId = `tsk-${randomUUID().replace(/-/g, '').slice(0, 20)}`;
-  const createdAt = new Date().toISOString();
-  const kind = s.kind ?? 'independent';
-  const department = s.department ?? 'anjian';
-  const status = s.status ?? 'open';
-  const plannedStart = s.plannedStart ?? '2026-03-02';
-  const enterpriseRegionCode = s.enterpriseRegionCode ?? '350503';
-  const task: TaskRecord = {
-    taskId,
-    batchId: `bat-${taskId}`,
-    kind,
-    title: s.title ?? `安全检查-${s.enterpriseName ?? '泉州市测试化工有限公司'}`,
-    category: s.category ?? 'hazchem',
-    department,
-    regionCode: s.regionCode ?? '3505',
-    enterpriseId: s.enterpriseId ?? `ent-${taskId}`,
-    enterpriseName: s.enterpriseName ?? '泉州市测试化工有限公司',
-    ...(s.uscc ? { uscc: s.uscc } : {}),
-    enterpriseRegionCode,
-    plannedStart,
-    plannedEnd: plannedStart,
-    inspectionType: s.itemSeqs ? 'special' : 'full',
-    form: s.form ?? 'open',
-    checklist: {
-      checklistId: TEST_CHECKLIST.checklistId,
-      version: TEST_CHECKLIST.version,
-      name: TEST_CHECKLIST.name,
-      itemCount: s.itemSeqs?.length ?? TEST_CHECKLIST.itemCount,
-    },
-    ...(s.itemSeqs ? { itemSeqs: s.itemSeqs } : {}),
-    officers: s.team.map((o) => ({ officerId: o.accountId, name: o.name })),
+export async function matrixInspections(store: Store): Promise<{ task: string; joint: string; draw: string }> {
+  const { data: e } = await store.enterprises.get({ enterpriseId: 'ent-000001' }).go();
+  const creator = {
+    accountId: 'reg-matrix-creator',
+    name: '矩阵创建人',
+    category: 'hazchem' as const,
+    department: 'anjian' as const,
+    regionCode: '3505',
+  };
+  const base = {
+    batchId: newBatchId(),
+    createdAt: new Date().toISOString(),
+    title: '矩阵检查',
+    enterprise: { enterpriseId: 'ent-000001', name: e!.name, regionCode: e!.regionCode },
+    plannedStart: '2026-12-10',
+    plannedEnd: '2026-12-20',
+    inspectionType: 'full' as const,
+    form: 'open' as const,
+    checklist: { ref: { checklistId: 'stub-independent', version: 1, name: '清单' }, itemCount: 5 },
+    officers: [
+      { officerId: creator.accountId, name: creator.name },
+      { officerId: 'reg-matrix-2', name: '矩阵二' },
+    ],
     experts: [],
     attachmentIds: [],
-    ...(s.drawId ? { drawId: s.drawId } : {}),
-    ...(s.joint ? { joint: { departments: s.joint.map((d) => ({ ...d })) } } : {}),
-    status,
-    answeredCount: 0,
-    unsatisfiedCount: 0,
-    createdBy: s.createdBy ?? { accountId: s.team[0]!.accountId, name: s.team[0]!.name },
-    createdAt,
-    version: 1,
   };
-  const items = taskWriteItems(store, [task]);
-  await store.client.send(new TransactWriteCommand({ TransactItems: items as never }));
-  return taskId;
+  const task = newTask(creator, { ...base, kind: 'independent' });
+  const joint = newTask(creator, { ...base, kind: 'joint', departments: ['gongan'] });
+  await store.client.send(
+    new TransactWriteCommand({ TransactItems: taskWriteItems(store, [task, joint]) as DocumentTransactItem[] }),
+  );
+  const draw = newDrawId();
+  await store.inspectionDraws
+    .put({
+      drawId: draw,
+      algorithm: 'hmac-sha256-lowest-k/v1',
+      category: 'hazchem',
+      department: 'anjian',
+      regionCode: '3505',
+      seed: '00'.repeat(32),
+      commitment: 'c',
+      snapshotHash: 's',
+      enterprises: [],
+      officers: [],
+      experts: [],
+      conflicts: [],
+      enterpriseQuotas: [],
+      officerQuotas: [],
+      teamSize: 2,
+      expertCount: 0,
+      result: { enterprises: [], experts: [] },
+      attempt: 1,
+      previousDrawIds: [],
+      pseudonyms: {},
+      salt: '00',
+      drawn: { enterprises: [], officers: [], experts: [] },
+      drawnBy: { accountId: creator.accountId, name: creator.name },
+      drawnAt: new Date().toISOString(),
+    })
+    .go();
+  return { task: task.taskId, joint: joint.taskId, draw };
 }
