@@ -3,6 +3,7 @@
  * written once. The marker item is written last, so an interrupted seed runs again on the next start; the
  * ids are deterministic, so running again overwrites rather than duplicates.
  */
+import { seedInspections } from '../seed/inspections';
 import { regionName } from '../../shared/reference/regions';
 import { writeDemoData, writeRegister, DEMO_SEED } from '../seed/write';
 import { generateDemoData } from '../seed/generate';
@@ -52,8 +53,17 @@ export async function seedIfEmpty(
   });
   if (!existing) {
     await writeDemoData(store, data);
-    // 登记 and 一公开 of the demo's inspection tasks: after the step that creates them.
-    await seedInspectionRecords(store, today);
+    // A year of inspections (issue 10); records' seed step completes and publishes some of `inspections`.
+    const inspections = await seedInspections(store, data, {
+      today,
+      target: Math.min(200, Math.floor(requested * 0.7)),
+    });
+    // 登记 and 一公开 of part of them: completed (some with 不满足), published, partly registered.
+    await seedInspectionRecords(
+      store,
+      today,
+      inspections.map((i) => i.taskId),
+    );
     await store.seedRuns
       .put({
         name: 'demo',

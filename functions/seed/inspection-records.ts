@@ -12,7 +12,6 @@ import { publishByHand, publishDueResults } from '../inspections/publication';
 import { saveAnswer, taskItems } from '../inspections/registration';
 import type { TaskRecord } from '../inspections/task-scope';
 import type { Store } from '../store';
-import { DEPARTMENT_CODES } from '../../shared/reference/departments';
 import { hashSeed, mulberry32 } from './rng';
 
 const FINDINGS = [
@@ -29,18 +28,13 @@ export interface RecordsSeedSummary {
   partial: number;
 }
 
-/** The demo's open tasks, department by department (one Query per page of each department's index). */
-async function openTasks(store: Store): Promise<TaskRecord[]> {
+/** The seeded tasks still open, in id order (BatchGets of 100). */
+async function openTasks(store: Store, taskIds: readonly string[]): Promise<TaskRecord[]> {
   const found: TaskRecord[] = [];
-  for (const department of DEPARTMENT_CODES) {
-    let cursor: string | null = null;
-    do {
-      const page: { data: TaskRecord[]; cursor: string | null } = await store.inspectionTasks.query
-        .byDepartment({ department })
-        .go({ cursor, limit: 200 });
-      found.push(...page.data.filter((t) => t.status === 'open'));
-      cursor = page.cursor;
-    } while (cursor);
+  for (let i = 0; i < taskIds.length; i += 100) {
+    const keys = taskIds.slice(i, i + 100).map((taskId) => ({ taskId }));
+    const { data } = await store.inspectionTasks.get(keys).go();
+    found.push(...(data as TaskRecord[]).filter((t) => t.status === 'open'));
   }
   return found.sort((a, b) => (a.taskId < b.taskId ? -1 : 1));
 }
@@ -78,10 +72,14 @@ async function evidence(store: Store, officerId: string, taskId: string, seq: nu
   return attachmentId;
 }
 
-export async function seedInspectionRecords(store: Store, today: string): Promise<RecordsSeedSummary> {
+export async function seedInspectionRecords(
+  store: Store,
+  today: string,
+  taskIds: readonly string[],
+): Promise<RecordsSeedSummary> {
   const summary: RecordsSeedSummary = { completed: 0, published: 0, partial: 0 };
   const ctx = { requestId: 'seed-inspection-records', sourceIp: '127.0.0.1' };
-  for (const t of await openTasks(store)) {
+  for (const t of await openTasks(store, taskIds)) {
     // Only what nobody has touched: a restarted seed, or a task registered by hand since, is left alone.
     if (t.plannedStart > today || !t.officers?.length || t.answeredCount > 0) continue;
     const rng = mulberry32(hashSeed('inspection-record', t.taskId));

@@ -409,7 +409,7 @@ describe('inspection records', () => {
       ids.push(await writeTask(t.store, { team: [c, d], regionCode: '3501', plannedStart: '2026-01-05' }));
     }
     const future = await writeTask(t.store, { team: [c, d], regionCode: '3501', plannedStart: '2099-01-05' });
-    const summary = await seedInspectionRecords(t.store, '2026-03-02');
+    const summary = await seedInspectionRecords(t.store, '2026-03-02', [...ids, future]);
     expect(summary.completed).toBeGreaterThan(0);
     expect(summary.partial).toBeGreaterThan(0);
     const tasks = (await t.store.inspectionTasks.get(ids.map((taskId) => ({ taskId }))).go()).data;
@@ -422,7 +422,7 @@ describe('inspection records', () => {
     // The list and the portal show them.
     expect((await c.client.get('/api/inspections/records?status=completed')).body.items.length).toBeGreaterThan(0);
     // Again: nothing more (touched tasks are left alone).
-    const again = await seedInspectionRecords(t.store, '2026-03-02');
+    const again = await seedInspectionRecords(t.store, '2026-03-02', [...ids, future]);
     expect(again).toMatchObject({ completed: 0, partial: 0 });
   });
 });

@@ -67,6 +67,24 @@ describe('inspection tasks', () => {
   const tasksOf = async (enterpriseId: string) =>
     (await t.store.inspectionTasks.query.byEnterprise({ enterpriseId }).go({ pages: 'all' })).data;
 
+  it('demo data: a year of seeded inspections of every kind, joint ones awaiting answers and one refused', async () => {
+    const store = t.store;
+    const { seedInspections } = await import('../../functions/seed/inspections');
+    const { generateDemoData } = await import('../../functions/seed/generate');
+    const data = generateDemoData({ seed: 7, enterprises: 60, today: '2026-12-01' });
+    const seeded = await seedInspections(store, data, { today: '2026-12-01', target: 40 });
+    expect(seeded.length).toBeGreaterThanOrEqual(40);
+    const kinds = new Set(seeded.map((s) => s.kind));
+    expect([...kinds].sort()).toEqual(['independent', 'joint', 'random']);
+    const { data: tasks } = await store.inspectionTasks.get(seeded.map(({ taskId }) => ({ taskId }))).go();
+    const joint = tasks.filter((x) => x.kind === 'joint');
+    expect(joint.some((x) => x.status === 'awaiting-answers')).toBe(true);
+    expect(joint.filter((x) => x.joint!.departments!.some((d) => d.answer === 'refused'))).toHaveLength(1);
+    for (const x of tasks) expect((x.officers ?? []).length).toBeGreaterThanOrEqual(2);
+    const random = tasks.find((x) => x.kind === 'random')!;
+    expect((await store.inspectionDraws.get({ drawId: random.drawId! }).go()).data?.batchId).toBe(random.batchId);
+  });
+
   it('picker: the count line from the live counter, and each enterprise with its burden', async () => {
     const r = await lead.client.get(`/api/inspections/enterprise-picker?segment=${segment}&limit=5`);
     expect(r.body.jurisdictionName).toBe('福建省');
@@ -132,6 +150,7 @@ describe('inspection tasks', () => {
 
   it('refuses a team of one, an officer of another department, a bad date range — and writes nothing', async () => {
     const id = enterpriseIds[3]!;
+    const before = (await tasksOf(id)).length;
     const base = { title: '检查', enterpriseIds: [id], ...plan };
     const alone = await lead.client.post('/api/inspections/independent-tasks', {
       ...base,
@@ -157,7 +176,7 @@ describe('inspection tasks', () => {
       officerIds: [colleague.accountId],
     });
     expect(bogus.status).toBe(400);
-    expect(await tasksOf(id)).toHaveLength(0);
+    expect(await tasksOf(id)).toHaveLength(before);
   });
 
   it('a batch that cannot fit one transaction is refused with a clear message, nothing written', async () => {
@@ -169,6 +188,7 @@ describe('inspection tasks', () => {
     }
     const many = [...all].filter((id) => !enterpriseIds.slice(0, 5).includes(id)).slice(0, 7);
     expect(many).toHaveLength(7);
+    const before = await Promise.all(many.map(async (id) => (await tasksOf(id)).length));
     const r = await lead.client.post('/api/inspections/independent-tasks', {
       title: '大批量',
       enterpriseIds: many,
@@ -177,7 +197,7 @@ describe('inspection tasks', () => {
     });
     expect(r.status).toBe(400);
     expect(r.body.error.message).toContain('请分批创建');
-    for (const id of many) expect(await tasksOf(id)).toHaveLength(0);
+    expect(await Promise.all(many.map(async (id) => (await tasksOf(id)).length))).toEqual(before);
   });
 
   describe('双随机', () => {
