@@ -127,8 +127,15 @@ describe('登记 and 一公开 in Chromium', () => {
     // The draw picks from every inspector of the department (the demo's too): sign in as the first on the team.
     const member = await sessionOf(task.officers[0].officerId);
 
-    // 登记独立检查任务: the task is on the member's list, 共5项,已完成0项.
+    // 首页 › 待办事项 lists it with its planned dates.
     const page = await pageAs(member, { width: 1366, height: 900 });
+    await page.goto(`${t.url}/platform/${member.platform}`);
+    const todo = page.locator('section', { hasText: '待办事项' }).first();
+    await expect.poll(() => todo.textContent(), SLOW).toContain(task.title);
+    expect(await todo.textContent()).toContain('计划开始时间：2026-12-10');
+    await shot(page, 'inspection-todo-panel');
+
+    // 登记独立检查任务: the task is on the member's list, 共5项,已完成0项.
     await page.goto(`${t.url}/platform/${member.platform}/inspections/independent/register`);
     const row = page.locator('tr', { hasText: task.enterpriseName });
     await expect.poll(() => row.count(), SLOW).toBe(1);
@@ -192,6 +199,7 @@ describe('登记 and 一公开 in Chromium', () => {
     if (fs.existsSync(path.join(REPO_ROOT, 'web', 'src', 'routes', '(portal)', 'draws'))) {
       await published.getByRole('link', { name: '验证抽取' }).click();
       await expect.poll(() => portal.getByText('验证通过').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+      await shot(portal, 'inspection-draw-verified');
     }
     expect(errors).toEqual([]);
   });
