@@ -62,7 +62,7 @@ export async function cookieFor(store: Store, who: SessionIdentity): Promise<str
   return `hz_at=${t.sessionId}.${t.access}`;
 }
 
-const getPage = (url: string, cookie: string) => async () => {
+export const getPage = (url: string, cookie: string) => async () => {
   const res = await fetch(url, { headers: { cookie } });
   if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
   await res.arrayBuffer();

@@ -16,6 +16,7 @@ import { measureBundles } from './bundles';
 import { measureHazards } from './hazards';
 import { measureRegisterScale } from './register-scale';
 import { measureInspectionDraw } from './inspection-draw';
+import { measureInspectionRecords } from './inspection-records';
 import { percentile, round, timeInterleaved } from './stats';
 import { measureWebFirstLoad } from './web';
 
@@ -108,6 +109,7 @@ async function main(): Promise<void> {
     );
     rows.push(...(await measureRegisterScale(stack, `http://127.0.0.1:${dynamoPort}`)));
     rows.push(...(await measureHazards(stack, `http://127.0.0.1:${dynamoPort}`)));
+    rows.push(...(await measureInspectionRecords(stack, `http://127.0.0.1:${dynamoPort}`)));
   } finally {
     await stack.stop();
   }

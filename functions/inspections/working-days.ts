@@ -26,6 +26,13 @@ export function addWorkingDays(day: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The calendar day after `day` (yyyy-MM-dd). */
+export function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
 /** How long a completed inspection may wait before its result is public. */
 export const PUBLICATION_WORKING_DAYS = 20;
 

@@ -10,6 +10,7 @@ import { writeDemoData, writeRegister, DEMO_SEED } from '../seed/write';
 import { generateDemoData } from '../seed/generate';
 import { seedNoticesAndSelfInspections } from '../seed/notices';
 import type { Store } from '../store';
+import { seedInspectionRecords } from '../seed/inspection-records';
 
 export interface SeedSummary {
   created: boolean;
@@ -62,8 +63,13 @@ export async function seedIfEmpty(
       today,
       target: Math.min(200, Math.floor(requested * 0.7)),
     });
-    void inspections;
     await seedDemoHazards(store, data, today);
+    // 登记 and 一公开 of part of them: completed (some with 不满足), published, partly registered.
+    await seedInspectionRecords(
+      store,
+      today,
+      inspections.map((i) => i.taskId),
+    );
     await store.seedRuns
       .put({
         name: 'demo',

@@ -16,6 +16,7 @@ export const ATTACHMENT_PURPOSES = [
   'inspection-task',
   'hazard',
   'rectification',
+  'inspection-evidence',
 ] as const;
 export type AttachmentPurpose = (typeof ATTACHMENT_PURPOSES)[number];
 export const ATTACHMENT_PURPOSE_NAMES: Record<AttachmentPurpose, string> = {
@@ -28,6 +29,7 @@ export const ATTACHMENT_PURPOSE_NAMES: Record<AttachmentPurpose, string> = {
   'inspection-task': '检查任务附件',
   hazard: '隐患附件',
   rectification: '整改照片或文件',
+  'inspection-evidence': '检查照片或文件',
 };
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -58,11 +60,20 @@ export const FILE_TYPE_MESSAGE = '只能上传 PDF、JPG、PNG、XLSX、DOCX 文
 export const FILE_SIZE_MESSAGE = '文件不能超过 20 MB';
 export const FILE_EMPTY_MESSAGE = '文件内容为空';
 export const IMPORT_TYPE_MESSAGE = '导入清单文件只能是 XLSX 文件';
+export const EVIDENCE_TYPE_MESSAGE = '检查照片或文件只能是 JPG、PNG 或 PDF';
 const FILE_NAME_CHARS_MESSAGE = '文件名包含不能使用的字符';
 
 /** What each purpose accepts: an import list is read as a spreadsheet, so only .xlsx. */
 export function contentTypesFor(purpose: AttachmentPurpose): readonly AttachmentContentType[] {
-  return purpose === 'register-import' ? [XLSX_CONTENT_TYPE] : ATTACHMENT_CONTENT_TYPES;
+  if (purpose === 'register-import') return [XLSX_CONTENT_TYPE];
+  // 登记's evidence: photos from the phone's camera and scans; a spreadsheet proves nothing on the spot.
+  if (purpose === 'inspection-evidence') return ['image/jpeg', 'image/png', 'application/pdf'];
+  return ATTACHMENT_CONTENT_TYPES;
+}
+
+/** What a purpose says of a file type it does not take. */
+export function typeMessageFor(purpose: AttachmentPurpose): string {
+  return purpose === 'inspection-evidence' ? EVIDENCE_TYPE_MESSAGE : IMPORT_TYPE_MESSAGE;
 }
 
 /** The `accept` attribute of a file input for a purpose: types and endings (some systems know only endings). */
@@ -103,8 +114,8 @@ export function describeFileProblem(
     return `文件名不能超过 ${ATTACHMENT_FILE_NAME_MAX} 个字，请改名后重新选择`;
   if (BAD_NAME_CHARS.test(name)) return FILE_NAME_CHARS_MESSAGE;
   const type = contentTypeOf(file);
-  if (!type) return purpose === 'register-import' ? IMPORT_TYPE_MESSAGE : FILE_TYPE_MESSAGE;
-  if (!contentTypesFor(purpose).includes(type)) return IMPORT_TYPE_MESSAGE;
+  if (!type) return contentTypesFor(purpose) === ATTACHMENT_CONTENT_TYPES ? FILE_TYPE_MESSAGE : typeMessageFor(purpose);
+  if (!contentTypesFor(purpose).includes(type)) return typeMessageFor(purpose);
   if (file.size <= 0) return FILE_EMPTY_MESSAGE;
   if (file.size > ATTACHMENT_MAX_BYTES) return FILE_SIZE_MESSAGE;
   return null;
@@ -140,9 +151,10 @@ export const AttachmentUploadRequest = z
       ),
   })
   .check(
-    z.refine((r) => contentTypesFor(r.purpose).includes(r.contentType), {
-      error: IMPORT_TYPE_MESSAGE,
-      path: ['contentType'],
+    z.superRefine((r, ctx) => {
+      if (!contentTypesFor(r.purpose).includes(r.contentType)) {
+        ctx.addIssue({ code: 'custom', message: typeMessageFor(r.purpose), path: ['contentType'], input: r });
+      }
     }),
     z.meta({ id: 'AttachmentUploadRequest' }),
   );

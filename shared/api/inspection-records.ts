@@ -6,15 +6,11 @@ import * as z from 'zod/mini';
 import { ATTACHMENT_ID_PATTERN } from './attachments';
 import { pageQueryFields } from './paging';
 import { DEPARTMENT_CODES } from '../reference/departments';
+import { TaskIdParams } from './inspections';
 
-/** The task types of the 登记 list (任务类型): 普通检查, 双随机检查, 联合检查. */
+/** The task types of the 登记 list (任务类型): 普通检查, 双随机检查, 联合检查 (INSPECTION_KIND_LABELS). */
 export const TASK_KINDS = ['independent', 'random', 'joint'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
-export const TASK_KIND_NAMES: Record<TaskKind, string> = {
-  independent: '普通检查',
-  random: '双随机检查',
-  joint: '联合检查',
-};
 
 /** 满足 / 不满足 / 不涉及. */
 export const ANSWER_RESULTS = ['satisfied', 'unsatisfied', 'not-applicable'] as const;
@@ -24,13 +20,6 @@ export const ANSWER_RESULT_NAMES: Record<AnswerResult, string> = {
   unsatisfied: '不满足',
   'not-applicable': '不涉及',
 };
-
-export const TASK_ID_PATTERN = /^[\w-]{1,100}$/;
-export const TaskIdParams = z.object({
-  taskId: z
-    .string()
-    .check(z.regex(TASK_ID_PATTERN, { error: '检查任务编号格式不正确' }), z.meta({ title: '检查任务编号' })),
-});
 
 export const AnswerParams = z.object({
   taskId: TaskIdParams.shape.taskId,

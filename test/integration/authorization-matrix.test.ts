@@ -9,6 +9,7 @@ import { type Store } from '../../functions/store';
 import { sha256 } from '../../functions/lib/auth/tokens';
 import { ApiClient } from '../support/api-client';
 import { editableFields } from '../support/register';
+import { writeTask } from '../support/inspection-records';
 import { startTestStack } from '../support/stack';
 import { matrixInspections } from '../support/inspections';
 import { signedInAs, type Persona } from '../support/personas';
@@ -206,6 +207,7 @@ const NOT_INSPECTORS = [ENTERPRISE_A, SYS_ADMIN, AUDIT_ADMIN, SEC_ADMIN, DEPT_AD
 const CHECKLIST_FILE = { category: 'hazchem', kind: 'independent', filename: '矩阵测试清单.xlsx', contentBase64: '' };
 /** Inspection objects of 安监 泉州 on ent-000001 (test/support/inspections.ts), written in beforeAll. */
 let inspections = { task: '', joint: '', draw: '' };
+let recordTask = '';
 const INSPECTION_PLAN = {
   plannedStart: '2026-12-10',
   plannedEnd: '2026-12-20',
@@ -952,6 +954,47 @@ const MATRIX: Record<string, Row> = {
     },
     denied: [INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, ...ADMINS],
   },
+  // 登记, 完成, 删除, 一公开, 待办事项 (issue 10 §7–§9). `{recordTask}`: an open task of 安监 泉州 (危化) whose team is
+  // two other officers, written in beforeAll. Its department's inspector reads it but is not on the team (403 for
+  // the team's actions); other departments, cities and the enterprises don't see it (404/403); the admin roles do
+  // no inspection business (403). test/integration/inspection-records.test.ts tries the team.
+  'GET /api/inspections/records': {
+    probe: { method: 'GET', path: '/api/inspections/records' },
+    denied: [ENTERPRISE_A, ...ADMINS],
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
+  'GET /api/inspections/tasks/{taskId}/record': {
+    probe: { method: 'GET', path: '/api/inspections/tasks/{recordTask}/record' },
+    denied: [INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, ENTERPRISE_B, ...ADMINS],
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
+  'PUT /api/inspections/tasks/{taskId}/answers/{seq}': {
+    probe: { method: 'PUT', path: '/api/inspections/tasks/{recordTask}/answers/1', body: { result: 'satisfied' } },
+    denied: [INSPECTOR_QZ, INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, ...ADMINS],
+  },
+  'POST /api/inspections/tasks/{taskId}/complete': {
+    probe: { method: 'POST', path: '/api/inspections/tasks/{recordTask}/complete' },
+    denied: [INSPECTOR_QZ, INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, ...ADMINS],
+  },
+  'POST /api/inspections/tasks/{taskId}/delete': {
+    probe: { method: 'POST', path: '/api/inspections/tasks/{recordTask}/delete', body: { reason: '越权测试' } },
+    denied: [INSPECTOR_QZ, INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, ...ADMINS],
+  },
+  'POST /api/inspections/tasks/{taskId}/publish': {
+    probe: { method: 'POST', path: '/api/inspections/tasks/{recordTask}/publish' },
+    denied: [INSPECTOR_SM, GONGAN_QZ, ENTERPRISE_A, ...ADMINS],
+    // Its department may publish a completed task; this one is still open.
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 409,
+  },
+  'GET /api/inspections/todo': {
+    probe: { method: 'GET', path: '/api/inspections/todo' },
+    denied: [ENTERPRISE_A, ENTERPRISE_B],
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
 };
 
 /** The identity context's own-session routes: every signed-in caller may use them on their own session. */
@@ -1047,6 +1090,15 @@ describe('the authorization matrix', () => {
     ).post('/api/hazards', { name: '矩阵隐患', enterpriseId: 'ent-000001', deadline: '2099-12-31', problem: '矩阵' });
     expect(issued.status, JSON.stringify(issued.body)).toBe(201);
     hazard = issued.body.hazardId;
+    recordTask = await writeTask(store, {
+      team: [
+        { accountId: 'reg-matrix-officer-1', name: '甲检查' },
+        { accountId: 'reg-matrix-officer-2', name: '乙检查' },
+      ],
+      department: 'anjian',
+      regionCode: '3505',
+      category: 'hazchem',
+    });
   }, 120_000);
   afterAll(async () => stack?.stop());
 
@@ -1128,7 +1180,8 @@ describe('the authorization matrix', () => {
         .replace('{inspectionTask}', inspections.task)
         .replace('{inspectionJoint}', inspections.joint)
         .replace('{inspectionDraw}', inspections.draw)
-        .replace('{hazard}', hazard);
+        .replace('{hazard}', hazard)
+        .replace('{recordTask}', recordTask);
       const a = await anonymous.request(row.probe.method, path, row.probe.body);
       expect(a.status).toBe(401);
       for (const persona of row.denied) {

@@ -31,6 +31,9 @@ import { eventBase } from '../../functions/hazards/writes';
 import { inspectionHazardId, problemOf } from '../../functions/hazards/issue';
 import type { HazardRecord } from '../../functions/hazards/record';
 import { ctx } from '../support/events';
+import { completedEvent } from '../../functions/inspections/completion';
+import type { TaskRecord } from '../../functions/inspections/task-scope';
+import { InspectionCompleted } from '../../shared/events/inspections';
 
 const store = createStore(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' })), 'contract');
 const silent = new Logger({ serviceName: 'contract-test', logLevel: 'SILENT' });
@@ -45,6 +48,17 @@ const request = (over: Partial<ChangeRequestRecord>): ChangeRequestRecord =>
     requestedBy: 'acct-clerk',
     ...over,
   }) as ChangeRequestRecord;
+
+const inspectionTask = {
+  taskId: 'tsk-0f1e2d3c',
+  kind: 'random',
+  title: '2026年第一季度双随机检查-泉州市测试化工有限公司',
+  category: 'hazchem',
+  department: 'anjian',
+  regionCode: '3505',
+  enterpriseId: 'ent-000001',
+  enterpriseName: '泉州市测试化工有限公司',
+} as TaskRecord;
 
 const reviewer = (roles: string[], regionCode: string): Regulator =>
   ({
@@ -157,6 +171,28 @@ const SAMPLES: { contract: EventContract; data: unknown }[] = [
       confirmedAt: '2026-03-04T02:00:00.000Z',
     },
   },
+  ...[
+    [],
+    [{ seq: 2, result: 'unsatisfied' as const, description: '未建立出入库台账', attachmentIds: ['att-0123'] }],
+  ].map((answers) => ({
+    contract: InspectionCompleted,
+    data: completedEvent(
+      inspectionTask,
+      [
+        { seq: 1, stage: '储存', content: '专用仓库专人管理', basis: '《危险化学品安全管理条例》第二十四条' },
+        { seq: 2, stage: '经营', content: '如实记录销售信息' },
+      ],
+      [{ seq: 1, result: 'satisfied' as const, attachmentIds: [] }, ...answers].map((a) => ({
+        taskId: inspectionTask.taskId,
+        registeredBy: { accountId: 'a', name: '甲' },
+        registeredAt: '',
+        version: 1,
+        ...a,
+      })),
+      '2026-03-02T08:00:00.000Z',
+      { accountId: 'reg-13900000028', name: '张检查' },
+    ),
+  })),
 ];
 
 /** The stream record DynamoDB writes for an outbox Put (NEW_IMAGE): strings and numbers in attribute form. */

@@ -2,7 +2,9 @@
  * Who may read an attachment — one rule, used by the view, the download and `complete`:
  * - its uploader, always (they chose the file; before it is linked nobody else has a reason to see it);
  * - once linked to an enterprise (enterpriseId + regionCode + categories set by the change request that uses
- *   it), whoever may see that enterprise: `canSee` of the register, the one place that decides it.
+ *   it), whoever may see that enterprise: `canSee` of the register, the one place that decides it;
+ * - once linked to an inspection task as evidence (登记), the task's team (copied onto it when linked: the team
+ *   is fixed when the task is created).
  * Anything else reads as "not found", so nobody learns which attachments exist.
  */
 import type { EntityItem } from 'electrodb';
@@ -18,6 +20,7 @@ export const NOT_FOUND_MESSAGE = '附件不存在';
 
 export function canRead(p: Principal, a: AttachmentRecord): boolean {
   if (a.uploadedBy === p.accountId) return true;
+  if (a.taskId) return p.kind === 'regulator' && (a.taskTeam ?? []).includes(p.accountId);
   if (!a.enterpriseId || !a.regionCode || !a.categories?.length) return false;
   return canSee(p, { enterpriseId: a.enterpriseId, regionCode: a.regionCode, categories: a.categories });
 }

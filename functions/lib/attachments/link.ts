@@ -38,27 +38,7 @@ export async function linkAttachmentItems(
   now = Date.now(),
 ): Promise<TransactItem[]> {
   if (attachmentIds.length === 0) return [];
-  if (new Set(attachmentIds).size !== attachmentIds.length) throw badRequest('同一附件不能重复添加');
-  const { data, unprocessed } = await store.attachments
-    .get(attachmentIds.map((attachmentId) => ({ attachmentId })))
-    .go({ consistent: true });
-  const found = data as AttachmentRecord[];
-  // BatchGet may leave keys unread under load; those are read one by one rather than taken for missing.
-  for (const key of unprocessed) {
-    const { data: one } = await store.attachments.get(key).go({ consistent: true });
-    if (one) found.push(one as AttachmentRecord);
-  }
-  const byId = new Map(found.map((a) => [a.attachmentId, a]));
-  const bad = attachmentIds.filter((id) => {
-    const a = byId.get(id);
-    return !a || isExpired(a, now) || a.status !== 'uploaded' || a.uploadedBy !== p.accountId || a.requestId;
-  });
-  if (bad.length) {
-    throw badRequest(
-      LINK_PROBLEM_MESSAGE,
-      bad.map((id) => ({ path: `body.attachmentIds.${attachmentIds.indexOf(id)}`, message: LINK_PROBLEM_MESSAGE })),
-    );
-  }
+  await requireOwnUploads(store, p, attachmentIds, (a) => Boolean(a.requestId || a.taskId), now);
   return itemsOf(
     createWriteTransaction({ attachments: store.attachments }, ({ attachments }) =>
       attachmentIds.map((attachmentId) =>
@@ -72,10 +52,83 @@ export async function linkAttachmentItems(
           })
           .where(
             (a, op) =>
-              `${op.eq(a.uploadedBy, p.accountId)} AND ${op.eq(a.status, 'uploaded')} AND ${op.notExists(a.requestId)}`,
+              `${op.eq(a.uploadedBy, p.accountId)} AND ${op.eq(a.status, 'uploaded')} AND ${op.notExists(a.requestId)} AND ${op.notExists(a.taskId)}`,
           )
           .commit(),
       ),
     ),
   );
+}
+
+/**
+ * Refuses with 400 unless every attachment exists, is uploaded, was uploaded by `p` and is not `taken` (linked
+ * elsewhere already); one consistent BatchGet. Listing the same attachment twice is refused too (a
+ * transaction may touch an item once). Returns the attachments read.
+ */
+export async function requireOwnUploads(
+  store: Store,
+  p: Principal,
+  attachmentIds: readonly string[],
+  taken: (a: AttachmentRecord) => boolean,
+  now = Date.now(),
+): Promise<AttachmentRecord[]> {
+  if (new Set(attachmentIds).size !== attachmentIds.length) throw badRequest('同一附件不能重复添加');
+  const { data, unprocessed } = await store.attachments
+    .get(attachmentIds.map((attachmentId) => ({ attachmentId })))
+    .go({ consistent: true });
+  const found = data as AttachmentRecord[];
+  // BatchGet may leave keys unread under load; those are read one by one rather than taken for missing.
+  for (const key of unprocessed) {
+    const { data: one } = await store.attachments.get(key).go({ consistent: true });
+    if (one) found.push(one as AttachmentRecord);
+  }
+  const byId = new Map(found.map((a) => [a.attachmentId, a]));
+  const bad = attachmentIds.filter((id) => {
+    const a = byId.get(id);
+    return !a || isExpired(a, now) || a.status !== 'uploaded' || a.uploadedBy !== p.accountId || taken(a);
+  });
+  if (bad.length) {
+    throw badRequest(
+      LINK_PROBLEM_MESSAGE,
+      bad.map((id) => ({ path: `body.attachmentIds.${attachmentIds.indexOf(id)}`, message: LINK_PROBLEM_MESSAGE })),
+    );
+  }
+  return attachmentIds.map((id) => byId.get(id)!);
+}
+
+/**
+ * Linking an inspection's evidence (登记 of a 不满足 item): the attachments become the task's, readable by its
+ * team (`canRead`). Only the uploader's own `inspection-evidence` uploads, not linked to anything yet; the
+ * condition holds that at the moment of writing, so a concurrent link of the same file fails the transaction.
+ */
+export async function linkEvidenceItems(
+  store: Store,
+  p: Principal,
+  attachmentIds: readonly string[],
+  link: { taskId: string; team: readonly string[] },
+  now = Date.now(),
+): Promise<{ items: TransactItem[]; attachments: AttachmentRecord[] }> {
+  if (attachmentIds.length === 0) return { items: [], attachments: [] };
+  const attachments = await requireOwnUploads(
+    store,
+    p,
+    attachmentIds,
+    (a) => Boolean(a.requestId || a.taskId) || a.purpose !== 'inspection-evidence',
+    now,
+  );
+  const items = itemsOf(
+    createWriteTransaction({ attachments: store.attachments }, ({ attachments: entity }) =>
+      attachmentIds.map((attachmentId) =>
+        entity
+          .patch({ attachmentId })
+          .set({ taskId: link.taskId, taskTeam: [...link.team] })
+          .where(
+            (a, op) =>
+              `${op.eq(a.uploadedBy, p.accountId)} AND ${op.eq(a.status, 'uploaded')} AND ${op.eq(a.purpose, 'inspection-evidence')} AND ${op.notExists(a.requestId)} AND ${op.notExists(a.taskId)}`,
+          )
+          .commit(),
+      ),
+    ),
+  );
+  return { items, attachments };
 }

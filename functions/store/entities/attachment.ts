@@ -28,6 +28,9 @@ export const attachmentModel = (client: DynamoDBDocumentClient, table: string) =
         regionCode: { type: 'string' },
         categories: { type: 'list', items: { type: 'string' } },
         requestId: { type: 'string' },
+        /** Set when linked as an inspection's evidence (登记): the task, and its team who may download it. */
+        taskId: { type: 'string' },
+        taskTeam: { type: 'list', items: { type: 'string' } },
         createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
         expiresAt: { type: 'number' },
       },

@@ -16,10 +16,23 @@ export const inspectionAnswerModel = (client: DynamoDBDocumentClient, table: str
       model: { entity: 'inspectionAnswer', version: '1', service: SERVICE },
       attributes: {
         taskId: { type: 'string', required: true },
-        seq: { type: 'number', required: true },
+        // Padded in the sort key so items sort by number (2 before 10).
+        seq: { type: 'number', required: true, padding: { length: 5, char: '0' } },
         result: { type: ['satisfied', 'unsatisfied', 'not-applicable'] as const, required: true },
         description: { type: 'string' },
         attachmentIds: { type: 'list', items: { type: 'string' }, required: true, default: () => [] },
+        /** The attachments' names and types, copied when linked, so the 登记 page needs no read of its own. */
+        evidence: {
+          type: 'list',
+          items: {
+            type: 'map',
+            properties: {
+              attachmentId: { type: 'string', required: true },
+              fileName: { type: 'string', required: true },
+              contentType: { type: 'string', required: true },
+            },
+          },
+        },
         registeredBy: {
           type: 'map',
           required: true,
@@ -33,7 +46,7 @@ export const inspectionAnswerModel = (client: DynamoDBDocumentClient, table: str
       },
       indexes: {
         byTask: {
-          collection: 'inspectionRecord',
+          collection: 'inspectionTask',
           pk: { field: 'pk', composite: ['taskId'] },
           sk: { field: 'sk', composite: ['seq'] },
         },

@@ -22,8 +22,8 @@ export const inspectionResultModel = (client: DynamoDBDocumentClient, table: str
         feed: { type: 'string', required: true, default: 'all', readOnly: true },
         kind: { type: ['independent', 'random', 'joint'] as const, required: true },
         enterpriseName: { type: 'string', required: true },
-        /** Empty for a unit that has only a 注册号. */
-        uscc: { type: 'string', required: true },
+        /** Absent for a unit that has only a 注册号 (then not in the code index). */
+        uscc: { type: 'string' },
         title: { type: 'string', required: true },
         checklistName: { type: 'string', required: true },
         category: { type: 'string', required: true },

@@ -109,6 +109,11 @@ export const inspectionTaskModel = (client: DynamoDBDocumentClient, table: strin
         },
         createdAt: { type: 'string', required: true, readOnly: true },
         completedAt: { type: 'string' },
+        /** Who pressed 完成 (H4: functions/inspections/completion.ts). */
+        completedBy: {
+          type: 'map',
+          properties: { accountId: { type: 'string', required: true }, name: { type: 'string', required: true } },
+        },
         publishedAt: { type: 'string' },
         version: { type: 'number', required: true, default: 1 },
       },
