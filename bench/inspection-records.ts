@@ -18,6 +18,7 @@ import type { TaskRecord } from '../functions/inspections/task-scope';
 import { taskWriteItems } from '../functions/inspections/task-writes';
 import { freePort } from '../functions/local/ports';
 import { LOCAL_NAMES, REPO_ROOT, startLocalStack, type LocalStack } from '../functions/local/stack';
+import { readChecklistVersion } from '../functions/lib/checklists/read';
 import { createStore } from '../functions/store';
 import { TEST_CHECKLISTS, testChecklists } from '../test/support/inspections';
 import { cookieFor, getPage, metered, meteredStore } from './register-scale';
@@ -39,7 +40,7 @@ const officer: SessionIdentity = {
   category: 'hazchem',
 };
 
-function task(i: number): TaskRecord {
+function task(i: number, revision: string): TaskRecord {
   const day = `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
   return {
     taskId: `tsk-bench-${String(i).padStart(4, '0')}`,
@@ -56,7 +57,13 @@ function task(i: number): TaskRecord {
     plannedEnd: day,
     inspectionType: 'full',
     form: 'open',
-    checklist: { checklistId: TEST_CHECKLISTS.independent, version: 1, name: '测试独立检查清单', itemCount: 5 },
+    checklist: {
+      checklistId: TEST_CHECKLISTS.independent,
+      version: 1,
+      name: '测试独立检查清单',
+      itemCount: 5,
+      revision,
+    },
     officers: [
       { officerId: officer.accountId, name: officer.name },
       { officerId: 'bench-inspector-2', name: '基准检查员二' },
@@ -77,15 +84,16 @@ export async function measureInspectionRecords(stack: LocalStack, dynamoEndpoint
   const plain = createStore(docs, LOCAL_NAMES.table);
   // The tasks keep a copy of a real checklist version (5 items), as 检查清单管理 writes it.
   await testChecklists(plain, { department: 'anjian', category: 'hazchem' });
+  const revision = (await readChecklistVersion(plain, TEST_CHECKLISTS.independent, 1))!.ref.revision;
   for (let i = 0; i < TASKS; i += 10) {
     const items = taskWriteItems(
       plain,
-      Array.from({ length: 10 }, (_, j) => task(i + j)),
+      Array.from({ length: 10 }, (_, j) => task(i + j, revision)),
     );
     await docs.send(new TransactWriteCommand({ TransactItems: items as never }));
   }
   const principal = { ...officer, sessionId: 'bench', stage: 'active' } as unknown as Regulator;
-  const answered = task(0).taskId;
+  const answered = task(0, revision).taskId;
   for (let seq = 1; seq <= 5; seq++) {
     await saveAnswer(
       plain,

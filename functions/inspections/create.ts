@@ -146,7 +146,11 @@ export interface NewTaskSpec {
   plannedEnd: string;
   inspectionType: 'full' | 'special';
   form: 'open' | 'covert';
-  checklist: { ref: { checklistId: string; version: number; name: string }; itemSeqs?: number[]; itemCount: number };
+  checklist: {
+    ref: { checklistId: string; version: number; name: string; revision?: string };
+    itemSeqs?: number[];
+    itemCount: number;
+  };
   officers: { officerId: string; name: string }[];
   experts: { expertId: string; name: string }[];
   remark?: string | undefined;
@@ -181,6 +185,7 @@ export function newTask(
       version: s.checklist.ref.version,
       name: s.checklist.ref.name,
       itemCount: s.checklist.itemCount,
+      ...(s.checklist.ref.revision ? { revision: s.checklist.ref.revision } : {}),
     },
     ...(s.checklist.itemSeqs ? { itemSeqs: s.checklist.itemSeqs } : {}),
     officers: s.officers,

@@ -23,7 +23,7 @@ import {
 import { auditFrom, transactWithAudit, type TransactItem } from '../lib/audit';
 import type { Regulator } from '../lib/auth/principal';
 import { linkEvidenceItems } from '../lib/attachments/link';
-import { readChecklistVersion, type ChecklistItem } from '../lib/checklists/read';
+import { readChecklistVersion, readRevisionItems, type ChecklistItem } from '../lib/checklists/read';
 import { conflict, forbidden, notFound, type AppError } from '../lib/http/errors';
 import { isConditionFailure } from './task-writes';
 import { regulatorSees } from '../lib/scope';
@@ -42,12 +42,14 @@ export const onTeam = (p: Regulator, t: TaskRecord): boolean =>
 
 /** The task's checklist copy: the version it was created with, and for 专项检查 only the chosen items. */
 export async function taskItems(store: Store, t: TaskRecord): Promise<ChecklistItem[]> {
-  const found = await readChecklistVersion(store, t.checklist.checklistId, t.checklist.version);
-  // The version a task keeps is immutable and never deleted: missing means the data is broken, not the request.
-  if (!found)
-    throw new Error(`checklist ${t.checklist.checklistId} v${t.checklist.version} of task ${t.taskId} is missing`);
+  const { checklistId, version, revision } = t.checklist;
+  // The version a task keeps is immutable and never deleted: its items are where the task says (one Query).
+  const items = revision
+    ? await readRevisionItems(store, checklistId, revision)
+    : (await readChecklistVersion(store, checklistId, version))?.items;
+  if (!items?.length) throw new Error(`checklist ${checklistId} v${version} of task ${t.taskId} is missing`);
   const chosen = t.itemSeqs ? new Set(t.itemSeqs) : undefined;
-  return found.items.filter((i) => !chosen || chosen.has(i.seq));
+  return items.filter((i) => !chosen || chosen.has(i.seq));
 }
 
 /** The visible, not deleted task of a partition, else 404. */

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { TaskRecord } from '../../functions/inspections/task-scope';
+import { readChecklistVersion } from '../../functions/lib/checklists/read';
 import { taskWriteItems } from '../../functions/inspections/task-writes';
 import type { Store } from '../../functions/store';
 import type { ApiClient } from './api-client';
@@ -90,6 +91,7 @@ export async function writeTask(store: Store, s: TaskSpec): Promise<string> {
       version: TEST_CHECKLIST.version,
       name: TEST_CHECKLIST.name,
       itemCount: s.itemSeqs?.length ?? TEST_CHECKLIST.itemCount,
+      revision: (await readChecklistVersion(store, TEST_CHECKLIST.checklistId, TEST_CHECKLIST.version))!.ref.revision,
     },
     ...(s.itemSeqs ? { itemSeqs: s.itemSeqs } : {}),
     officers: s.team.map((o) => ({ officerId: o.accountId, name: o.name })),

@@ -33,6 +33,11 @@ export interface ChecklistVersionRef {
   department: DepartmentCode;
   regionCode: string;
   itemCount: number;
+  /**
+   * Where the version's items are (their partition): a task keeps it with {checklistId, version}, so its 登记 page
+   * reads the items with one Query (`readRevisionItems`) instead of the header, the version, then the items.
+   */
+  revision: string;
 }
 
 /** The header, read consistently (a version just written is current at once). */
@@ -84,6 +89,7 @@ export async function readChecklistVersion(
       department: header.department as DepartmentCode,
       regionCode: header.regionCode,
       itemCount: v.data.itemCount,
+      revision: v.data.revision,
     },
     items,
   };

@@ -70,6 +70,8 @@ export const inspectionTaskModel = (client: DynamoDBDocumentClient, table: strin
             name: { type: 'string', required: true },
             /** The items to register: the checklist's, or for 专项检查 the chosen subset's count. */
             itemCount: { type: 'number', required: true },
+            /** Where the version's items are (functions/lib/checklists/read.ts `revision`). */
+            revision: { type: 'string' },
           },
         },
         /** 专项检查: the chosen items' seq (sorted); absent for 全面检查. */
