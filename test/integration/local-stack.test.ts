@@ -83,9 +83,11 @@ describe('the local stack', () => {
         { context: 'platform', name: 'daily', at: expect.any(Date) },
         // The audit heads are anchored outside the table at 00:30 Shanghai (functions/audit/anchors.ts).
         { context: 'audit', name: 'anchorAuditHeads', at: expect.any(Date) },
+        // 一公开 at 02:00 Shanghai (functions/inspections/publication.ts).
+        { context: 'inspections', name: 'publishInspectionResults', at: expect.any(Date) },
       ]),
     );
-    expect(next).toHaveLength(2);
+    expect(next).toHaveLength(3);
     // The platform's next tick is at 01:00 Shanghai = 17:00 UTC.
     expect(next.find((n) => n.name === 'daily')!.at.getUTCHours()).toBe(17);
   });
