@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../functions/local/stack';
 import { launchBrowser } from '../support/browser';
-import { busiestSegment, inspector, type Inspector } from '../support/inspections';
+import { busiestSegment, inspector, testChecklists, type Inspector } from '../support/inspections';
 import { startTestStack, type TestStack } from '../support/stack';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'browser');
@@ -28,6 +28,8 @@ describe('a double-random task, created and verified in Chromium', () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     t = await startTestStack({ seedEnterprises: 60 });
     ({ category } = await busiestSegment(t.store));
+    // 填写检查信息 chooses among the checklists 公安 may use on this platform.
+    await testChecklists(t.store, { department: 'gongan', category });
     lead = await inspector(t.store, t.url, {
       department: 'gongan',
       regionCode: '35',

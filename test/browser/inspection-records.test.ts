@@ -184,7 +184,10 @@ describe('登记 and 一公开 in Chromium', () => {
     // The portal: the published result, no hazard details, and the draw's verification link.
     const portal = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
     await portal.goto(`${t.url}/inspection-results`);
-    const published = portal.locator('tr', { hasText: task.enterpriseName });
+    // The demo data may have published an earlier result of the same enterprise: this one links this draw.
+    const published = portal
+      .locator('tr', { hasText: task.enterpriseName })
+      .filter({ has: portal.locator(`a[href="/draws/${drawId}"]`) });
     await expect.poll(() => published.count(), SLOW).toBe(1);
     expect(await published.textContent()).toContain('发现问题 1 项');
     expect(await portal.content()).not.toContain('安全警示标志');

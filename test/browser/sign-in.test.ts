@@ -101,7 +101,8 @@ describe('signing in, in Chromium', () => {
     // Inside the shell the menus work as before.
     await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '检查通报管理' }).click();
     // A header entry with a left menu opens its first entry (独立检查任务 › 创建独立检查任务).
-    await page.getByText('「创建独立检查任务」功能建设中').waitFor();
+    await page.waitForURL(/\/platform\/explosives\/inspections\/independent\/create$/);
+    await page.getByRole('heading', { name: '创建独立检查任务' }).waitFor();
 
     // 修改密码 from the header: the same page, inside the shell, for a change at will.
     await page.getByRole('link', { name: '修改密码' }).click();
