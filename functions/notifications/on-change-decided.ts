@@ -6,13 +6,11 @@
  * arriving out of order each land where their time sorts them. The detail was parsed with the event's contract
  * (shared/events/register.ts) before this runs (functions/lib/dispatch.ts).
  */
-import { itemsOf } from '../lib/transactions';
-import { createWriteTransaction } from 'electrodb';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { ChangeRequestDecided } from '../../shared/events/register';
-import { SYSTEM_ACTOR, transactWithAudit } from '../lib/audit';
 import type { DeliveredEvent } from '../lib/dispatch';
 import type { Store } from '../store';
+import { deliverMessage } from './deliver';
 
 export const CHANGE_KIND_NAMES = {
   create: '新增企业',
@@ -53,10 +51,6 @@ export function messageOf(d: ChangeRequestDecided): { title: string; body: strin
   };
 }
 
-const isCancellation = (err: unknown) => (err as { name?: string } | null)?.name === 'TransactionCanceledException';
-const firstReason = (err: unknown) =>
-  (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons?.[0]?.Code;
-
 /** Handle one delivery. Returns what happened, for the log and the tests: `written` or `duplicate`. */
 export async function onChangeRequestDecided(
   store: Store,
@@ -68,49 +62,23 @@ export async function onChangeRequestDecided(
   const { title, body } = messageOf(d);
   // Normalised to milliseconds so the API's handle (time + id) maps back to exactly this sort key.
   const createdAt = new Date(d.decidedAt).toISOString();
-  const items = itemsOf(
-    createWriteTransaction(
-      { notifications: store.notifications, counters: store.inboxCounters },
-      ({ notifications, counters }) => [
-        notifications
-          .create({
-            recipient: d.requestedBy,
-            notificationId,
-            kind: NOTIFICATION_KIND,
-            title,
-            body,
-            subjectType: 'changeRequest',
-            subjectId: d.requestId,
-            read: false,
-            createdAt,
-          })
-          .commit(),
-        counters.update({ recipient: d.requestedBy }).add({ unread: 1 }).commit(),
-      ],
-    ),
+  const outcome = await deliverMessage(
+    store,
+    {
+      recipient: d.requestedBy,
+      notificationId,
+      kind: NOTIFICATION_KIND,
+      title,
+      body,
+      subjectType: 'changeRequest',
+      subjectId: d.requestId,
+      createdAt,
+    },
+    { requestId: event.detail.eventId, details: { changeRequest: d.requestId, status: d.status } },
   );
-  try {
-    await transactWithAudit(
-      store,
-      {
-        actor: { ...SYSTEM_ACTOR, name: '系统（消息通知）' },
-        action: 'notification.deliver',
-        object: { type: 'notification', id: notificationId, label: title },
-        outcome: 'success',
-        sourceIp: '-',
-        // The outbox event's id: the same on every delivery, unlike EventBridge's.
-        requestId: event.detail.eventId,
-        details: { recipient: d.requestedBy, changeRequest: d.requestId, status: d.status },
-      },
-      items,
-    );
-  } catch (err) {
-    // The message is there already (this event, delivered again): done, and the counter did not move.
-    if (isCancellation(err) && firstReason(err) === 'ConditionalCheckFailed') {
-      logger.info('ChangeRequestDecided already delivered', { eventId: event.detail.eventId, notificationId });
-      return 'duplicate';
-    }
-    throw err;
+  if (outcome === 'duplicate') {
+    logger.info('ChangeRequestDecided already delivered', { eventId: event.detail.eventId, notificationId });
+    return 'duplicate';
   }
   logger.info('notification written', { eventId: event.detail.eventId, notificationId });
   return 'written';

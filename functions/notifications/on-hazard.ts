@@ -8,7 +8,6 @@
  * counter in the same transaction — a redelivered event changes nothing, an out-of-order one lands where its time
  * sorts it. Each recipient is its own transaction, so a redelivery after a partial failure completes the rest.
  */
-import { createWriteTransaction } from 'electrodb';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type {
   HazardConfirmed,
@@ -18,10 +17,9 @@ import type {
 } from '../../shared/events/hazards';
 import { department } from '../../shared/reference/departments';
 import { loginOfEntry } from '../lib/accounts/entry-login';
-import { SYSTEM_ACTOR, transactWithAudit } from '../lib/audit';
 import type { DeliveredEvent } from '../lib/dispatch';
-import { itemsOf } from '../lib/transactions';
 import type { Store } from '../store';
+import { deliverMessage } from './deliver';
 
 type HazardEvent = HazardIssued | RectificationSubmitted | HazardReturned | HazardConfirmed;
 export type HazardEventKind = 'HazardIssued' | 'RectificationSubmitted' | 'HazardReturned' | 'HazardConfirmed';
@@ -109,10 +107,6 @@ async function officerRecipients(store: Store, d: HazardEvent): Promise<string[]
     .map((a) => a.accountId);
 }
 
-const isCancellation = (err: unknown) => (err as { name?: string } | null)?.name === 'TransactionCanceledException';
-const firstReason = (err: unknown) =>
-  (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons?.[0]?.Code;
-
 /** Handle one delivery: how many messages it wrote and how many were there already. */
 export async function onHazardEvent(
   store: Store,
@@ -131,49 +125,22 @@ export async function onHazardEvent(
   let written = 0;
   let duplicates = 0;
   for (const recipient of recipients) {
-    const items = itemsOf(
-      createWriteTransaction(
-        { notifications: store.notifications, counters: store.inboxCounters },
-        ({ notifications, counters }) => [
-          notifications
-            .create({
-              recipient,
-              notificationId,
-              kind: message.kind,
-              title: message.title,
-              body: message.body,
-              subjectType: 'hazard',
-              subjectId: d.hazardId,
-              read: false,
-              createdAt,
-            })
-            .commit(),
-          counters.update({ recipient }).add({ unread: 1 }).commit(),
-        ],
-      ),
+    const outcome = await deliverMessage(
+      store,
+      {
+        recipient,
+        notificationId,
+        kind: message.kind,
+        title: message.title,
+        body: message.body,
+        subjectType: 'hazard',
+        subjectId: d.hazardId,
+        createdAt,
+      },
+      { requestId: `${event.detail.eventId}-${recipient}`, details: { hazard: d.hazardId, event: type } },
     );
-    try {
-      await transactWithAudit(
-        store,
-        {
-          actor: { ...SYSTEM_ACTOR, name: '系统（消息通知）' },
-          action: 'notification.deliver',
-          object: { type: 'notification', id: notificationId, label: message.title },
-          outcome: 'success',
-          sourceIp: '-',
-          requestId: `${event.detail.eventId}-${recipient}`.slice(0, 128),
-          details: { recipient, hazard: d.hazardId, event: type },
-        },
-        items,
-      );
-      written++;
-    } catch (err) {
-      if (isCancellation(err) && firstReason(err) === 'ConditionalCheckFailed') {
-        duplicates++;
-        continue;
-      }
-      throw err;
-    }
+    if (outcome === 'written') written++;
+    else duplicates++;
   }
   logger.info('hazard event → inbox', { eventId: event.detail.eventId, type, notificationId, written, duplicates });
   return { written, duplicates };

@@ -9,16 +9,15 @@
  * sending's, so a redelivery addresses the same items; each put is conditioned on absence with the unread
  * counter in its transaction, so a recipient already told is skipped and the counter doesn't move twice.
  */
-import { itemsOf } from '../lib/transactions';
-import { createWriteTransaction, type EntityItem } from 'electrodb';
+import type { EntityItem } from 'electrodb';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { NoticeSent } from '../../shared/events/notices';
 import { department as departmentOf } from '../../shared/reference/departments';
 import { regionPrefixMatches } from '../../shared/reference/regions';
 import { doesBusiness } from '../../shared/reference/roles';
-import { SYSTEM_ACTOR, transactWithAudit } from '../lib/audit';
 import type { DeliveredEvent } from '../lib/dispatch';
 import type { Store } from '../store';
+import { deliverMessage } from './deliver';
 
 export const NOTICE_KIND = 'noticeSent';
 
@@ -75,10 +74,6 @@ export function messageOf(d: NoticeSent): { title: string; body: string } {
   };
 }
 
-const isCancellation = (err: unknown) => (err as { name?: string } | null)?.name === 'TransactionCanceledException';
-const firstReason = (err: unknown) =>
-  (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons?.[0]?.Code;
-
 /** Handle one delivery: how many messages it wrote and how many recipients already had theirs. */
 export async function onNoticeSent(
   store: Store,
@@ -92,49 +87,22 @@ export async function onNoticeSent(
   let written = 0;
   let duplicate = 0;
   for (const recipient of await noticeRecipients(store, d)) {
-    const items = itemsOf(
-      createWriteTransaction(
-        { notifications: store.notifications, counters: store.inboxCounters },
-        ({ notifications, counters }) => [
-          notifications
-            .create({
-              recipient,
-              notificationId,
-              kind: NOTICE_KIND,
-              title,
-              body,
-              subjectType: 'notice',
-              subjectId: d.noticeId,
-              read: false,
-              createdAt,
-            })
-            .commit(),
-          counters.update({ recipient }).add({ unread: 1 }).commit(),
-        ],
-      ),
+    const outcome = await deliverMessage(
+      store,
+      {
+        recipient,
+        notificationId,
+        kind: NOTICE_KIND,
+        title,
+        body,
+        subjectType: 'notice',
+        subjectId: d.noticeId,
+        createdAt,
+      },
+      { requestId: event.detail.eventId, details: { notice: d.noticeId } },
     );
-    try {
-      await transactWithAudit(
-        store,
-        {
-          actor: { ...SYSTEM_ACTOR, name: '系统（消息通知）' },
-          action: 'notification.deliver',
-          object: { type: 'notification', id: notificationId, label: title },
-          outcome: 'success',
-          sourceIp: '-',
-          requestId: event.detail.eventId,
-          details: { recipient, notice: d.noticeId },
-        },
-        items,
-      );
-      written++;
-    } catch (err) {
-      if (isCancellation(err) && firstReason(err) === 'ConditionalCheckFailed') {
-        duplicate++;
-        continue;
-      }
-      throw err;
-    }
+    if (outcome === 'written') written++;
+    else duplicate++;
   }
   logger.info('NoticeSent delivered', { eventId: event.detail.eventId, noticeId: d.noticeId, written, duplicate });
   return { written, duplicate };

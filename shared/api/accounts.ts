@@ -5,6 +5,7 @@
  * web forms. The account rules (三员分立, a department's categories) live here so both say the same thing.
  */
 import * as z from 'zod/mini';
+import { SpreadsheetFile, spreadsheetContent, spreadsheetFilename } from './spreadsheet';
 import { pageQueryFields } from './paging';
 import { CATEGORY_CODES, categoriesOfDepartment, category, type CategoryCode } from '../reference/categories';
 import { DEPARTMENT_CODES, department, type DepartmentCode } from '../reference/departments';
@@ -215,35 +216,14 @@ export const AccountIdParams = z.object({
     ),
 });
 
-/** A file travelling inside JSON: the template going out, a filled-in spreadsheet coming in. */
-export const AccountImportTemplate = z
-  .object({
-    filename: z.string(),
-    contentType: z.string(),
-    contentBase64: z.string(),
-  })
-  .check(z.meta({ id: 'AccountImportTemplate' }));
-export type AccountImportTemplate = z.infer<typeof AccountImportTemplate>;
-
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+/** The account import's template, as every spreadsheet going out. */
+export const AccountImportTemplate = SpreadsheetFile;
+export type AccountImportTemplate = SpreadsheetFile;
 
 export const ImportAccountsRequest = z
   .object({
-    filename: z
-      .string({ error: '请选择要导入的文件' })
-      .check(
-        z.trim(),
-        z.minLength(1, { error: '请选择要导入的文件' }),
-        z.maxLength(200, { error: '文件名过长' }),
-        z.regex(/\.xlsx$/i, { error: '请上传 .xlsx 格式的 Excel 文件（可先下载导入模板）' }),
-      ),
-    contentBase64: z
-      .string({ error: '请选择要导入的文件' })
-      .check(
-        z.minLength(1, { error: '文件内容为空' }),
-        z.maxLength(Math.ceil(IMPORT_MAX_FILE_BYTES / 3) * 4, { error: '文件不能超过 2 MB' }),
-        z.regex(BASE64, { error: '文件内容应为 base64 编码' }),
-      ),
+    filename: spreadsheetFilename('可先下载导入模板'),
+    contentBase64: spreadsheetContent(IMPORT_MAX_FILE_BYTES, '文件不能超过 2 MB'),
   })
   .check(z.meta({ id: 'ImportAccountsRequest' }));
 export type ImportAccountsRequest = z.infer<typeof ImportAccountsRequest>;

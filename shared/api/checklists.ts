@@ -5,6 +5,7 @@
  * editing page say the same thing.
  */
 import * as z from 'zod/mini';
+import { SpreadsheetFile, spreadsheetContent, spreadsheetFilename } from './spreadsheet';
 import { pageQueryFields } from './paging';
 import { CATEGORY_CODES } from '../reference/categories';
 import { DEPARTMENT_CODES } from '../reference/departments';
@@ -162,31 +163,18 @@ export const DeletedChecklist = z
   .object({ checklistId: z.string(), deleted: z.literal(true) })
   .check(z.meta({ id: 'DeletedChecklist' }));
 
-export const SpreadsheetFile = z
-  .object({ filename: z.string(), contentType: z.string(), contentBase64: z.string() })
-  .check(z.meta({ id: 'SpreadsheetFile' }));
-
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+export { SpreadsheetFile };
 
 export const ImportChecklistRequest = z
   .object({
     category: categoryField,
     kind: kindField,
     /** The list's name is the file's name without its extension (the seed: 清单名称为Excel的文件名). */
-    filename: z.string({ error: '请选择要导入的文件' }).check(
-      z.trim(),
-      z.minLength(1, { error: '请选择要导入的文件' }),
-      z.maxLength(NAME_MAX + 5, { error: `文件名过长（清单名称不能超过 ${NAME_MAX} 个字）` }),
-      z.regex(/\.xlsx$/i, { error: '请上传 .xlsx 格式的 Excel 文件（可先导出清单模板）' }),
-      z.refine((f) => f.replace(/\.xlsx$/i, '').trim().length > 0, { error: '文件名即清单名称，不能为空' }),
-    ),
-    contentBase64: z
-      .string({ error: '请选择要导入的文件' })
-      .check(
-        z.minLength(1, { error: '文件内容为空' }),
-        z.maxLength(Math.ceil(CHECKLIST_MAX_FILE_BYTES / 3) * 4, { error: '文件不能超过 700 KB，请拆分后分别导入' }),
-        z.regex(BASE64, { error: '文件内容应为 base64 编码' }),
-      ),
+    filename: spreadsheetFilename('可先导出清单模板', {
+      maxLength: NAME_MAX + 5,
+      tooLong: `文件名过长（清单名称不能超过 ${NAME_MAX} 个字）`,
+    }).check(z.refine((f) => f.replace(/\.xlsx$/i, '').trim().length > 0, { error: '文件名即清单名称，不能为空' })),
+    contentBase64: spreadsheetContent(CHECKLIST_MAX_FILE_BYTES, '文件不能超过 700 KB，请拆分后分别导入'),
   })
   .check(z.meta({ id: 'ImportChecklistRequest' }));
 export type ImportChecklistRequest = z.output<typeof ImportChecklistRequest>;

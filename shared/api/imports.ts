@@ -6,6 +6,7 @@
  * error report as a downloadable sheet.
  */
 import * as z from 'zod/mini';
+import { SpreadsheetFile } from './spreadsheet';
 import { pageQueryFields } from './paging';
 
 /** The purpose an attachment must be uploaded with to be imported. */
@@ -124,11 +125,5 @@ export const RegisterImportPage = z
 export type RegisterImportPage = z.infer<typeof RegisterImportPage>;
 
 /** A spreadsheet travelling inside JSON: the template, the error report. */
-export const RegisterImportFile = z
-  .object({
-    filename: z.string(),
-    contentType: z.string(),
-    contentBase64: z.string(),
-  })
-  .check(z.meta({ id: 'RegisterImportFile' }));
-export type RegisterImportFile = z.infer<typeof RegisterImportFile>;
+export const RegisterImportFile = SpreadsheetFile;
+export type RegisterImportFile = SpreadsheetFile;

@@ -4,6 +4,7 @@
  * API, the Excel import and the web form say the same thing.
  */
 import * as z from 'zod/mini';
+import { spreadsheetContent, spreadsheetFilename } from './spreadsheet';
 import { pageQueryFields } from './paging';
 import { regionCodeSchema } from './accounts';
 import { CATEGORY_CODES, category, isCategoryCode, type CategoryCode } from '../reference/categories';
@@ -293,25 +294,10 @@ export const EXPERT_IMPORT_REQUIRED: readonly ExpertImportColumn[] = [
 export const EXPERT_IMPORT_MAX_ROWS = 50;
 export const EXPERT_IMPORT_MAX_FILE_BYTES = 700 * 1024;
 
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
 export const ImportExpertsRequest = z
   .object({
-    filename: z
-      .string({ error: '请选择要导入的文件' })
-      .check(
-        z.trim(),
-        z.minLength(1, { error: '请选择要导入的文件' }),
-        z.maxLength(200, { error: '文件名过长' }),
-        z.regex(/\.xlsx$/i, { error: '请上传 .xlsx 格式的 Excel 文件（可先导出模板）' }),
-      ),
-    contentBase64: z
-      .string({ error: '请选择要导入的文件' })
-      .check(
-        z.minLength(1, { error: '文件内容为空' }),
-        z.maxLength(Math.ceil(EXPERT_IMPORT_MAX_FILE_BYTES / 3) * 4, { error: '文件不能超过 700 KB' }),
-        z.regex(BASE64, { error: '文件内容应为 base64 编码' }),
-      ),
+    filename: spreadsheetFilename('可先导出模板'),
+    contentBase64: spreadsheetContent(EXPERT_IMPORT_MAX_FILE_BYTES, '文件不能超过 700 KB'),
   })
   .check(z.meta({ id: 'ImportExpertsRequest' }));
 export type ImportExpertsRequest = z.output<typeof ImportExpertsRequest>;
