@@ -12,7 +12,7 @@ import { CATEGORIES, type CategoryCode } from '../../shared/reference/categories
 import type { DepartmentCode } from '../../shared/reference/departments';
 import { defaultResponsibleDepartment } from '../../shared/reference/segments';
 import { addDays, todayInChina } from '../../shared/validation/dates';
-import { linkAttachmentItems } from '../lib/attachments/link';
+import { linkAttachmentItems, shareEvidenceItems } from '../lib/attachments/link';
 import { actorOf, SYSTEM_ACTOR, transactWithAudit } from '../lib/audit';
 import type { Regulator } from '../lib/auth/principal';
 import type { DeliveredEvent } from '../lib/dispatch';
@@ -187,6 +187,13 @@ export async function onInspectionCompleted(
             byDepartment: d.department,
           },
           { contract: HazardIssued, data: issuedData(record) },
+        ).concat(
+          await shareEvidenceItems(store, item.attachmentIds, {
+            taskId: d.taskId,
+            enterpriseId: d.enterpriseId,
+            regionCode: record.regionCode,
+            categories: record.enterpriseCategories,
+          }),
         ),
       );
       written++;

@@ -10,6 +10,9 @@ import { addDays, todayInChina } from '../../shared/validation/dates';
 import { launchBrowser } from '../support/browser';
 import { signedInAs, type Persona } from '../support/personas';
 import { startTestStack, type TestStack } from '../support/stack';
+import { uploadAttachment } from '../support/attachments';
+import { inspector, TEST_CHECKLISTS, testChecklists } from '../support/inspections';
+import { inspectionHazardId } from '../../functions/hazards/issue';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'browser');
 /** A tiny but real JPEG: the phone's 整改 photo. */
@@ -18,8 +21,8 @@ const PHOTO = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1, 
 /**
  * The hazard loop on a hazard registered by hand, in Chromium: a regulator's 登记隐患问题 (选择企业) at a laptop's
  * width → the enterprise's 监管部门下发隐患 at a phone's width, 整改 with a camera photo → 退回 with a reason and a new
- * 整改时限 → 整改 again → 确认 → 已整改隐患信息, and the 整改记录. (The inspection → hazard path is covered by the
- * integration test until the inspections context merges.)
+ * 整改时限 → 整改 again → 确认 → 已整改隐患信息, and the 整改记录. The second case starts from an inspection: its 不满足 item
+ * becomes the enterprise's hazard (InspectionCompleted through the outbox and the bus), and the loop closes on it.
  */
 describe('the hazard loop, in Chromium', () => {
   let t: TestStack;
@@ -69,10 +72,30 @@ describe('the hazard loop, in Chromium', () => {
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: path.join(SHOTS, `hazards-${name}.png`), fullPage: true });
 
-  async function rectify(page: Page, text: string) {
-    await page.goto(`${t.url}/enterprise/hazards/issued`);
-    const row = page.locator('tbody tr', { hasText: NAME });
+  /** The row of `name` in the list at `where`, paging on (the demo data gives the lists other hazards). */
+  async function rowIn(page: Page, where: string, name: string) {
+    await page.goto(`${t.url}${where}`);
+    const row = page.locator('tbody tr', { hasText: name });
+    // Loaded: rows that are not the 正在加载… placeholder, or the pager.
+    const loaded = async () => {
+      await page.locator('tbody tr').first().waitFor();
+      await expect.poll(() => page.getByText('正在加载…').count()).toBe(0);
+    };
+    await loaded();
+    for (let n = 0; n < 20 && (await row.count()) === 0; n++) {
+      const next = page.getByRole('button', { name: '下一页' });
+      if ((await next.count()) === 0 || (await next.isDisabled())) break;
+      const first = await page.locator('tbody tr').first().textContent();
+      await next.click();
+      await expect.poll(() => page.locator('tbody tr').first().textContent()).not.toBe(first);
+      await loaded();
+    }
     await row.waitFor();
+    return row;
+  }
+
+  async function rectify(page: Page, text: string, name = NAME) {
+    const row = await rowIn(page, '/enterprise/hazards/issued', name);
     await row.getByRole('button', { name: '整改', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: '整改' });
     await dialog.waitFor();
@@ -167,6 +190,73 @@ describe('the hazard loop, in Chromium', () => {
       expect.stringContaining('确认已整改'),
     ]);
     await shot(reg, 'records');
+    expect(errors).toEqual([]);
+  });
+
+  it('turns an inspection’s 不满足 item into the enterprise’s hazard, and closes the loop on it', async () => {
+    const city = ent.regionCode.slice(0, 4);
+    await testChecklists(t.store, { department: 'gongan', category });
+    const lead = await inspector(t.store, t.url, { department: 'gongan', regionCode: city, categories: [category] });
+    const mate = await inspector(t.store, t.url, { department: 'gongan', regionCode: city, categories: [category] });
+    const today = todayInChina();
+    const created = await lead.client.post('/api/inspections/independent-tasks', {
+      title: '消防专项检查',
+      enterpriseIds: [ent.enterpriseId],
+      plannedStart: today,
+      plannedEnd: addDays(today, 7),
+      inspectionType: 'full',
+      form: 'open',
+      checklistId: TEST_CHECKLISTS.independent,
+      officerIds: [mate.accountId],
+      expertIds: [],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const taskId = (created.body.taskIds as string[])[0]!;
+    const photo = await uploadAttachment(lead.client, {
+      bytes: PHOTO,
+      fileName: '现场照片.jpg',
+      contentType: 'image/jpeg',
+      purpose: 'inspection-evidence',
+    });
+    for (let seq = 1; seq <= 5; seq++) {
+      const body =
+        seq === 2
+          ? { result: 'unsatisfied', description: '出入库台账缺少三月记录', attachmentIds: [photo] }
+          : { result: 'satisfied' };
+      const r = await lead.client.request('PUT', `/api/inspections/tasks/${taskId}/answers/${seq}`, body);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    }
+    const done = await lead.client.post(`/api/inspections/tasks/${taskId}/complete`, {});
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+
+    // InspectionCompleted → one hazard named "<检查标题>-<企业名称>", in the enterprise's 监管部门下发隐患.
+    const name = `消防专项检查-${ent.name}`;
+    await t.stack.settle();
+    const hazardId = inspectionHazardId(taskId, 2);
+    await expect
+      .poll(async () => (await lead.client.get(`/api/hazards/${hazardId}`)).status, { timeout: 20_000 })
+      .toBe(200);
+    const phone = await pageAs({ kind: 'enterprise', enterpriseId: ent.enterpriseId }, { width: 390, height: 844 });
+    const issued = await rowIn(phone, '/enterprise/hazards/issued', name);
+    await issued.getByRole('button', { name: '查看' }).click();
+    const detail = phone.getByRole('dialog', { name: '隐患详情' });
+    await detail.getByText(/该项目检查不通过/).waitFor();
+    await detail.getByText(/出入库台账缺少三月记录/).waitFor();
+    // The inspector's photo is the enterprise's to see now (it was the inspecting team's only).
+    await detail.getByText('现场照片.jpg').waitFor();
+    await expect(detail.getByText('附件不存在').count()).resolves.toBe(0);
+    await shot(phone, 'from-inspection-phone');
+    await detail.getByRole('button', { name: '关闭' }).last().click();
+    await rectify(phone, '已补记三月出入库台账。', name);
+
+    // The inspecting department confirms it: 已整改, and the 整改记录 starts at the inspection.
+    const reg = await pageAs(regulator(), { width: 1366, height: 900 });
+    const row = await rowIn(reg, `/platform/${category}/inspections/hazards/to-confirm`, name);
+    await row.getByRole('button', { name: '确认', exact: true }).click();
+    await reg.getByRole('dialog', { name: '确认' }).getByRole('button', { name: '确认已整改' }).click();
+    await reg.getByText(/整改完毕，隐患状态为已整改/).waitFor();
+    const rectified = await rowIn(reg, `/platform/${category}/inspections/hazards/rectified`, name);
+    await rectified.getByText('已整改').waitFor();
     expect(errors).toEqual([]);
   });
 });

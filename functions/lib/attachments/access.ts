@@ -4,7 +4,8 @@
  * - once linked to an enterprise (enterpriseId + regionCode + categories set by the change request that uses
  *   it), whoever may see that enterprise: `canSee` of the register, the one place that decides it;
  * - once linked to an inspection task as evidence (登记), the task's team (copied onto it when linked: the team
- *   is fixed when the task is created).
+ *   is fixed when the task is created); once the 不满足 item it shows becomes the enterprise's hazard, it is
+ *   linked to the enterprise as well (`shareEvidenceItems`), like the hazard's own files.
  * Anything else reads as "not found", so nobody learns which attachments exist.
  */
 import type { EntityItem } from 'electrodb';
@@ -20,7 +21,7 @@ export const NOT_FOUND_MESSAGE = '附件不存在';
 
 export function canRead(p: Principal, a: AttachmentRecord): boolean {
   if (a.uploadedBy === p.accountId) return true;
-  if (a.taskId) return p.kind === 'regulator' && (a.taskTeam ?? []).includes(p.accountId);
+  if (a.taskId && p.kind === 'regulator' && (a.taskTeam ?? []).includes(p.accountId)) return true;
   if (!a.enterpriseId || !a.regionCode || !a.categories?.length) return false;
   return canSee(p, { enterpriseId: a.enterpriseId, regionCode: a.regionCode, categories: a.categories });
 }

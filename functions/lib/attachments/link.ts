@@ -132,3 +132,33 @@ export async function linkEvidenceItems(
   );
   return { items, attachments };
 }
+
+/**
+ * An inspection's evidence shown on the hazard its 不满足 item became: linked to the enterprise too, so the
+ * enterprise that must rectify — and whoever may see the enterprise, who may confirm — can open the photo, not
+ * only the inspecting team. For the hazard's own transaction. Only files that are that task's evidence (read
+ * first: an id the event names that is not — none should be — is left out rather than failing the hazard).
+ */
+export async function shareEvidenceItems(
+  store: Store,
+  attachmentIds: readonly string[],
+  link: { taskId: string; enterpriseId: string; regionCode: string; categories: readonly string[] },
+): Promise<TransactItem[]> {
+  if (attachmentIds.length === 0) return [];
+  const { data } = await store.attachments
+    .get([...new Set(attachmentIds)].map((attachmentId) => ({ attachmentId })))
+    .go({ consistent: true });
+  const evidence = (data as AttachmentRecord[]).filter((a) => a.taskId === link.taskId).map((a) => a.attachmentId);
+  if (evidence.length === 0) return [];
+  return itemsOf(
+    createWriteTransaction({ attachments: store.attachments }, ({ attachments }) =>
+      evidence.map((attachmentId) =>
+        attachments
+          .patch({ attachmentId })
+          .set({ enterpriseId: link.enterpriseId, regionCode: link.regionCode, categories: [...link.categories] })
+          .where((a, op) => op.eq(a.taskId, link.taskId))
+          .commit(),
+      ),
+    ),
+  );
+}
