@@ -271,25 +271,28 @@ describe('signing in, in Chromium', () => {
     await regulatorLogin(page, 'explosives', INSPECTOR.login, INSPECTOR.password);
     await page.waitForURL(/\/platform\/explosives$/);
     const context = page.context();
+    // The home page's own requests (待办, inbox count) must be over before the cookie goes: one still in flight
+    // would meet the 401 and renew the token before the reload does (a busy machine).
+    await page.waitForLoadState('networkidle');
 
-    // The 15-minute access cookie is gone: the next request gets a 401, the client refreshes and retries.
-    await context.clearCookies({ name: 'hz_at' });
-    // Wait for the responses asserted on, not for text that may show before them (a busy machine).
+    // Wait for the responses asserted on, not for text that may show before them; listen before the cookie goes.
     const refreshes: number[] = [];
     page.on('response', (r) => {
       if (r.url().endsWith('/api/auth/refresh')) refreshes.push(r.status());
     });
     const isRefresh = (r: { url(): string }) => r.url().endsWith('/api/auth/refresh');
     const renewed = page.waitForResponse(isRefresh);
+    // The 15-minute access cookie is gone: the next request gets a 401, the client refreshes and retries.
+    await context.clearCookies({ name: 'hz_at' });
     await page.reload();
     expect((await renewed).status()).toBe(200);
     await page.getByText(`欢迎你, ${INSPECTOR.name}`).waitFor();
     expect(refreshes).toEqual([200]);
 
     // Now the refresh cookie goes too: the next request (a password change) ends the session.
+    const refused = page.waitForResponse(isRefresh);
     await context.clearCookies({ name: 'hz_at' });
     await context.clearCookies({ name: 'hz_rt' });
-    const refused = page.waitForResponse(isRefresh);
     await page.getByRole('link', { name: '修改密码' }).click();
     await changePassword(page, INSPECTOR.password, 'Another#2024');
     expect((await refused).status()).toBe(401);
