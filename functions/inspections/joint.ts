@@ -7,7 +7,10 @@
  */
 import { createWriteTransaction } from 'electrodb';
 import { JOINT_ANSWER_LABELS } from '../../shared/api/inspections';
+import { InspectionAssigned, JointInspectionAnswered } from '../../shared/events/inspections';
+import type { DepartmentCode } from '../../shared/reference/departments';
 import { actorOf, transactWithAudit, type TransactItem } from '../lib/audit';
+import { outboxItem } from '../lib/events/outbox';
 import type { Regulator } from '../lib/auth/principal';
 import { badRequest, conflict, forbidden } from '../lib/http/errors';
 import { officersIn } from '../lib/officers/read';
@@ -21,7 +24,7 @@ import { burdenItems } from './burden';
 import type { RequestCtx } from './create';
 import { assertNoConflicts } from './plan';
 import { taskNotFound, taskVisibleTo, visibleTask, type TaskRecord } from './task-scope';
-import { isConditionFailure } from './task-writes';
+import { assignedEvent, isConditionFailure, taskRefOf } from './task-writes';
 import { taskView } from './task-view';
 
 type Departments = NonNullable<NonNullable<TaskRecord['joint']>['departments']>;
@@ -119,6 +122,7 @@ export async function answerJoint(
     if (t.status !== 'awaiting-answers') throw conflict('该联合检查已不在待答复状态');
 
     let officers = t.officers ?? [];
+    let joined: { officerId: string; name: string }[] = [];
     if (input.answer === 'agreed') {
       const asked = input.officerIds.length ? [...new Set(input.officerIds)] : [p.accountId];
       const pool = new Map((await officersIn(store, p.department, p.regionCode)).map((o) => [o.officerId, o]));
@@ -139,6 +143,7 @@ export async function answerJoint(
         [{ enterpriseId: t.enterpriseId, name: t.enterpriseName, regionCode: t.enterpriseRegionCode }],
       );
       officers = [...officers, ...fresh];
+      joined = fresh;
     }
     const departments = t.joint!.departments!.map((d) =>
       d.department === p.department
@@ -166,12 +171,15 @@ export async function answerJoint(
           requestId: ctx.requestId,
           details: { department: p.department, status, officers: officers.map((o) => o.officerId) },
         },
-        moveItems(
-          store,
-          t,
-          { status, departments, officers },
-          { answered: { department: p.department, answer: input.answer } },
-        ),
+        [
+          ...moveItems(
+            store,
+            t,
+            { status, departments, officers },
+            { answered: { department: p.department, answer: input.answer } },
+          ),
+          ...answerEventItems(store, p, t, { answer: input.answer, reason: input.reason, status, joined }, now),
+        ],
       );
       return taskView({ ...t, status, joint: { departments }, officers, version: t.version + 1 });
     } catch (err) {
@@ -181,6 +189,41 @@ export async function answerJoint(
       throw err;
     }
   }
+}
+
+interface Answer {
+  answer: 'agreed' | 'refused';
+  reason: string | undefined;
+  status: InspectionStatus;
+  joined: { officerId: string; name: string }[];
+}
+
+/** JointInspectionAnswered: `p`'s department answered `t` (as it was before the answer). */
+export function answeredEvent(p: Regulator, t: TaskRecord, a: Answer, now: Date): JointInspectionAnswered {
+  return {
+    ...taskRefOf(t),
+    answeringDepartment: p.department as DepartmentCode,
+    answer: a.answer,
+    ...(a.answer === 'refused' && a.reason ? { reason: a.reason } : {}),
+    status: a.status === 'open' ? 'open' : 'awaiting-answers',
+    createdBy: { accountId: t.createdBy.accountId, name: t.createdBy.name },
+    team: (t.officers ?? []).map((o) => ({ officerId: o.officerId, name: o.name })),
+    answeredBy: { accountId: p.accountId, name: p.name },
+    answeredAt: now.toISOString(),
+  };
+}
+
+/**
+ * The answer's announcements, for its transaction: JointInspectionAnswered (to the lead's side) and, when the
+ * answer put officers on the team, InspectionAssigned for them.
+ */
+function answerEventItems(store: Store, p: Regulator, t: TaskRecord, a: Answer, now: Date): TransactItem[] {
+  return [
+    outboxItem(store, JointInspectionAnswered, answeredEvent(p, t, a, now), now),
+    ...(a.joined.length
+      ? [outboxItem(store, InspectionAssigned, assignedEvent([{ ...t, officers: a.joined }], p, now), now)]
+      : []),
+  ];
 }
 
 /** Only the 牵头检查部门's regulators who see the task act for the lead. */

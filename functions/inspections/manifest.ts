@@ -34,7 +34,12 @@ import {
   TaskDeleted,
   TodoList,
 } from '../../shared/api/inspection-records';
-import { InspectionCompleted } from '../../shared/events/inspections';
+import {
+  InspectionAssigned,
+  InspectionCompleted,
+  JointInspectionAnswered,
+  JointInspectionInvited,
+} from '../../shared/events/inspections';
 
 /**
  * Inspections (检查通报管理, issue 10): tasks — 独立 / 双随机 / 联合 — their draws and the public draw record
@@ -363,7 +368,7 @@ export const inspectionsManifest = defineContext({
       timeZone: 'Asia/Shanghai',
     },
   ],
-  publishes: [InspectionCompleted],
+  publishes: [InspectionCompleted, InspectionAssigned, JointInspectionInvited, JointInspectionAnswered],
   grants: {
     table: {
       write: [

@@ -6,6 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createWriteTransaction } from 'electrodb';
+import { InspectionAssigned, JointInspectionInvited } from '../../shared/events/inspections';
+import type { CategoryCode } from '../../shared/reference/categories';
+import type { DepartmentCode } from '../../shared/reference/departments';
+import { outboxItem } from '../lib/events/outbox';
 import { badRequest } from '../lib/http/errors';
 import { itemsOf, MAX_TRANSACT_ITEMS, type TransactItem } from '../lib/transactions';
 import type { Store } from '../store';
@@ -84,6 +88,68 @@ export function taskWriteItems(store: Store, tasks: readonly TaskRecord[]): Tran
       store,
       tasks.map((t) => ({ enterpriseId: t.enterpriseId, plannedStart: t.plannedStart, delta: 1 })),
     ),
+    ...createdEventItems(store, tasks),
+  ];
+}
+
+/** What an event says of a task (shared/events/inspections.ts `taskRef`). */
+export function taskRefOf(t: TaskRecord) {
+  return {
+    taskId: t.taskId,
+    kind: t.kind,
+    title: t.title,
+    category: t.category as CategoryCode,
+    department: t.department as DepartmentCode,
+    regionCode: t.regionCode,
+    enterpriseId: t.enterpriseId,
+    enterpriseName: t.enterpriseName,
+    enterpriseRegionCode: t.enterpriseRegionCode,
+    plannedStart: t.plannedStart,
+    plannedEnd: t.plannedEnd,
+    form: t.form,
+  };
+}
+
+type By = { accountId: string; name: string };
+
+/** InspectionAssigned: these tasks' teams (the whole team of a new task, or the officers who just joined). */
+export function assignedEvent(tasks: readonly TaskRecord[], by: By, at: Date): InspectionAssigned {
+  return {
+    tasks: tasks.map((t) => ({
+      ...taskRefOf(t),
+      officers: (t.officers ?? []).map((o) => ({ officerId: o.officerId, name: o.name })),
+    })),
+    assignedBy: { accountId: by.accountId, name: by.name },
+    assignedAt: at.toISOString(),
+  };
+}
+
+/** JointInspectionInvited: these joint tasks, each with its 参检部门. */
+export function invitedEvent(tasks: readonly TaskRecord[], by: By, at: Date): JointInspectionInvited {
+  return {
+    tasks: tasks.map((t) => ({
+      ...taskRefOf(t),
+      departments: (t.joint?.departments ?? []).map((d) => d.department as DepartmentCode),
+    })),
+    invitedBy: { accountId: by.accountId, name: by.name },
+    invitedAt: at.toISOString(),
+  };
+}
+
+/**
+ * The announcements of one 创建, for its transaction: ONE InspectionAssigned for the whole batch (every task and
+ * its team) and, for a 联合检查, ONE JointInspectionInvited — an event per batch, not per task, so announcing
+ * costs the batch at most two of its transaction's 100 items. A batch shares its creator and time.
+ */
+function createdEventItems(store: Store, tasks: readonly TaskRecord[]): TransactItem[] {
+  const first = tasks[0];
+  if (!first) return [];
+  const at = new Date(first.createdAt);
+  const staffed = tasks.filter((t) => (t.officers ?? []).length > 0);
+  const joint = tasks.filter((t) => t.joint?.departments?.length);
+  return [
+    ...(staffed.length ? [outboxItem(store, InspectionAssigned, assignedEvent(staffed, first.createdBy, at), at)] : []),
+    ...(joint.length ? [outboxItem(store, JointInspectionInvited, invitedEvent(joint, first.createdBy, at), at)] : []),
   ];
 }
 

@@ -18,6 +18,8 @@ export interface InboxMessage {
   /** What the message is about, for its 查看 link. */
   subjectType: string;
   subjectId: string;
+  /** The category platform of the object's page, for objects that live in one (an inspection task). */
+  subjectCategory?: string;
   /** ISO time, normalised to milliseconds so the API's handle (time + id) maps back to exactly this sort key. */
   createdAt: string;
 }

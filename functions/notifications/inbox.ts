@@ -43,6 +43,7 @@ export function viewOf(n: Notification): NotificationView {
     body: n.body,
     ...(n.subjectType ? { subjectType: n.subjectType } : {}),
     ...(n.subjectId ? { subjectId: n.subjectId } : {}),
+    ...(n.subjectCategory ? { subjectCategory: n.subjectCategory } : {}),
     read: n.read,
     createdAt: n.createdAt,
   };

@@ -8,6 +8,7 @@ import {
 import { ChangeRequestDecided } from '../../shared/events/register';
 import { NoticeSent } from '../../shared/events/notices';
 import { HazardConfirmed, HazardIssued, HazardReturned, RectificationSubmitted } from '../../shared/events/hazards';
+import { InspectionAssigned, JointInspectionAnswered, JointInspectionInvited } from '../../shared/events/inspections';
 import { defineContext, defineRoute } from '../lib/wiring';
 
 /**
@@ -73,6 +74,12 @@ export const notificationsManifest = defineContext({
       name: 'hazardEvents',
       events: [HazardIssued, RectificationSubmitted, HazardReturned, HazardConfirmed],
       description: '隐患下发、退回、确认通知企业；企业提交整改情况通知隐患发送单位覆盖该企业的检查人员',
+    },
+    {
+      name: 'inspectionEvents',
+      events: [InspectionAssigned, JointInspectionInvited, JointInspectionAnswered],
+      description:
+        '检查任务指派通知检查组成员；联合检查邀请通知参检部门覆盖该企业的检查人员；参检部门答复通知牵头部门的创建人和检查组（检查从不通知企业）',
     },
   ],
   schedules: [],

@@ -1,7 +1,7 @@
 /**
  * Hazard events → inbox messages (issue 11 §7): 下发 (HazardIssued), 退回 (HazardReturned) and 确认 (HazardConfirmed)
- * to the enterprise's account(s); 整改情况 (RectificationSubmitted) to the sending department's officers — enabled
- * 检查人员 of that department working in the hazard's category whose jurisdiction covers the enterprise.
+ * to the enterprise's account(s); 整改情况 (RectificationSubmitted) to the sending department's inspectors covering
+ * the enterprise in the hazard's category (recipients.ts).
  *
  * Idempotent as the ChangeRequestDecided consumer is: each message's id is derived from the hazard, the event and
  * its round (`round` numbers the loop), its time is the event's, and it is created only if absent with the unread
@@ -20,6 +20,7 @@ import { loginOfEntry } from '../lib/accounts/entry-login';
 import type { DeliveredEvent } from '../lib/dispatch';
 import type { Store } from '../store';
 import { deliverMessage } from './deliver';
+import { departmentInspectors } from './recipients';
 
 type HazardEvent = HazardIssued | RectificationSubmitted | HazardReturned | HazardConfirmed;
 export type HazardEventKind = 'HazardIssued' | 'RectificationSubmitted' | 'HazardReturned' | 'HazardConfirmed';
@@ -84,28 +85,9 @@ async function enterpriseRecipients(store: Store, enterpriseId: string): Promise
     .map((a) => a.accountId);
 }
 
-/** '350583' → '35', '3505', '350583': the jurisdictions that cover a region. */
-const coveringJurisdictions = (regionCode: string): string[] =>
-  [2, 4, 6].filter((n) => n <= regionCode.length).map((n) => regionCode.slice(0, n));
-
-/** The sending department's enabled 检查人员 of the category whose jurisdiction covers the region (province, city, county). */
-async function officerRecipients(store: Store, d: HazardEvent): Promise<string[]> {
-  const found = await Promise.all(
-    coveringJurisdictions(d.regionCode).map((regionCode) =>
-      store.accounts.query.byDepartment({ department: d.sendingDepartment, regionCode }).go({ pages: 'all' }),
-    ),
-  );
-  return found
-    .flatMap((r) => r.data)
-    .filter(
-      (a) =>
-        a.kind === 'regulator' &&
-        !a.disabled &&
-        (a.roles ?? []).includes('inspector') &&
-        (a.categories ?? []).includes(d.category),
-    )
-    .map((a) => a.accountId);
-}
+/** The sending department's inspectors covering the enterprise in the hazard's category (recipients.ts). */
+const officerRecipients = (store: Store, d: HazardEvent): Promise<string[]> =>
+  departmentInspectors(store, [d.sendingDepartment], { regionCode: d.regionCode, categories: [d.category] });
 
 /** Handle one delivery: how many messages it wrote and how many were there already. */
 export async function onHazardEvent(

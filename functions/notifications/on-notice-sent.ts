@@ -1,69 +1,25 @@
 /**
- * NoticeSent → one message per account that must hear of it: the regulator accounts of each receiving
- * department, enabled, doing inspection business (the notice routes' own admission: 检查人员 holding no admin
- * role), whose jurisdiction covers the enterprise's region and who are granted one of its categories — the
- * same people who can open the notice.
+ * NoticeSent → one message per account that must hear of it: each receiving department's inspectors covering
+ * the enterprise (recipients.ts) — the same people who can open the notice.
  *
  * Idempotent the way ChangeRequestDecided is (on-change-decided.ts): each message's id is derived from the
  * notice (`ntc-…`, the same for every recipient, in the recipient's own partition) and its time is the
  * sending's, so a redelivery addresses the same items; each put is conditioned on absence with the unread
  * counter in its transaction, so a recipient already told is skipped and the counter doesn't move twice.
  */
-import type { EntityItem } from 'electrodb';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { NoticeSent } from '../../shared/events/notices';
 import { department as departmentOf } from '../../shared/reference/departments';
-import { regionPrefixMatches } from '../../shared/reference/regions';
-import { doesBusiness } from '../../shared/reference/roles';
 import type { DeliveredEvent } from '../lib/dispatch';
 import type { Store } from '../store';
 import { deliverMessage } from './deliver';
+import { departmentInspectors } from './recipients';
 
 export const NOTICE_KIND = 'noticeSent';
 
-type Account = EntityItem<Store['accounts']>;
-
-/** Whether an account of a receiving department is told of a notice about an enterprise here, in these categories. */
-export function isNoticeRecipient(a: Account, d: Pick<NoticeSent, 'regionCode' | 'categories'>): boolean {
-  const roles = [...(a.roles ?? [])];
-  return (
-    a.kind === 'regulator' &&
-    !a.disabled &&
-    roles.includes('inspector') &&
-    doesBusiness(roles) &&
-    regionPrefixMatches(a.regionCode ?? '', d.regionCode) &&
-    d.categories.some((c) => (a.categories ?? []).includes(c))
-  );
-}
-
-/**
- * The department's accounts whose jurisdiction can cover `regionCode`: those at the province ('35', an exact
- * key) and those of the enterprise's city and its counties (a `begins_with`) — two Queries on the accounts'
- * department index, paged through, never the whole department's other cities.
- */
-async function departmentAccounts(store: Store, department: string, regionCode: string): Promise<Account[]> {
-  const byDept = () => store.accounts.query.byDepartment({ department });
-  const [province, city] = await Promise.all([
-    byDept().between({ regionCode: '35' }, { regionCode: '35' }).go({ pages: 'all' }),
-    regionCode.length >= 4
-      ? byDept()
-          .begins({ regionCode: regionCode.slice(0, 4) })
-          .go({ pages: 'all' })
-      : Promise.resolve({ data: [] as Account[] }),
-  ]);
-  return [...province.data, ...city.data];
-}
-
+/** The receiving departments' inspectors who cover the notice's enterprise (functions/notifications/recipients.ts). */
 export async function noticeRecipients(store: Store, d: NoticeSent): Promise<string[]> {
-  const found = await Promise.all(d.receivers.map((r) => departmentAccounts(store, r, d.regionCode)));
-  return [
-    ...new Set(
-      found
-        .flat()
-        .filter((a) => isNoticeRecipient(a, d))
-        .map((a) => a.accountId),
-    ),
-  ].sort();
+  return departmentInspectors(store, d.receivers, { regionCode: d.regionCode, categories: d.categories });
 }
 
 export function messageOf(d: NoticeSent): { title: string; body: string } {

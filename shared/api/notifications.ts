@@ -49,6 +49,8 @@ export const NotificationView = z
     /** What it is about, for a link later: `changeRequest` + its request id. */
     subjectType: z.optional(z.string()),
     subjectId: z.optional(z.string()),
+    /** The category platform whose page the link opens (an inspection task's). */
+    subjectCategory: z.optional(z.string()),
     read: z.boolean(),
     createdAt: z.string().check(z.describe('消息时间（所报告事件发生的时间），UTC')),
   })

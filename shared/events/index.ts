@@ -7,14 +7,24 @@ import type { EventContract } from './contract';
 import { RegisterImportBatchRequested, RegisterImportRequested } from './imports';
 import { ChangeRequestDecided } from './register';
 import { NoticeSent } from './notices';
-import { InspectionCompleted } from './inspections';
+import {
+  InspectionAssigned,
+  InspectionCompleted,
+  JointInspectionAnswered,
+  JointInspectionInvited,
+} from './inspections';
 import { HazardConfirmed, HazardIssued, HazardReturned, RectificationSubmitted } from './hazards';
 
 export * from './contract';
 export { ChangeRequestDecided } from './register';
 export { RegisterImportBatchRequested, RegisterImportRequested } from './imports';
 export { NoticeSent } from './notices';
-export { InspectionCompleted } from './inspections';
+export {
+  InspectionAssigned,
+  InspectionCompleted,
+  JointInspectionAnswered,
+  JointInspectionInvited,
+} from './inspections';
 export { HazardConfirmed, HazardIssued, HazardReturned, RectificationSubmitted } from './hazards';
 
 export const EVENTS: readonly EventContract[] = [
@@ -27,4 +37,7 @@ export const EVENTS: readonly EventContract[] = [
   RectificationSubmitted,
   HazardReturned,
   HazardConfirmed,
+  InspectionAssigned,
+  JointInspectionInvited,
+  JointInspectionAnswered,
 ];

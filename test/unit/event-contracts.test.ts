@@ -33,7 +33,16 @@ import type { HazardRecord } from '../../functions/hazards/record';
 import { ctx } from '../support/events';
 import { completedEvent } from '../../functions/inspections/completion';
 import type { TaskRecord } from '../../functions/inspections/task-scope';
-import { InspectionCompleted } from '../../shared/events/inspections';
+import {
+  InspectionAssigned,
+  InspectionCompleted,
+  JointInspectionAnswered,
+  JointInspectionInvited,
+} from '../../shared/events/inspections';
+import { newTask } from '../../functions/inspections/create';
+import { assignedEvent, invitedEvent } from '../../functions/inspections/task-writes';
+import { answeredEvent } from '../../functions/inspections/joint';
+import type { Regulator as Officer } from '../../functions/lib/auth/principal';
 
 const store = createStore(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' })), 'contract');
 const silent = new Logger({ serviceName: 'contract-test', logLevel: 'SILENT' });
@@ -59,6 +68,40 @@ const inspectionTask = {
   enterpriseId: 'ent-000001',
   enterpriseName: '泉州市测试化工有限公司',
 } as TaskRecord;
+
+/** A joint task as 创建联合检查 writes it (functions/inspections/create.ts), for the inspections' inbox events. */
+const jointTask = newTask(
+  { accountId: 'reg-13900000028', name: '王检查', category: 'hazchem', department: 'anjian', regionCode: '3505' },
+  {
+    batchId: 'bat-1',
+    createdAt: '2026-03-01T02:00:00.000Z',
+    kind: 'joint',
+    title: '2026年节前联合检查',
+    enterprise: { enterpriseId: 'ent-000001', name: '泉州市测试化工有限公司', regionCode: '350503' },
+    plannedStart: '2026-03-10',
+    plannedEnd: '2026-03-20',
+    inspectionType: 'full',
+    form: 'covert',
+    checklist: { ref: { checklistId: 'ckl-1', version: 1, name: '联合检查清单' }, itemCount: 5 },
+    officers: [
+      { officerId: 'reg-13900000028', name: '王检查' },
+      { officerId: 'reg-13900000029', name: '李检查' },
+    ],
+    experts: [],
+    attachmentIds: [],
+    departments: ['gongan', 'jiaotong'],
+  },
+);
+const participant = {
+  kind: 'regulator',
+  accountId: 'reg-13900000031',
+  name: '陈公安',
+  department: 'gongan',
+  regionCode: '3505',
+  categories: ['hazchem'],
+  category: 'hazchem',
+  roles: ['inspector'],
+} as unknown as Officer;
 
 const reviewer = (roles: string[], regionCode: string): Regulator =>
   ({
@@ -192,6 +235,30 @@ const SAMPLES: { contract: EventContract; data: unknown }[] = [
       '2026-03-02T08:00:00.000Z',
       { accountId: 'reg-13900000028', name: '张检查' },
     ),
+  })),
+  {
+    contract: InspectionAssigned,
+    data: assignedEvent([jointTask], jointTask.createdBy, new Date(jointTask.createdAt)),
+  },
+  {
+    contract: InspectionAssigned,
+    data: assignedEvent(
+      [{ ...jointTask, officers: [{ officerId: participant.accountId, name: participant.name }] }],
+      participant,
+      new Date('2026-03-02T02:00:00.000Z'),
+    ),
+  },
+  {
+    contract: JointInspectionInvited,
+    data: invitedEvent([jointTask], jointTask.createdBy, new Date(jointTask.createdAt)),
+  },
+  ...[
+    { answer: 'agreed' as const, reason: undefined, status: 'awaiting-answers' as const },
+    { answer: 'refused' as const, reason: '本部门同期另有专项检查任务。', status: 'awaiting-answers' as const },
+    { answer: 'agreed' as const, reason: undefined, status: 'open' as const },
+  ].map((a) => ({
+    contract: JointInspectionAnswered,
+    data: answeredEvent(participant, jointTask, { ...a, joined: [] }, new Date('2026-03-02T02:00:00.000Z')),
   })),
 ];
 

@@ -19,6 +19,8 @@ export const notificationModel = (client: DynamoDBDocumentClient, table: string)
         /** What it is about, for a link: { type: 'changeRequest', id }. */
         subjectType: { type: 'string' },
         subjectId: { type: 'string' },
+        /** The category platform whose page the link opens (an inspection task's), when it is not the reader's. */
+        subjectCategory: { type: 'string' },
         read: { type: 'boolean', required: true, default: false },
         createdAt: { type: 'string', required: true },
       },
