@@ -93,6 +93,7 @@ function moveItems(
               state: next.status,
               plannedStart: t.plannedStart,
               createdAt: t.createdAt,
+              enterpriseName: t.enterpriseName,
             })
             .commit(),
         ),

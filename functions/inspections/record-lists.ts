@@ -1,6 +1,6 @@
 /**
  * The lists of 登记 (issue 10 §7) and 待办事项 (§9), each page two requests at most: one Query of the caller's
- * member rows (gsi1: officer × state, newest 计划开始 first; 任务类型 a filter inside that key range) and one
+ * member rows (gsi1: officer × state, newest 计划开始 first; 任务类型 and 检查对象 filters inside that key range) and one
  * BatchGet of those tasks for the live columns (检查结果 "共7项,已完成2项", title, 检查对象, 检查部门).
  *
  * - 登记独立检查任务: open tasks of kind 普通 / 双随机 the caller is on; 已完成的独立检查任务: the completed ones.
@@ -17,7 +17,7 @@ import type { Store } from '../store';
 import { mayDelete } from './registration';
 import type { TaskRecord } from './task-scope';
 
-/** Rows read per row wanted while a filter (任务类型) thins the key range out. */
+/** Rows read per row wanted while a filter (任务类型, 检查对象) thins the key range out. */
 const FILTER_READ_AHEAD = 3;
 
 async function tasksOf(store: Store, ids: readonly string[]): Promise<Map<string, TaskRecord>> {
@@ -57,9 +57,14 @@ export async function recordList(
     store.inspectionTaskMembers.query
       .byOfficer({ officerId: p.accountId })
       .begins({ state: q.status })
-      .where((a, op) =>
-        kinds.length === 1 ? op.eq(a.kind, kinds[0]!) : `${op.eq(a.kind, kinds[0]!)} OR ${op.eq(a.kind, kinds[1]!)}`,
-      )
+      .where((a, op) => {
+        const kind =
+          kinds.length === 1
+            ? op.eq(a.kind, kinds[0]!)
+            : `(${op.eq(a.kind, kinds[0]!)} OR ${op.eq(a.kind, kinds[1]!)})`;
+        // 检查对象: a part of the enterprise's name, on the member row itself (one Query still).
+        return q.enterprise ? `${kind} AND ${op.contains(a.enterpriseName, q.enterprise)}` : kind;
+      })
       .go({ count: q.limit, limit: q.limit * FILTER_READ_AHEAD, cursor: q.cursor ?? null, order: 'desc' }),
   );
   const tasks = await tasksOf(

@@ -46,6 +46,7 @@ export function taskWriteItems(store: Store, tasks: readonly TaskRecord[]): Tran
                 state: task.status,
                 plannedStart: task.plannedStart,
                 createdAt: task.createdAt,
+                enterpriseName: task.enterpriseName,
               })
               .commit(),
           ),

@@ -401,6 +401,31 @@ describe('inspection records', () => {
     expect((await admin.client.get('/api/inspections/todo')).body.items).toEqual([]);
   });
 
+  it('登记 list: 检查对象 filters by a part of the enterprise’s name, with 任务类型, within the caller’s rows', async () => {
+    const c = await officer(t.store, t.url);
+    const d = await officer(t.store, t.url);
+    const xiamen = await writeTask(t.store, {
+      team: [c, d],
+      enterpriseName: '厦门市筛选测试化工有限公司',
+      plannedStart: '2026-05-01',
+    });
+    const drawn = await writeTask(t.store, {
+      team: [c, d],
+      kind: 'random',
+      enterpriseName: '厦门市筛选测试贸易有限公司',
+      plannedStart: '2026-05-02',
+    });
+    await writeTask(t.store, { team: [c, d], enterpriseName: '泉州市其他化工有限公司', plannedStart: '2026-05-03' });
+    // Another team's task of a matching name is not the caller's.
+    await writeTask(t.store, { team: [a, b], enterpriseName: '厦门市筛选测试化工有限公司' });
+    const ids = async (q: string) =>
+      ((await c.client.get(`/api/inspections/records?${q}`)).body.items as { taskId: string }[]).map((i) => i.taskId);
+    expect(await ids(`enterprise=${encodeURIComponent('筛选测试')}`)).toEqual([drawn, xiamen]);
+    expect(await ids(`enterprise=${encodeURIComponent('筛选测试')}&kind=random`)).toEqual([drawn]);
+    expect(await ids(`enterprise=${encodeURIComponent('不存在的企业')}`)).toEqual([]);
+    expect((await c.client.get(`/api/inspections/records?enterprise=${'长'.repeat(51)}`)).status).toBe(400);
+  });
+
   it('seeds the demo: completes and publishes part of the past tasks (some with 不满足 and evidence), leaves some partly registered', async () => {
     const c = await officer(t.store, t.url, { regionCode: '3501' });
     const d = await officer(t.store, t.url, { regionCode: '3501' });

@@ -162,6 +162,8 @@ export const inspectionTaskMemberModel = (client: DynamoDBDocumentClient, table:
         state: { type: INSPECTION_STATUSES, required: true },
         plannedStart: { type: 'string', required: true },
         createdAt: { type: 'string', required: true, readOnly: true },
+        /** 检查对象, for the 登记 list's filter inside the officer's key range (absent on rows written before it). */
+        enterpriseName: { type: 'string' },
       },
       indexes: {
         byTask: {

@@ -2,6 +2,7 @@
  * The web side of 登记 (issue 10 §7–§9): the API's calls and the words the screens use for them, one place.
  */
 import { api } from '$lib/api/client';
+import type { FilterCodec } from '$lib/ui/url-list.svelte';
 import type {
   AnswerInput,
   AnswerSaved,
@@ -23,11 +24,43 @@ export interface RecordFilters {
   status: 'open' | 'completed';
   /** 任务类型: '' for 全部. */
   kind: '' | 'independent' | 'random';
+  /** 检查对象: a part of the enterprise's name; '' for all. */
+  enterprise: string;
+}
+
+/** 检查对象 as the API takes it (shared/api/inspection-records.ts). */
+export const ENTERPRISE_FILTER_MAX = 50;
+
+/**
+ * The 登记 lists' filters as their URL carries them (the status is the route's): 任务范围 (the tab), 任务类型 and
+ * 检查对象, only what is set; a value the URL names wrongly falls back to its default.
+ */
+export function recordFiltersCodec(status: RecordFilters['status']): FilterCodec<RecordFilters> {
+  return {
+    fromQuery(q) {
+      const scope = q.get('scope') === 'joint' ? 'joint' : 'independent';
+      const kind = q.get('kind');
+      return {
+        scope,
+        status,
+        kind: scope === 'independent' && (kind === 'independent' || kind === 'random') ? kind : '',
+        enterprise: (q.get('enterprise') ?? '').trim().slice(0, ENTERPRISE_FILTER_MAX),
+      };
+    },
+    toQuery(f) {
+      const q = new URLSearchParams();
+      if (f.scope === 'joint') q.set('scope', 'joint');
+      if (f.kind && f.scope === 'independent') q.set('kind', f.kind);
+      if (f.enterprise.trim()) q.set('enterprise', f.enterprise.trim());
+      return q.toString();
+    },
+  };
 }
 
 export function listRecords(f: RecordFilters, cursor?: string, signal?: AbortSignal): Promise<RecordListPage> {
   const q = new URLSearchParams({ scope: f.scope, status: f.status, limit: String(RECORD_PAGE_SIZE) });
   if (f.kind && f.scope === 'independent') q.set('kind', f.kind);
+  if (f.enterprise.trim()) q.set('enterprise', f.enterprise.trim());
   if (cursor) q.set('cursor', cursor);
   return api.get<RecordListPage>(`/api/inspections/records?${q}`, signal ? { signal } : {});
 }
