@@ -14,10 +14,13 @@ import {
   type HazardStepView,
 } from '$shared/api/hazards';
 import type { HazardPage as HazardPageSchema, HazardStepPage as HazardStepPageSchema } from '$shared/api/hazards';
+import type { CategoryCode } from '$shared/reference/categories';
 import { DEPARTMENTS, isDepartmentCode, department } from '$shared/reference/departments';
 import { api } from '$lib/api/client';
 import type { ShellRef } from '$lib/shell/shell';
+import type { Column } from '$lib/ui/datatable';
 import type { Option } from '$lib/ui/options';
+import type { FilterCodec } from '$lib/ui/url-list.svelte';
 
 export type { HazardDetail, HazardInput, HazardList, HazardListItem, HazardStepView };
 export type HazardPage = z.infer<typeof HazardPageSchema>;
@@ -34,6 +37,75 @@ export interface HazardFilters {
   responsibleDepartment: string;
   state: string;
 }
+
+/** 状态 within 待整改: 已下发 (first round) or 已退回. */
+const STATES = ['issued', 'returned'] as const;
+const ENTERPRISE_NAME_MAX = 50;
+
+/**
+ * The filters as a list's URL carries them (README: "A list's filters and page live in the URL"): only what is
+ * set; a value the URL names wrongly — an unknown department, a 状态 outside 待整改 — falls back to 全部.
+ */
+export function hazardFiltersCodec(list: HazardList): FilterCodec<HazardFilters> {
+  return {
+    fromQuery(q) {
+      const responsible = q.get('responsible') ?? '';
+      const state = q.get('state') ?? '';
+      return {
+        enterpriseName: (q.get('enterprise') ?? '').trim().slice(0, ENTERPRISE_NAME_MAX),
+        responsibleDepartment: isDepartmentCode(responsible) ? responsible : '',
+        state: list === 'to-rectify' && (STATES as readonly string[]).includes(state) ? state : '',
+      };
+    },
+    toQuery(f) {
+      const q = new URLSearchParams();
+      if (f.enterpriseName.trim()) q.set('enterprise', f.enterpriseName.trim());
+      if (f.responsibleDepartment) q.set('responsible', f.responsibleDepartment);
+      if (f.state && list === 'to-rectify') q.set('state', f.state);
+      return q.toString();
+    },
+  };
+}
+
+/** The enterprise's 监管部门下发隐患 has no filters: its URL carries only the page. */
+export const NO_FILTERS: FilterCodec<Record<string, never>> = { fromQuery: () => ({}), toQuery: () => '' };
+
+export type HazardColumnKey =
+  | 'name'
+  | 'enterpriseName'
+  | 'problem'
+  | 'requirement'
+  | 'responsible'
+  | 'deadline'
+  | 'sending'
+  | 'status'
+  | 'sentAt'
+  | 'actions';
+
+/**
+ * Every column a hazard list shows, in the seed's words, with which give way on a narrow table (DataTable's
+ * priorities): the long texts and the departments first; 隐患名称, 整改时限, 状态 and 操作 always stay.
+ */
+const HAZARD_COLUMNS: Record<HazardColumnKey, Column<HazardListItem>> = {
+  name: { key: 'name', label: '隐患名称', value: (h) => h.name, title: true },
+  enterpriseName: { key: 'enterpriseName', label: '企业名称', value: (h) => h.enterpriseName },
+  problem: { key: 'problem', label: '存在问题和隐患', value: (h) => h.problem, priority: 2 },
+  requirement: { key: 'requirement', label: '整改要求', value: (h) => h.requirement, priority: 3 },
+  responsible: {
+    key: 'responsible',
+    label: '督促整改责任单位',
+    value: (h) => departmentName(h.responsibleDepartment),
+    priority: 2,
+  },
+  deadline: { key: 'deadline', label: '整改时限', value: (h) => h.deadline },
+  sending: { key: 'sending', label: '隐患发送单位', value: (h) => departmentName(h.sendingDepartment), priority: 3 },
+  status: { key: 'status', label: '状态', value: (h) => statusText(h) },
+  sentAt: { key: 'sentAt', label: '发送时间', value: (h) => dayOf(h.sentAt), priority: 2 },
+  actions: { key: 'actions', label: '操作', align: 'center' },
+};
+
+export const hazardColumns = (keys: readonly HazardColumnKey[]): Column<HazardListItem>[] =>
+  keys.map((k) => HAZARD_COLUMNS[k]);
 
 export function listHazards(
   list: HazardList,
@@ -105,6 +177,18 @@ export function minuteOf(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
+/** The regulators' list pages, by list (resolve() needs each route spelled out). */
+export function hazardListPath(list: HazardList, category: CategoryCode): ResolvedPathname {
+  switch (list) {
+    case 'to-rectify':
+      return resolve('/platform/[category=category]/(app)/inspections/hazards/to-rectify', { category });
+    case 'to-confirm':
+      return resolve('/platform/[category=category]/(app)/inspections/hazards/to-confirm', { category });
+    case 'rectified':
+      return resolve('/platform/[category=category]/(app)/inspections/hazards/rectified', { category });
+  }
+}
+
 /**
  * Where an inbox message about a hazard leads: the enterprise's 监管部门下发隐患; a regulator's 待确认隐患信息 (the
  * message that reaches them is the enterprise's 整改情况, waiting for 确认 or 退回).
@@ -112,5 +196,5 @@ export function minuteOf(iso: string): string {
 export function hazardListHref(shell: ShellRef): ResolvedPathname {
   return shell.kind === 'enterprise'
     ? resolve('/enterprise/(app)/hazards/issued')
-    : resolve('/platform/[category=category]/(app)/inspections/hazards/to-confirm', { category: shell.category });
+    : hazardListPath('to-confirm', shell.category);
 }
