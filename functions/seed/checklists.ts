@@ -442,6 +442,15 @@ const JOINT_FIREWORKS: Item[] = [
   ['宣传', '零售点张贴安全燃放警示和禁放区域、时段告示', `${烟花条例}第二十五条`, 现场],
 ];
 
+/** 民爆物品's 联合检查 (经信 leads; 公安, 安监 … take part): each item says which department looks at it. */
+const JOINT_EXPLOSIVES: Item[] = [
+  ['资质', '依法取得民用爆炸物品生产或销售许可证，且在有效期内（经信）', `${民爆条例}第十一条、第十八条`, 查资料],
+  ['储存', '民用爆炸物品储存库符合国家标准，专库专用，账物相符（公安）', `${民爆条例}第四十一条`, 现场],
+  ['安全生产', '建立安全生产责任制，从业人员经安全培训合格（安监）', `${民爆条例}第八条`, 查资料],
+  ['流向', '如实登记民用爆炸物品流向，出入库记录保存 2 年（公安）', `${民爆条例}第二十一条`, 查资料],
+  ['运输', '运输车辆、驾驶员和押运员具备相应资质（交通）', `${民爆条例}第二十六条`, 询问],
+];
+
 /** The demo's lists: which department makes each, at which level. */
 const DEMO_CHECKLISTS: DemoChecklist[] = [
   {
@@ -533,6 +542,15 @@ const DEMO_CHECKLISTS: DemoChecklist[] = [
     regionCode: '35',
     name: '危险化学品多部门联合检查清单',
     items: JOINT_HAZCHEM,
+  },
+  {
+    id: 'ckl-demo-joint-explosives',
+    kind: 'joint',
+    category: 'explosives',
+    department: 'jingxin',
+    regionCode: '35',
+    name: '民用爆炸物品多部门联合检查清单',
+    items: JOINT_EXPLOSIVES,
   },
   {
     id: 'ckl-demo-joint-fireworks',

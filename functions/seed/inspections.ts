@@ -187,6 +187,89 @@ export async function seedInspections(
     );
     out.push(...tasks.map((t) => ({ taskId: t.taskId, kind: t.kind })));
   }
+  out.push(...(await inviteLocalInspectors(store, rng, inspectors, data.enterprises, lists, idOf, today)));
+  return out;
+}
+
+/**
+ * Every demo inspector below the province (the README's city and county logins) finds a 联合检查 invitation
+ * waiting in 联合检查任务, 待办事项 and the inbox: a joint task led by another department on an enterprise of their
+ * jurisdiction, awaiting their department's answer — where the draw above happened to make none.
+ */
+async function inviteLocalInspectors(
+  store: Store,
+  rng: Rng,
+  inspectors: readonly DemoRegulator[],
+  enterprises: DemoData['enterprises'],
+  lists: readonly TaskChecklist[],
+  idOf: (r: DemoRegulator) => string,
+  today: Date,
+): Promise<SeededInspection[]> {
+  const out: SeededInspection[] = [];
+  const invited = new Set<string>();
+  for (const invitee of inspectors.filter((r) => r.regionCode.length > 2)) {
+    if (invited.has(`${invitee.department}:${invitee.regionCode}`)) continue;
+    // A lead the API would accept: another department's inspector of a category both work in, whose department
+    // may invite the invitee's to it, with a colleague in their jurisdiction (a team of 2) and a joint list.
+    const lead = invitee.categories.flatMap((category) => {
+      const cat = CATEGORIES.find((k) => k.code === category)!;
+      if (!([cat.lead, ...cat.responsible] as string[]).includes(invitee.department)) return [];
+      return inspectors.flatMap((r) => {
+        if (r.department === invitee.department || !r.categories.includes(category)) return [];
+        const mate = inspectors.find(
+          (o) => o !== r && o.department === r.department && regionPrefixMatches(r.regionCode, o.regionCode),
+        );
+        const list = listFor(lists, r, category, 'joint');
+        const e = enterprises.find(
+          (x) =>
+            regionPrefixMatches(invitee.regionCode, x.regionCode) &&
+            regionPrefixMatches(r.regionCode, x.regionCode) &&
+            x.segments.some((s) => s.category === category),
+        );
+        return mate && list && e ? [{ r, mate, list, e, category }] : [];
+      });
+    })[0];
+    if (!lead) continue;
+    const { r, mate, list, e, category } = lead;
+    const start = new Date(today.getTime() + int(rng, 5, 15) * 86_400_000);
+    const task = newTask(
+      { accountId: idOf(r), name: r.name, category, department: r.department, regionCode: r.regionCode },
+      {
+        batchId: newBatchId(),
+        createdAt: new Date(today.getTime() - 86_400_000).toISOString(),
+        kind: 'joint',
+        title: `${start.getUTCFullYear()}年${pick(rng, TITLES)}`,
+        enterprise: {
+          enterpriseId: e.id,
+          name: e.name,
+          ...(e.creditCode ? { uscc: e.creditCode } : {}),
+          regionCode: e.regionCode,
+        },
+        plannedStart: day(start),
+        plannedEnd: day(new Date(start.getTime() + 7 * 86_400_000)),
+        inspectionType: 'full',
+        form: 'open',
+        checklist: list,
+        officers: [
+          { officerId: idOf(r), name: r.name },
+          { officerId: idOf(mate), name: mate.name },
+        ],
+        experts: [],
+        attachmentIds: [],
+        departments: [invitee.department],
+      },
+    );
+    await store.client.send(
+      new TransactWriteCommand({ TransactItems: taskWriteItems(store, [task]) as DocumentTransactItem[] }),
+    );
+    // Everyone of that department covering the enterprise is invited by this one task.
+    for (const o of inspectors) {
+      if (o.department === invitee.department && regionPrefixMatches(o.regionCode, e.regionCode)) {
+        invited.add(`${o.department}:${o.regionCode}`);
+      }
+    }
+    out.push({ taskId: task.taskId, kind: 'joint' });
+  }
   return out;
 }
 

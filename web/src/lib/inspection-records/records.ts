@@ -90,8 +90,9 @@ export const kindLabel = (k: RecordListItem['kind']) => INSPECTION_KIND_LABELS[k
 export const progressOf = (r: { itemCount: number; answeredCount: number }) =>
   `共${r.itemCount}项,已完成${r.answeredCount}项`;
 
+/** 福建省公安厅, 福建省安监局 … as the seed's tables write a department (检查部门 in the 登记 list's sample). */
 export function departmentName(code: string): string {
-  return DEPARTMENTS.find((d) => d.code === code)?.name ?? code;
+  return DEPARTMENTS.find((d) => d.code === code)?.display ?? code;
 }
 
 export const DEPARTMENT_CHOICES = DEPARTMENTS.map((d) => ({ value: d.code as string, label: d.name as string }));
