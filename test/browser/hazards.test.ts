@@ -22,7 +22,8 @@ const PHOTO = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1, 
  * The hazard loop on a hazard registered by hand, in Chromium: a regulator's 登记隐患问题 (选择企业) at a laptop's
  * width → the enterprise's 监管部门下发隐患 at a phone's width, 整改 with a camera photo → 退回 with a reason and a new
  * 整改时限 → 整改 again → 确认 → 已整改隐患信息, and the 整改记录. The second case starts from an inspection: its 不满足 item
- * becomes the enterprise's hazard (InspectionCompleted through the outbox and the bus), and the loop closes on it.
+ * becomes the enterprise's hazard (InspectionCompleted through the outbox and the bus), and the same loop — 整改 with a
+ * photo at a phone's width, 退回, 整改 again, 确认 — closes on it, its 整改记录 showing every step.
  */
 describe('the hazard loop, in Chromium', () => {
   let t: TestStack;
@@ -111,8 +112,52 @@ describe('the hazard loop, in Chromium', () => {
     await row.getByText('待确认').first().waitFor();
   }
 
+  /** 退回 from 待确认隐患信息 with a reason and a new 整改时限. */
+  async function sendBack(reg: Page, name: string, reason: string, deadline: string) {
+    const row = await rowIn(reg, `/platform/${category}/inspections/hazards/to-confirm`, name);
+    await row.getByRole('button', { name: '退回' }).click();
+    const back = reg.getByRole('dialog', { name: '退回' });
+    await back.getByLabel('退回原因').fill(reason);
+    await back.locator('#return-deadline').fill(deadline);
+    await shot(reg, `return-${reason.length}`);
+    await back.getByRole('button', { name: '确定退回' }).click();
+    await reg
+      .getByText(/已退回/)
+      .first()
+      .waitFor();
+  }
+
+  /** The enterprise sees why and until when (at a phone's width). */
+  async function seeReturned(phone: Page, name: string, reason: string, deadline: string) {
+    const mine = await rowIn(phone, '/enterprise/hazards/issued', name);
+    await mine.getByText('已退回').waitFor();
+    await mine.getByRole('button', { name: '查看' }).click();
+    const detail = phone.getByRole('dialog', { name: '隐患详情' });
+    await detail.getByText(reason, { exact: true }).waitFor();
+    await detail.getByText(deadline).first().waitFor();
+    await shot(phone, `returned-phone-${reason.length}`);
+    await detail.getByRole('button', { name: '关闭' }).last().click();
+  }
+
+  /** 确认 from 待确认隐患信息, then the row in 已整改隐患信息 and its 整改记录, step by step. */
+  async function confirmAndRecords(reg: Page, name: string, expected: RegExp[]) {
+    const row = await rowIn(reg, `/platform/${category}/inspections/hazards/to-confirm`, name);
+    await row.getByRole('button', { name: '确认', exact: true }).click();
+    await reg.getByRole('dialog', { name: '确认' }).getByRole('button', { name: '确认已整改' }).click();
+    await reg.getByText(/整改完毕，隐患状态为已整改/).waitFor();
+    const done = await rowIn(reg, `/platform/${category}/inspections/hazards/rectified`, name);
+    await done.getByText('已整改').waitFor();
+    await done.getByRole('button', { name: '整改记录' }).click();
+    const records = reg.getByRole('dialog', { name: '整改记录' });
+    const steps = records.getByRole('list', { name: '整改记录' }).locator(':scope > li');
+    await expect.poll(() => steps.count()).toBe(expected.length);
+    await expect(steps.allTextContents()).resolves.toEqual(expected.map((e) => expect.stringMatching(e)));
+    await records.getByRole('button', { name: '关闭' }).last().click();
+  }
+
   it('registers, rectifies at phone width, returns, rectifies again, confirms, and shows the 整改记录', async () => {
-    const reg = await pageAs(regulator(), { width: 1366, height: 900 });
+    // 登记隐患问题 at a phone's width (the seed's 危管助手 does it), then the lists at a laptop's.
+    const reg = await pageAs(regulator(), { width: 390, height: 844 });
     await reg.goto(`${t.url}/platform/${category}/inspections/hazards/register`);
     await reg.getByRole('heading', { name: '增加隐患信息' }).waitFor();
     await reg.getByLabel('隐患名称').fill(NAME);
@@ -126,11 +171,21 @@ describe('the hazard loop, in Chromium', () => {
     await reg.locator('#hazard-deadline').fill(addDays(todayInChina(), 7));
     await reg.getByLabel('存在问题和隐患').fill('仓库东侧消防通道堆放货物。');
     await reg.getByLabel('整改要求').fill('清理通道，保持畅通。');
-    await shot(reg, 'register');
+    expect(await reg.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    await shot(reg, 'register-phone');
     await reg.getByRole('button', { name: '提交' }).click();
     await reg.waitForURL(/inspections\/hazards\/to-rectify$/);
     await reg.locator('tbody tr', { hasText: NAME }).waitFor();
+    await reg.setViewportSize({ width: 1366, height: 900 });
     await shot(reg, 'to-rectify');
+
+    // The filters live in the URL: a reload shows the same filtered list.
+    await reg.getByLabel('企业名称').fill(ent.name);
+    await reg.getByRole('button', { name: '查询' }).click();
+    await reg.waitForURL(/[?&]enterprise=/);
+    await reg.reload();
+    await expect.poll(() => reg.getByLabel('企业名称').inputValue()).toBe(ent.name);
+    await reg.locator('tbody tr', { hasText: NAME }).waitFor();
 
     const phone = await pageAs({ kind: 'enterprise', enterpriseId: ent.enterpriseId }, { width: 390, height: 844 });
     await rectify(phone, '已清理通道。');
@@ -148,46 +203,15 @@ describe('the hazard loop, in Chromium', () => {
     await shot(reg, 'rectification');
     await view.getByRole('button', { name: '关闭' }).last().click();
     const newDeadline = addDays(todayInChina(), 14);
-    await row.getByRole('button', { name: '退回' }).click();
-    const back = reg.getByRole('dialog', { name: '退回' });
-    await back.getByLabel('退回原因').fill('照片未显示通道全貌');
-    await back.locator('#return-deadline').fill(newDeadline);
-    await shot(reg, 'return');
-    await back.getByRole('button', { name: '确定退回' }).click();
-    await reg
-      .getByText(/已退回/)
-      .first()
-      .waitFor();
-
-    // The enterprise sees why and until when, then rectifies again.
-    await phone.goto(`${t.url}/enterprise/hazards/issued`);
-    const mine = phone.locator('tbody tr', { hasText: NAME });
-    await mine.getByText('已退回').waitFor();
-    await mine.getByRole('button', { name: '查看' }).click();
-    const detail = phone.getByRole('dialog', { name: '隐患详情' });
-    await detail.getByText('照片未显示通道全貌', { exact: true }).waitFor();
-    await detail.getByText(newDeadline).first().waitFor();
-    await shot(phone, 'returned-phone');
-    await detail.getByRole('button', { name: '关闭' }).last().click();
+    await sendBack(reg, NAME, '照片未显示通道全貌', newDeadline);
+    await seeReturned(phone, NAME, '照片未显示通道全貌', newDeadline);
     await rectify(phone, '已重新拍摄通道全貌。');
-
-    await reg.goto(`${t.url}/platform/${category}/inspections/hazards/to-confirm`);
-    await row.getByRole('button', { name: '确认', exact: true }).click();
-    await reg.getByRole('dialog', { name: '确认' }).getByRole('button', { name: '确认已整改' }).click();
-    await reg.getByText(/整改完毕，隐患状态为已整改/).waitFor();
-    await reg.goto(`${t.url}/platform/${category}/inspections/hazards/rectified`);
-    const done = reg.locator('tbody tr', { hasText: NAME });
-    await done.getByText('已整改').waitFor();
-    await done.getByRole('button', { name: '整改记录' }).click();
-    const records = reg.getByRole('dialog', { name: '整改记录' });
-    const steps = records.getByRole('list', { name: '整改记录' }).locator(':scope > li');
-    await expect.poll(() => steps.count()).toBe(5);
-    await expect(steps.allTextContents()).resolves.toEqual([
-      expect.stringContaining('下发隐患'),
-      expect.stringContaining('提交整改情况'),
-      expect.stringContaining('照片未显示通道全貌'),
-      expect.stringContaining('已重新拍摄通道全貌。'),
-      expect.stringContaining('确认已整改'),
+    await confirmAndRecords(reg, NAME, [
+      /下发隐患/,
+      /提交整改情况/,
+      /照片未显示通道全貌/,
+      /已重新拍摄通道全貌。/,
+      /确认已整改/,
     ]);
     await shot(reg, 'records');
     expect(errors).toEqual([]);
@@ -249,14 +273,21 @@ describe('the hazard loop, in Chromium', () => {
     await detail.getByRole('button', { name: '关闭' }).last().click();
     await rectify(phone, '已补记三月出入库台账。', name);
 
-    // The inspecting department confirms it: 已整改, and the 整改记录 starts at the inspection.
+    // The inspecting department sends it back (reason, new 整改时限); the enterprise rectifies again; 确认 → 已整改,
+    // and the 整改记录 shows every step from the inspection on.
     const reg = await pageAs(regulator(), { width: 1366, height: 900 });
-    const row = await rowIn(reg, `/platform/${category}/inspections/hazards/to-confirm`, name);
-    await row.getByRole('button', { name: '确认', exact: true }).click();
-    await reg.getByRole('dialog', { name: '确认' }).getByRole('button', { name: '确认已整改' }).click();
-    await reg.getByText(/整改完毕，隐患状态为已整改/).waitFor();
-    const rectified = await rowIn(reg, `/platform/${category}/inspections/hazards/rectified`, name);
-    await rectified.getByText('已整改').waitFor();
+    const later = addDays(todayInChina(), 10);
+    await sendBack(reg, name, '台账未附经办人签字', later);
+    await seeReturned(phone, name, '台账未附经办人签字', later);
+    await rectify(phone, '已补签经办人姓名并拍照。', name);
+    await confirmAndRecords(reg, name, [
+      /下发隐患/,
+      /已补记三月出入库台账。/,
+      /台账未附经办人签字/,
+      /已补签经办人姓名并拍照。/,
+      /确认已整改/,
+    ]);
+    await shot(reg, 'from-inspection-records');
     expect(errors).toEqual([]);
   });
 });
