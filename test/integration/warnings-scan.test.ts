@@ -8,6 +8,7 @@ import {
 } from '../../functions/warnings/on-events';
 import { clearWarning } from '../../functions/warnings/reconcile';
 import { scanWarnings } from '../../functions/warnings/scan';
+import { bulkRaise } from '../../functions/warnings/bulk';
 import { addDays, WARNING_GRADES, WARNING_KINDS } from '../../shared/reference/warnings';
 import { testTable, type TestTable } from '../support/dynamo';
 
@@ -328,5 +329,50 @@ describe('warning scan', () => {
     const { data: again } = await t.store.warnings.get({ warningId: warningIdOf('licence', `${ENT}/lic-0`) }).go();
     expect(again?.status).toBe('open');
     await countersMatch();
+  });
+});
+
+describe('bulk raise (demo seed, bench)', () => {
+  let t: TestTable;
+  beforeAll(async () => {
+    t = await testTable('warn-bulk');
+  });
+  afterAll(() => t.drop());
+
+  it('leaves exactly the state a scan would: the same day’s scan finds nothing to do, counters agree', async () => {
+    await t.store.enterprises
+      .create({
+        enterpriseId: 'ent-bulk',
+        name: '厦门批量测试有限公司',
+        regionCode: '350203',
+        registrationStatus: 'inBusiness',
+        segments: [{ category: 'hazchem', segment: 'distribution' }],
+      })
+      .go();
+    await t.store.licences
+      .put(
+        [-3, 0, 10, 45, 75, 120].map((days, i) => ({
+          licenceId: `lic-b${i}`,
+          enterpriseId: 'ent-bulk',
+          category: 'hazchem',
+          segment: 'distribution',
+          regionCode: '350203',
+          licenceName: '危险化学品经营许可证',
+          number: `B${i}`,
+          issuer: '厦门市应急管理局',
+          validFrom: '2024-01-01',
+          validTo: addDays(TODAY, days),
+        })),
+      )
+      .go();
+    const raised = await bulkRaise(t.store, TODAY, `${TODAY}T00:00:00.000Z`);
+    expect(raised.map((r) => r.input.grade).sort()).toEqual(['blue', 'orange', 'orange', 'red', 'yellow']);
+    const { figures } = await scanWarnings(t.store, { today: TODAY });
+    expect(figures).toMatchObject({ raised: 0, regraded: 0, cleared: 0 });
+    const counts = await warningCounts(t.store, 'hazchem', '3502');
+    expect(counts.licence).toEqual({ red: 1, orange: 2, yellow: 1, blue: 1 });
+    const next = await scanWarnings(t.store, { today: addDays(TODAY, 1) });
+    expect(next.figures).toMatchObject({ raised: 0, regraded: 1, cleared: 0 }); // day 0 → red
+    expect((await warningCounts(t.store, 'hazchem', '35')).licence).toEqual({ red: 2, orange: 1, yellow: 1, blue: 1 });
   });
 });
