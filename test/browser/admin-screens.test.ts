@@ -165,7 +165,7 @@ describe('the admin screens, in Chromium', () => {
     // 系统管理 opens its first page this role may use; 审计日志 is not one of them (三员分立).
     await page.waitForURL(/\/platform\/hazchem\/system\/accounts$/);
     const side = page.getByRole('complementary', { name: '系统管理菜单' });
-    await expect(side.getByRole('link').allTextContents()).resolves.toEqual(['账号管理', '企业信息导入']);
+    await expect(side.getByRole('link').allTextContents()).resolves.toEqual(['账号管理', '企业信息导入', '预警扫描']);
     const table = page.getByRole('table', { name: '监管人员账号' });
     await accountRow(page, SYS_ADMIN.login).waitFor();
     await page.getByText(/^显示第 1 到第 \d+ 条记录/).waitFor();
