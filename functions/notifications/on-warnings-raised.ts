@@ -28,7 +28,11 @@ export const warningDigestId = (runId: string) => `wd-${runId}`;
 
 async function regulatorsOf(store: Store, department: string, regionCode: string) {
   const { data } = await store.accounts.query.byDepartment({ department, regionCode }).go({ pages: 'all' });
-  return data.filter((a) => a.kind === 'regulator' && !a.disabled && (a.roles ?? []).includes('inspector'));
+  // Exactly this level: a province account is its own group's recipient, not every city's too.
+  return data.filter(
+    (a) =>
+      a.kind === 'regulator' && a.regionCode === regionCode && !a.disabled && (a.roles ?? []).includes('inspector'),
+  );
 }
 
 /** Handle one delivery: messages written and those that were there already. */
