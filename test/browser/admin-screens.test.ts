@@ -336,6 +336,19 @@ describe('the admin screens, in Chromium', () => {
       await expect(page.getByRole('button', { name: action }).count()).resolves.toBe(0);
     }
 
+    // 系统管理 › 预警扫描: the seed's run is listed; 立即扫描 runs one and the page follows it to the end.
+    await page.goto(`${stack.url}/platform/hazchem/system/warning-scans`);
+    await page.getByRole('heading', { name: '预警扫描' }).waitFor();
+    const runs = page.getByRole('table', { name: '扫描记录' });
+    await runs.getByRole('row').filter({ hasText: '演示数据' }).waitFor();
+    await page.getByRole('button', { name: '立即扫描' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^已完成：已读取 \d+ 条/ })
+      .waitFor({ timeout: 120_000 });
+    await runs.getByRole('row').filter({ hasText: '立即扫描' }).filter({ hasText: '已完成' }).waitFor();
+    await shot(page, 'admin-warning-scans');
+
     expect(errors).toEqual([]);
     await page.context().close();
   });
