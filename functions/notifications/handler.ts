@@ -9,6 +9,7 @@ import { onChangeRequestDecided } from './on-change-decided';
 import { onNoticeSent } from './on-notice-sent';
 import { onHazardEvent } from './on-hazard';
 import { onInspectionEvent } from './on-inspection';
+import { onWarningsRaised } from './on-warnings-raised';
 
 export const handler = defineHandler(notificationsManifest, (deps) => ({
   routes: {
@@ -25,5 +26,6 @@ export const handler = defineHandler(notificationsManifest, (deps) => ({
     },
     hazardEvents: async (event, log) => onHazardEvent(deps.store, event, log),
     inspectionEvents: async (event, log) => onInspectionEvent(deps.store, event, log),
+    warningsRaised: async (event, log) => onWarningsRaised(deps.store, event, log),
   },
 }));

@@ -10,6 +10,7 @@ import { NoticeSent } from '../../shared/events/notices';
 import { HazardConfirmed, HazardIssued, HazardReturned, RectificationSubmitted } from '../../shared/events/hazards';
 import { InspectionAssigned, JointInspectionAnswered, JointInspectionInvited } from '../../shared/events/inspections';
 import { defineContext, defineRoute } from '../lib/wiring';
+import { WarningsRaised } from '../../shared/events/warnings';
 
 /**
  * The in-app inbox (消息): every signed-in account reads and marks its own messages, which consumers of
@@ -80,6 +81,11 @@ export const notificationsManifest = defineContext({
       events: [InspectionAssigned, JointInspectionInvited, JointInspectionAnswered],
       description:
         '检查任务指派通知检查组成员；联合检查邀请通知参检部门覆盖该企业的检查人员；参检部门答复通知牵头部门的创建人和检查组（检查从不通知企业）',
+    },
+    {
+      name: 'warningsRaised',
+      events: [WarningsRaised],
+      description: '预警扫描新增红色、橙色预警：通知企业及牵头监管部门的检查人员；一次超过 10 条则合并为一条预警日报',
     },
   ],
   schedules: [],

@@ -14,6 +14,8 @@ import {
   JointInspectionInvited,
 } from './inspections';
 import { HazardConfirmed, HazardIssued, HazardReturned, RectificationSubmitted } from './hazards';
+import { WarningScanRequested, WarningsRaised } from './warnings';
+import { StaffCertificatesChanged } from './enterprise';
 
 export * from './contract';
 export { ChangeRequestDecided } from './register';
@@ -26,6 +28,8 @@ export {
   JointInspectionInvited,
 } from './inspections';
 export { HazardConfirmed, HazardIssued, HazardReturned, RectificationSubmitted } from './hazards';
+export { WarningScanRequested, WarningsRaised } from './warnings';
+export { StaffCertificatesChanged } from './enterprise';
 
 export const EVENTS: readonly EventContract[] = [
   ChangeRequestDecided,
@@ -40,4 +44,7 @@ export const EVENTS: readonly EventContract[] = [
   InspectionAssigned,
   JointInspectionInvited,
   JointInspectionAnswered,
+  WarningScanRequested,
+  WarningsRaised,
+  StaffCertificatesChanged,
 ];

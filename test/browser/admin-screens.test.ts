@@ -165,7 +165,7 @@ describe('the admin screens, in Chromium', () => {
     // 系统管理 opens its first page this role may use; 审计日志 is not one of them (三员分立).
     await page.waitForURL(/\/platform\/hazchem\/system\/accounts$/);
     const side = page.getByRole('complementary', { name: '系统管理菜单' });
-    await expect(side.getByRole('link').allTextContents()).resolves.toEqual(['账号管理', '企业信息导入']);
+    await expect(side.getByRole('link').allTextContents()).resolves.toEqual(['账号管理', '企业信息导入', '预警扫描']);
     const table = page.getByRole('table', { name: '监管人员账号' });
     await accountRow(page, SYS_ADMIN.login).waitFor();
     await page.getByText(/^显示第 1 到第 \d+ 条记录/).waitFor();
@@ -335,6 +335,19 @@ describe('the admin screens, in Chromium', () => {
     for (const action of ['新增企业', '删除企业', '企业信息纠错']) {
       await expect(page.getByRole('button', { name: action }).count()).resolves.toBe(0);
     }
+
+    // 系统管理 › 预警扫描: the seed's run is listed; 立即扫描 runs one and the page follows it to the end.
+    await page.goto(`${stack.url}/platform/hazchem/system/warning-scans`);
+    await page.getByRole('heading', { name: '预警扫描' }).waitFor();
+    const runs = page.getByRole('table', { name: '扫描记录' });
+    await runs.getByRole('row').filter({ hasText: '演示数据' }).waitFor();
+    await page.getByRole('button', { name: '立即扫描' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^已完成：已读取 \d+ 条/ })
+      .waitFor({ timeout: 120_000 });
+    await runs.getByRole('row').filter({ hasText: '立即扫描' }).filter({ hasText: '已完成' }).waitFor();
+    await shot(page, 'admin-warning-scans');
 
     expect(errors).toEqual([]);
     await page.context().close();

@@ -64,6 +64,8 @@ export const SYSTEM_ID = 'system';
 export const ACCOUNT_ADMIN_ROLES: readonly RoleCode[] = ['sys-admin', 'dept-admin'];
 /** Who reads the audit trail: the 审计管理员 only (三员分立). */
 export const AUDIT_ROLES: readonly RoleCode[] = ['audit-admin'];
+/** Who runs the warning scan now and reads its runs (预警扫描): the 系统管理员 only. */
+export const SCAN_ROLES: readonly RoleCode[] = ['sys-admin'];
 /** Who decides enterprises' self-registrations (账号审核): the 审核人员 of the category and jurisdiction. */
 export const REVIEW_ROLES: readonly RoleCode[] = ['reviewer'];
 
@@ -80,6 +82,7 @@ const SYSTEM = restricted(
     restricted(REVIEW_ROLES, item('registrations', '账号审核')),
     restricted(REVIEW_ROLES, item('register-reviews', '企业信息审核')),
     restricted(AUDIT_ROLES, item('audit-logs', '审计日志')),
+    restricted(SCAN_ROLES, item('warning-scans', '预警扫描')),
   ]),
 );
 
