@@ -57,6 +57,12 @@ import {
   inspectionResultModel,
   inspectionResultNameModel,
 } from './entities/inspection-result';
+import { warningModel } from './entities/warning';
+import { warningListingModel } from './entities/warning-listing';
+import { warningStepModel } from './entities/warning-step';
+import { warningCounterModel } from './entities/warning-counter';
+import { warningOpenSetModel } from './entities/warning-open-set';
+import { warningScanRunModel } from './entities/warning-scan-run';
 
 /** Each entity of the table by its name in the store, and the function that builds it on a client and table. */
 const MODELS = {
@@ -110,6 +116,12 @@ const MODELS = {
   hazards: hazardModel,
   hazardListings: hazardListingModel,
   hazardSteps: hazardStepModel,
+  warnings: warningModel,
+  warningListings: warningListingModel,
+  warningSteps: warningStepModel,
+  warningCounters: warningCounterModel,
+  warningOpenSets: warningOpenSetModel,
+  warningScanRuns: warningScanRunModel,
 };
 
 type Models = typeof MODELS;
