@@ -1,4 +1,10 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Regulator } from '../../functions/lib/auth/principal';
+import { LOCAL_NAMES } from '../../functions/local/stack';
+import { createStore } from '../../functions/store';
+import { listWarnings } from '../../functions/warnings/lists';
+import { WarningListQuery } from '../../shared/api/warnings';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnterpriseRecord, LicenceRecord } from '../../functions/lib/register/entry-writes';
 import type { PersonRecord } from '../../functions/lib/register/people';
@@ -341,6 +347,28 @@ describe('warning lists (大数据预警)', () => {
     expect(closed.status).toBe('closed');
     expect(closed.history.at(-1)).toMatchObject({ step: 'closed' });
     expect(['已核实，系计量误差', '已核实，系盘点录入错误']).toContain(closed.clearReason);
+  });
+
+  it('a list page costs two DynamoDB requests: the rows and the counters (one with a text filter)', async () => {
+    let requests = 0;
+    const client = new DynamoDBClient({ endpoint: t.stack.dynamo.endpoint, region: LOCAL_NAMES.region });
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        requests++;
+        return next(args);
+      },
+      { step: 'initialize', name: 'countRequests' },
+    );
+    const counted = createStore(DynamoDBDocumentClient.from(client), LOCAL_NAMES.table);
+    const p = { ...regulator(), kind: 'regulator', accountId: 'a', name: '计数', category } as unknown as Regulator;
+    const page = async (q: Record<string, string>) => {
+      requests = 0;
+      await listWarnings(counted, p, 'licence', WarningListQuery.parse({ category, ...q }));
+      return requests;
+    };
+    expect(await page({})).toBe(2);
+    expect(await page({ grade: 'red' })).toBe(2);
+    expect(await page({ certificateNumber: licences[0]!.number })).toBe(1);
   });
 
   it('refuses enterprises, admins and reviewers where they may not act; bad refs read as missing', async () => {
