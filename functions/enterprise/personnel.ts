@@ -13,13 +13,19 @@
  */
 import { itemsOf } from '../lib/transactions';
 import { randomUUID } from 'node:crypto';
-import { createWriteTransaction, type EntityItem } from 'electrodb';
+import { createWriteTransaction } from 'electrodb';
 import type { Person } from '../../shared/domain/register';
 import { isCategoryCode } from '../../shared/reference/categories';
 import { certificateTypesFor, isCertificateTypeCode, certificateType } from '../../shared/reference/certificates';
 import { actorOf, transactWithAudit, type AuditEntryInput, type AuditJson } from '../lib/audit';
 import { badRequest, conflict, notFound } from '../lib/http/errors';
 import { failedConditionIndex, isConditionFailure, type EnterpriseRecord } from '../lib/register/entry-writes';
+import {
+  personAuditFields as auditedFields,
+  personRecord,
+  personReplaceItems,
+  type PersonRecord,
+} from '../lib/register/people';
 import { categoriesOf } from '../lib/register/scope';
 import type { Store } from '../store';
 import { idCardClaims, idCardHolder } from './id-card-claims';
@@ -48,7 +54,7 @@ function certificatesChanged(
   });
 }
 
-export type PersonRecord = EntityItem<Store['personnel']>;
+export type { PersonRecord };
 
 export const duplicateIdCard = () => conflict('该身份证号的人员已存在');
 export const stalePerson = () => conflict('人员信息已被修改，请刷新后重试');
@@ -68,43 +74,6 @@ export function personView(x: PersonRecord) {
     ...(x.earliestCertValidTo ? { earliestCertValidTo: x.earliestCertValidTo } : {}),
     version: x.version,
   };
-}
-
-/** The stored person: the form's fields, the enterprise's region, and the earliest expiry for the `due` index. */
-export function personRecord(e: EnterpriseRecord, personId: string, person: Person, version: number): PersonRecord {
-  const earliest = person.certificates.map((c) => c.validTo).sort()[0];
-  return {
-    personId,
-    enterpriseId: e.enterpriseId,
-    regionCode: e.regionCode,
-    name: person.name,
-    idCardNo: person.idCardNo,
-    gender: person.gender,
-    mobile: person.mobile,
-    position: person.position,
-    certificates: person.certificates.map((c) => ({ ...c })),
-    ...(earliest ? { earliestCertValidTo: earliest } : {}),
-    version,
-  };
-}
-
-/** The fields an audit record keeps of a person (before/after). */
-function auditedFields(x: Pick<PersonRecord, 'name' | 'idCardNo' | 'gender' | 'mobile' | 'position' | 'certificates'>) {
-  return {
-    name: x.name,
-    idCardNo: x.idCardNo,
-    gender: x.gender ?? null,
-    mobile: x.mobile ?? null,
-    position: x.position ?? null,
-    // Keys in a fixed order: DynamoDB keeps no order within a map, and before/after are compared as text.
-    certificates: x.certificates.map((c) => ({
-      type: c.type,
-      number: c.number,
-      issuer: c.issuer,
-      validFrom: c.validFrom,
-      validTo: c.validTo,
-    })),
-  } as AuditJson;
 }
 
 /**
@@ -204,11 +173,7 @@ export async function updatePerson(
 
   const claims = idCardClaims(store);
   const own = itemsOf(
-    createWriteTransaction({ claims, personnel: store.personnel }, ({ claims, personnel }) => [
-      personnel
-        .put(next)
-        .where((a, op) => op.eq(a.version, cur.version))
-        .commit(),
+    createWriteTransaction({ claims }, ({ claims }) => [
       // The claim of the number the person has now: written even when unchanged, so people from before claims get one.
       claims
         .put({ enterpriseId, idCardNo: person.idCardNo, personId })
@@ -230,7 +195,10 @@ export async function updatePerson(
     own.push(certificatesChanged(store, p, next, false));
   }
   try {
-    await transactWithAudit(store, entry(p, ctx, 'update', next, { before, after }), own);
+    await transactWithAudit(store, entry(p, ctx, 'update', next, { before, after }), [
+      ...personReplaceItems(store, cur, next),
+      ...own,
+    ]);
   } catch (err) {
     if (!isConditionFailure(err)) throw err;
     throw failedConditionIndex(err) === 1 ? duplicateIdCard() : stalePerson();

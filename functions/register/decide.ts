@@ -33,6 +33,7 @@ import {
   type EntryChange,
   type RegisterFields,
 } from '../lib/register/entry-writes';
+import { licenceChange, type LicenceFields } from '../lib/register/licence-writes';
 import type { RequestContext } from './submit';
 
 const staleForReviewer = '企业信息在申请提交后已被修改，请拒绝此申请，由申请人重新提交';
@@ -186,39 +187,9 @@ async function registerChange(
   const licence = found.licences.find((l) => l.licenceId === r.licenceId);
   if (!licence) throw conflict('证书已不存在，请拒绝此申请');
   if (licence.version !== r.baseVersion) throw conflict('证书信息在申请提交后已被修改，请拒绝此申请');
-  const fields = r.after as Pick<
-    typeof licence,
-    'licenceName' | 'number' | 'issuer' | 'validFrom' | 'validTo' | 'scope'
-  >;
-  const updated = { ...licence, ...fields, version: licence.version + 1 };
-  if (!fields.scope) delete updated.scope;
-  const licenceItems = itemsOf(
-    createWriteTransaction({ licences: store.licences }, ({ licences }) => {
-      let patch = licences
-        .patch({ enterpriseId: licence.enterpriseId, licenceId: licence.licenceId })
-        .set({
-          licenceName: fields.licenceName,
-          number: fields.number,
-          issuer: fields.issuer,
-          validFrom: fields.validFrom,
-          validTo: fields.validTo,
-          ...(fields.scope ? { scope: fields.scope } : {}),
-        })
-        .add({ version: 1 });
-      if (!fields.scope && licence.scope) patch = patch.remove(['scope']);
-      return [patch.where((a, op) => op.eq(a.version, licence.version)).commit()];
-    }),
-  );
-  return {
-    change: {
-      kind: 'update',
-      before: entry,
-      after: { ...entry, version: entry.version + 1, updatedAt: now },
-      licences: found.licences.map((l) => (l.licenceId === licence.licenceId ? updated : l)),
-      decides: r.requestId,
-    },
-    licenceItems,
-  };
+  const fields = r.after as LicenceFields;
+  const { licenceItems, change } = licenceChange(store, entry, found.licences, licence, fields, now);
+  return { change: { ...change, decides: r.requestId }, licenceItems };
 }
 
 /** What the decision announces: `r` as it stands once decided. */

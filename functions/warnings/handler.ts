@@ -1,11 +1,13 @@
-/** The warnings context's Lambda: the daily scan, 立即扫描 and its runs, and clearing on events. */
+/** The warnings context's Lambda: the daily scan, 立即扫描 and its runs, clearing on events, and 大数据预警's lists. */
 import { defineHandler } from '../lib/handler';
+import { warningListImpls } from './list-handlers';
 import { warningsManifest } from './manifest';
 import { onChangeRequestDecided, onHazardConfirmed, onStaffCertificatesChanged } from './on-events';
 import { executeRun, getScan, listScans, runDailyScan, startScan } from './runs';
 
-export const handler = defineHandler(warningsManifest, ({ store }) => ({
+export const handler = defineHandler(warningsManifest, ({ store, now }) => ({
   routes: {
+    ...warningListImpls({ store, now }),
     startWarningScan: async ({ principal, requestId, sourceIp }) =>
       startScan(store, principal, { requestId, sourceIp }),
     listWarningScans: async ({ query }) => listScans(store, query),

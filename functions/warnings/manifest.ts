@@ -4,6 +4,7 @@ import { HazardConfirmed } from '../../shared/events/hazards';
 import { ChangeRequestDecided } from '../../shared/events/register';
 import { WarningScanRequested, WarningsRaised } from '../../shared/events/warnings';
 import { defineContext, defineRoute } from '../lib/wiring';
+import { WARNING_LIST_ROUTES } from './list-routes';
 
 /**
  * 大数据预警 (issue 12): the daily scan that raises, regrades and clears warnings from the sparse `due` index,
@@ -53,8 +54,9 @@ export const getWarningScan = defineRoute({
 export const warningsManifest = defineContext({
   context: 'warnings',
   entry: 'functions/warnings/handler.ts',
-  description: '大数据预警: the daily scan (raise, regrade, clear), clearing on events, scan runs',
-  routes: [startWarningScan, listWarningScans, getWarningScan],
+  description:
+    '大数据预警: the daily scan (raise, regrade, clear), clearing on events, scan runs, the lists, 修改, 关闭预警',
+  routes: [startWarningScan, listWarningScans, getWarningScan, ...WARNING_LIST_ROUTES],
   subscriptions: [
     {
       name: 'scanRequested',
@@ -98,8 +100,15 @@ export const warningsManifest = defineContext({
         'warningScanRuns',
         'outboxEvents',
         'audit',
+        // 修改 (list-routes.ts): the licence through the register's writer, or the person's item.
+        'licences',
+        'enterprises',
+        'enterpriseListings',
+        'enterpriseCounters',
+        'creditCodeClaims',
+        'personnel',
       ],
-      read: ['licences', 'personnel', 'hazards', 'enterprises', 'sessions'],
+      read: ['hazards', 'sessions'],
     },
   },
   memoryMb: 1024,

@@ -15,6 +15,9 @@ import { matrixInspections } from '../support/inspections';
 import { signedInAs, type Persona } from '../support/personas';
 import type { CategoryCode } from '../../shared/reference/categories';
 import { defaultResponsibleDepartment, segmentsOf } from '../../shared/reference/segments';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { raiseWarningItems, warningIdOf, type WarningInput } from '../../functions/lib/warnings/write';
+import { warningRefOf } from '../../shared/api/warnings';
 
 /**
  * The authorization matrix: for every route that exists, callers who must NOT get through — anonymous,
@@ -233,8 +236,78 @@ const HAZARD_INSPECTOR_OTHER_DEPARTMENT: Persona = { ...INSPECTOR_OF_A };
 const HAZARD_INSPECTOR_OTHER_CATEGORY: Persona = { ...INSPECTOR_OF_A };
 const HAZARD_OUTSIDERS = [HAZARD_INSPECTOR_FAR, HAZARD_INSPECTOR_OTHER_DEPARTMENT, HAZARD_INSPECTOR_OTHER_CATEGORY];
 
+/**
+ * 大数据预警 around ent-000001 (filled in beforeAll): `{warning}` is an open licence warning of it, `{flowWarning}` an
+ * open flow warning, `{warningCategory}` / `{warningCity}` its first category and city. Readers are regulators who do
+ * business and see it (jurisdiction × category); 修改 and 关闭预警 are its inspectors'.
+ */
+let warningRef = '';
+let flowWarningRef = '';
+let warningCategory = '';
+let warningCity = '';
+
 /** By route key. Routes of the identity context act on the caller's own session only: any signed-in caller may. */
 const MATRIX: Record<string, Row> = {
+  'GET /api/warnings/{kind}': {
+    probe: { method: 'GET', path: '/api/warnings/licence?category={warningCategory}&region={warningCity}' },
+    denied: [
+      ENTERPRISE_A,
+      ENTERPRISE_B,
+      REVIEWER_FAR_FROM_A,
+      REVIEWER_OTHER_CATEGORY_OF_A,
+      ...ADMINS,
+      ADMIN_REVIEWER_OF_A,
+    ],
+    allowed: INSPECTOR_OF_A,
+    allowedStatus: 200,
+  },
+  'GET /api/warnings/item/{warningRef}': {
+    probe: { method: 'GET', path: '/api/warnings/item/{warning}' },
+    denied: [
+      ENTERPRISE_A,
+      ENTERPRISE_B,
+      REVIEWER_FAR_FROM_A,
+      REVIEWER_OTHER_CATEGORY_OF_A,
+      ...ADMINS,
+      ADMIN_REVIEWER_OF_A,
+    ],
+    allowed: REVIEWER_OF_A,
+    allowedStatus: 200,
+  },
+  // The allowed inspector's form is stale (version 999): 409, nothing written.
+  'POST /api/warnings/item/{warningRef}/certificate': {
+    probe: {
+      method: 'POST',
+      path: '/api/warnings/item/{warning}/certificate',
+      body: { validFrom: '2026-01-01', validTo: '2099-12-31', version: 999 },
+    },
+    denied: [
+      ENTERPRISE_A,
+      ENTERPRISE_B,
+      REVIEWER_OF_A,
+      REVIEWER_FAR_FROM_A,
+      REVIEWER_OTHER_CATEGORY_OF_A,
+      ...ADMINS,
+      ADMIN_REVIEWER_OF_A,
+    ],
+    allowed: INSPECTOR_OF_A,
+    allowedStatus: 409,
+  },
+  // The allowed inspector closes at a version that isn't the warning's: 409, nothing written.
+  'POST /api/warnings/item/{warningRef}/close': {
+    probe: { method: 'POST', path: '/api/warnings/item/{flowWarning}/close', body: { reason: '矩阵测试', version: 1 } },
+    denied: [
+      ENTERPRISE_A,
+      ENTERPRISE_B,
+      REVIEWER_OF_A,
+      REVIEWER_FAR_FROM_A,
+      REVIEWER_OTHER_CATEGORY_OF_A,
+      ...ADMINS,
+      ADMIN_REVIEWER_OF_A,
+    ],
+    allowed: INSPECTOR_OF_A,
+    allowedStatus: 409,
+  },
   // 隐患管理: inspectors who do business (no admin role) register, list and decide; the enterprise sees and
   // rectifies its own. A hazard is its sending and responsible departments', within jurisdiction and category.
   'POST /api/hazards': {
@@ -1110,6 +1183,32 @@ describe('the authorization matrix', () => {
     ).post('/api/hazards', { name: '矩阵隐患', enterpriseId: 'ent-000001', deadline: '2099-12-31', problem: '矩阵' });
     expect(issued.status, JSON.stringify(issued.body)).toBe(201);
     hazard = issued.body.hazardId;
+    warningCategory = cats[0]!;
+    warningCity = city;
+    const warned: WarningInput = {
+      kind: 'licence',
+      sourceKey: 'ent-000001/matrix-licence',
+      grade: 'red',
+      regionCode: a!.regionCode,
+      categories: cats as CategoryCode[],
+      enterpriseId: 'ent-000001',
+      enterpriseName: a!.name,
+      dueDate: '2026-01-01',
+      detail: { certificateType: '矩阵许可证', number: 'MATRIX-1', issuer: '矩阵', validTo: '2026-01-01' },
+    };
+    const flowWarned: WarningInput = {
+      ...warned,
+      kind: 'flow',
+      flowType: 'stock-difference',
+      sourceKey: 'stock/matrix',
+      detail: { warehouseName: '矩阵仓库', productName: '矩阵产品', systemQuantity: 1, actualQuantity: 2, unit: '箱' },
+    };
+    for (const w of [warned, flowWarned]) {
+      const items = raiseWarningItems(store, w, new Date().toISOString());
+      await store.client.send(new TransactWriteCommand({ TransactItems: items as never }));
+    }
+    warningRef = warningRefOf(warningIdOf(warned.kind, warned.sourceKey));
+    flowWarningRef = warningRefOf(warningIdOf(flowWarned.kind, flowWarned.sourceKey));
     recordTask = await writeTask(store, {
       team: [
         { accountId: 'reg-matrix-officer-1', name: '甲检查' },
@@ -1201,6 +1300,10 @@ describe('the authorization matrix', () => {
         .replace('{inspectionJoint}', inspections.joint)
         .replace('{inspectionDraw}', inspections.draw)
         .replace('{hazard}', hazard)
+        .replace('{warningCategory}', warningCategory)
+        .replace('{warningCity}', warningCity)
+        .replace('{flowWarning}', flowWarningRef)
+        .replace('{warning}', warningRef)
         .replace('{recordTask}', recordTask);
       const a = await anonymous.request(row.probe.method, path, row.probe.body);
       expect(a.status).toBe(401);

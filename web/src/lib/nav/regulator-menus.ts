@@ -19,13 +19,19 @@ const STANDARDS = item('standards', '建设标准管理');
 const EMERGENCY = item('emergency', '应急救援管理');
 const PUBLISHING = item('publishing', '信息发布管理');
 
-/** 大数据预警 and its four warning lists (seed: "如何消除预警"). */
-const WARNINGS = item('warnings', '大数据预警', [
-  item('enterprise-qualification', '企业资质预警'),
-  item('personnel-qualification', '人员资质预警'),
-  item('flow', '物品流向预警'),
-  item('hazard-rectification', '企业隐患整改预警'),
-]);
+/**
+ * 大数据预警 and its four warning lists (seed: "如何消除预警"), for the regulators who supervise: the API
+ * (functions/warnings/list-routes.ts) admits 检查人员 and 审核人员 without an admin role.
+ */
+const WARNINGS = restricted(
+  ['inspector', 'reviewer'],
+  item('warnings', '大数据预警', [
+    item('enterprise-qualification', '企业资质预警'),
+    item('personnel-qualification', '人员资质预警'),
+    item('flow', '物品流向预警'),
+    item('hazard-rectification', '企业隐患整改预警'),
+  ]),
+);
 
 /** 执法人员管理: the inspectors (functions/officers/manifest.ts); 专家库管理 also the 部门管理员. */
 const OFFICER_ROLES: readonly RoleCode[] = ['inspector'];
