@@ -379,6 +379,7 @@ export const inspectionsManifest = defineContext({
         'inspectionResultNames',
         'inspectionPublicationDue',
         'outboxEvents',
+        'statsCounters',
       ],
       read: [
         'enterprises',

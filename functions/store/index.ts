@@ -57,6 +57,7 @@ import {
   inspectionResultModel,
   inspectionResultNameModel,
 } from './entities/inspection-result';
+import { statsCounterModel } from './entities/stats-counter';
 
 /** Each entity of the table by its name in the store, and the function that builds it on a client and table. */
 const MODELS = {
@@ -110,6 +111,7 @@ const MODELS = {
   hazards: hazardModel,
   hazardListings: hazardListingModel,
   hazardSteps: hazardStepModel,
+  statsCounters: statsCounterModel,
 };
 
 type Models = typeof MODELS;

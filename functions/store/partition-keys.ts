@@ -77,6 +77,8 @@ export const PARTITION_KEYS = {
   hazards: [key('hazardId', 'hz-')],
   hazardListings: [key('hazardId', 'hz-')],
   hazardSteps: [key('hazardId', 'hz-')],
+  /** The 首页's yearly counters: one partition per category × year (`…#category_<c>#year_<y>`). */
+  statsCounters: [key('category')],
 } as const satisfies Record<string, readonly string[]>;
 
 export type StoreEntity = keyof typeof PARTITION_KEYS;
