@@ -102,6 +102,8 @@ export function warningGradesChart(d: Pick<Dashboard, 'warnings'>): Chart {
           radius: ['45%', '70%'],
           center: ['50%', '45%'],
           avoidLabelOverlap: true,
+          // No warnings: an empty ring, not four equal slices of nothing.
+          stillShowZeroSum: false,
           label: { show: false },
           data: WARNING_GRADES.map((g) => ({
             name: GRADE_LABELS[g],
