@@ -10,7 +10,8 @@ import {
   type EnterpriseDashboard,
 } from '../../shared/api/dashboard';
 import { certificateType, isCertificateTypeCode } from '../../shared/reference/certificates';
-import { isoToDays, todayInChina } from '../../shared/validation/dates';
+import { shanghaiToday } from '../../shared/reference/warnings';
+import { isoToDays } from '../../shared/validation/dates';
 import type { EnterpriseAccount } from '../lib/auth/principal';
 import type { Store } from '../store';
 
@@ -24,7 +25,7 @@ export async function enterpriseDashboard(
   now: Date = new Date(),
 ): Promise<EnterpriseDashboard> {
   const enterpriseId = p.enterpriseId;
-  const today = todayInChina(now);
+  const today = shanghaiToday(now);
   const [hazards, licences, staff, inbox] = await Promise.all([
     store.hazards.query
       .byEnterprise({ enterpriseId })

@@ -41,7 +41,16 @@ export const dashboardManifest = defineContext({
   grants: {
     table: {
       write: [],
-      read: ['sessions', 'enterpriseCounters', 'statsCounters', 'hazards', 'licences', 'personnel', 'inboxCounters'],
+      read: [
+        'sessions',
+        'enterpriseCounters',
+        'statsCounters',
+        'hazards',
+        'licences',
+        'personnel',
+        'inboxCounters',
+        'warningCounters',
+      ],
     },
   },
 });

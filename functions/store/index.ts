@@ -58,6 +58,12 @@ import {
   inspectionResultNameModel,
 } from './entities/inspection-result';
 import { statsCounterModel } from './entities/stats-counter';
+import { warningModel } from './entities/warning';
+import { warningListingModel } from './entities/warning-listing';
+import { warningStepModel } from './entities/warning-step';
+import { warningCounterModel } from './entities/warning-counter';
+import { warningOpenSetModel } from './entities/warning-open-set';
+import { warningScanRunModel } from './entities/warning-scan-run';
 
 /** Each entity of the table by its name in the store, and the function that builds it on a client and table. */
 const MODELS = {
@@ -112,6 +118,12 @@ const MODELS = {
   hazardListings: hazardListingModel,
   hazardSteps: hazardStepModel,
   statsCounters: statsCounterModel,
+  warnings: warningModel,
+  warningListings: warningListingModel,
+  warningSteps: warningStepModel,
+  warningCounters: warningCounterModel,
+  warningOpenSets: warningOpenSetModel,
+  warningScanRuns: warningScanRunModel,
 };
 
 type Models = typeof MODELS;

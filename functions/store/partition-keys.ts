@@ -79,6 +79,15 @@ export const PARTITION_KEYS = {
   hazardSteps: [key('hazardId', 'hz-')],
   /** The 首页's yearly counters: one partition per category × year (`…#category_<c>#year_<y>`). */
   statsCounters: [key('category')],
+  /** A warning, its list rows and its history share its partition (ids `<kind>:<sourceKey>`). */
+  warnings: [key('warningId')],
+  warningListings: [key('warningId')],
+  warningSteps: [key('warningId')],
+  /** One partition per category × region. */
+  warningCounters: [key('warningCategory')],
+  /** One partition per kind: the open warnings' ids by due day. */
+  warningOpenSets: [key('openKind')],
+  warningScanRuns: [key('runId', 'wsr-')],
 } as const satisfies Record<string, readonly string[]>;
 
 export type StoreEntity = keyof typeof PARTITION_KEYS;
@@ -111,6 +120,9 @@ export const INDEXED_ENTITIES: readonly StoreEntity[] = [
   'inspectionPublicationDue',
   'hazards',
   'hazardListings',
+  'warnings',
+  'warningListings',
+  'warningScanRuns',
 ];
 
 /** The entity no one may update or delete: records and heads are only put (conditionally). */

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { CATEGORY_CODES } from '../reference/categories';
+import { GRADE_THRESHOLD_DAYS } from '../reference/warnings';
 
 const REGION_CODE = /^35(\d{2}){0,2}$/;
 
@@ -19,10 +20,6 @@ export const DashboardQuery = z
   })
   .check(z.meta({ id: 'DashboardQuery' }));
 export type DashboardQuery = z.output<typeof DashboardQuery>;
-
-/** The four kinds and grades of shared/reference/warnings.ts, in the order the 首页 shows them. */
-export const DASHBOARD_WARNING_KINDS = ['licence', 'personCert', 'hazard', 'flow'] as const;
-export const DASHBOARD_WARNING_GRADES = ['red', 'orange', 'yellow', 'blue'] as const;
 
 const Grades = z.object({ red: z.number(), orange: z.number(), yellow: z.number(), blue: z.number() });
 const RegionRef = z.object({ code: z.string(), name: z.string() });
@@ -61,8 +58,8 @@ export const Dashboard = z
   .check(z.meta({ id: 'Dashboard' }));
 export type Dashboard = z.output<typeof Dashboard>;
 
-/** Certificates and licences the enterprise's 首页 lists: expired, or expiring within this many days. */
-export const ENTERPRISE_DUE_WITHIN_DAYS = 90;
+/** Certificates and licences the enterprise's 首页 lists: expired, or due within the blue grade's days (90). */
+export const ENTERPRISE_DUE_WITHIN_DAYS = GRADE_THRESHOLD_DAYS.blue;
 /** The 首页 lists at most this many of each; the full lists are a click away. */
 export const ENTERPRISE_DASHBOARD_MAX = 20;
 

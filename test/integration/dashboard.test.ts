@@ -1,4 +1,6 @@
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { raiseWarningItems } from '../../functions/lib/warnings/write';
 import type { EnterpriseRecord } from '../../functions/lib/register/entry-writes';
 import { categoriesOf } from '../../functions/lib/register/scope';
 import type { Dashboard, EnterpriseDashboard } from '../../shared/api/dashboard';
@@ -155,6 +157,47 @@ describe('dashboard (首页)', () => {
     const cityView = await dashboard(province, city);
     expect(cityView.thisYear.hazardsConfirmed).toBe(cityBefore.hazardsConfirmed + 1);
     expect(cityView.childYear.find((c) => c.code === county)!.figures).toEqual(after.thisYear);
+  });
+
+  it('counts open warnings per kind and grade at the region and every level above, not beside', async () => {
+    const otherCity = city === '3501' ? '3502' : '3501';
+    const [countyBefore, cityBefore, provinceBefore, otherBefore] = await Promise.all(
+      [county, city, '35', otherCity].map((r) => dashboard(province, r)),
+    );
+    const raise = (sourceKey: string, grade: 'red' | 'orange') =>
+      t.store.client.send(
+        new TransactWriteCommand({
+          TransactItems: raiseWarningItems(
+            t.store,
+            {
+              kind: 'licence',
+              sourceKey,
+              grade,
+              regionCode: county,
+              categories: [category],
+              enterpriseId: ent.enterpriseId,
+              enterpriseName: ent.name,
+              dueDate: '2026-01-01',
+              detail: { certificateType: '测试许可证', number: sourceKey },
+            },
+            new Date().toISOString(),
+          ) as never,
+        }),
+      );
+    await raise(`${ent.enterpriseId}/dash-1`, 'red');
+    await raise(`${ent.enterpriseId}/dash-2`, 'red');
+    await raise(`${ent.enterpriseId}/dash-3`, 'orange');
+    for (const [r, before] of [
+      [county, countyBefore],
+      [city, cityBefore],
+      ['35', provinceBefore],
+    ] as const) {
+      const d = await dashboard(province, r);
+      expect(d.warnings.byKind.licence.red, r).toBe(before.warnings.byKind.licence.red + 2);
+      expect(d.warnings.byKind.licence.orange, r).toBe(before.warnings.byKind.licence.orange + 1);
+      expect(d.warnings.total, r).toBe(before.warnings.total + 3);
+    }
+    expect((await dashboard(province, otherCity)).warnings).toEqual(otherBefore.warnings);
   });
 
   it('keeps the region inside the caller jurisdiction: another city and drilling up are 404', async () => {

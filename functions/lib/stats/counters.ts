@@ -7,7 +7,7 @@
 import { createWriteTransaction } from 'electrodb';
 import { regionLevels } from '../register/counters';
 import { itemsOf, type TransactItem } from '../transactions';
-import { todayInChina } from '../../../shared/validation/dates';
+import { shanghaiToday } from '../../../shared/reference/warnings';
 import type { Store } from '../../store';
 
 export const STATS_METRICS = ['inspectionsCompleted', 'hazardsIssued', 'hazardsConfirmed'] as const;
@@ -16,7 +16,7 @@ export type StatsFigures = Record<StatsMetric, number>;
 
 /** The Asia/Shanghai calendar year of an instant: an inspection completed at 2026-12-31T17:00Z counts in 2027. */
 export function statsYear(at: Date | string): string {
-  return todayInChina(typeof at === 'string' ? new Date(at) : at).slice(0, 4);
+  return shanghaiToday(typeof at === 'string' ? new Date(at) : at).slice(0, 4);
 }
 
 /** ADD `by` (default 1) to `metric` at the region and every level above it, for the instant's year. */

@@ -3,25 +3,21 @@
  * No SvelteKit import: the chart option builders and their unit tests use it as it is.
  */
 import type { Dashboard } from '../../../../shared/api/dashboard';
+import {
+  WARNING_GRADES,
+  WARNING_KINDS,
+  type WarningGrade,
+  type WarningKind,
+} from '../../../../shared/reference/warnings';
 
-export type WarningKind = keyof Dashboard['warnings']['byKind'];
-export type WarningGrade = keyof Dashboard['warnings']['byKind']['licence'];
+export {
+  WARNING_GRADES,
+  WARNING_KINDS,
+  WARNING_GRADE_LABELS as GRADE_LABELS,
+  WARNING_KIND_LABELS as KIND_LABELS,
+} from '../../../../shared/reference/warnings';
+export type { WarningGrade, WarningKind };
 
-export const WARNING_KINDS: readonly WarningKind[] = ['licence', 'personCert', 'hazard', 'flow'];
-export const WARNING_GRADES: readonly WarningGrade[] = ['red', 'orange', 'yellow', 'blue'];
-
-export const KIND_LABELS: Record<WarningKind, string> = {
-  licence: '企业资质预警',
-  personCert: '人员资质预警',
-  hazard: '企业隐患整改预警',
-  flow: '物品流向预警',
-};
-export const GRADE_LABELS: Record<WarningGrade, string> = {
-  red: '红色预警',
-  orange: '橙色预警',
-  yellow: '黄色预警',
-  blue: '蓝色预警',
-};
 /** The grades' colours, as the seed's lists show them (also used by the charts). */
 export const GRADE_COLORS: Record<WarningGrade, string> = {
   red: '#d92d20',
