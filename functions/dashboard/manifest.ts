@@ -50,6 +50,9 @@ export const dashboardManifest = defineContext({
         'personnel',
         'inboxCounters',
         'warningCounters',
+        // Only warningCounts is called; `warnings` is in the same kernel module (readWarning), which the grants
+        // test counts as reached.
+        'warnings',
       ],
     },
   },
