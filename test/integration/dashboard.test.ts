@@ -161,9 +161,12 @@ describe('dashboard (首页)', () => {
 
   it('counts open warnings per kind and grade at the region and every level above, not beside', async () => {
     const otherCity = city === '3501' ? '3502' : '3501';
-    const [countyBefore, cityBefore, provinceBefore, otherBefore] = await Promise.all(
-      [county, city, '35', otherCity].map((r) => dashboard(province, r)),
-    );
+    const [countyBefore, cityBefore, provinceBefore, otherBefore] = await Promise.all([
+      dashboard(province, county),
+      dashboard(province, city),
+      dashboard(province, '35'),
+      dashboard(province, otherCity),
+    ]);
     const raise = (sourceKey: string, grade: 'red' | 'orange') =>
       t.store.client.send(
         new TransactWriteCommand({
