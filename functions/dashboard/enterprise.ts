@@ -30,7 +30,8 @@ export async function enterpriseDashboard(
     store.hazards.query
       .byEnterprise({ enterpriseId })
       .where((a, op) => op.ne(a.status, 'confirmed'))
-      .go({ pages: 'all' }),
+      // One page (1 MB: hundreds of hazards); an enterprise with more is told there are more.
+      .go({ pages: 1 }),
     store.licences.query.byEnterprise({ enterpriseId }).go({ pages: 'all' }),
     store.personnel.query.byEnterprise({ enterpriseId }).go({ pages: 'all', attributes: ['name', 'certificates'] }),
     store.inboxCounters.get({ recipient: p.accountId }).go(),
@@ -77,7 +78,10 @@ export async function enterpriseDashboard(
   return {
     asOf: now.toISOString(),
     today,
-    hazards: { items: open.slice(0, ENTERPRISE_DASHBOARD_MAX), more: open.length > ENTERPRISE_DASHBOARD_MAX },
+    hazards: {
+      items: open.slice(0, ENTERPRISE_DASHBOARD_MAX),
+      more: open.length > ENTERPRISE_DASHBOARD_MAX || hazards.cursor !== null,
+    },
     expiring: { items: due.slice(0, ENTERPRISE_DASHBOARD_MAX), more: due.length > ENTERPRISE_DASHBOARD_MAX },
     unreadMessages: Math.max(0, inbox.data?.unread ?? 0),
   };
