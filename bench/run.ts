@@ -20,6 +20,7 @@ import { measureInspectionDraw } from './inspection-draw';
 import { measureInspectionRecords } from './inspection-records';
 import { percentile, round, timeInterleaved } from './stats';
 import { measureWebFirstLoad } from './web';
+import { measureWarningScan } from './warnings-scan';
 
 export interface Row {
   name: string;
@@ -112,6 +113,7 @@ async function main(): Promise<void> {
     rows.push(...(await measureHazards(stack, `http://127.0.0.1:${dynamoPort}`)));
     rows.push(...(await measureInspectionRecords(stack, `http://127.0.0.1:${dynamoPort}`)));
     rows.push(...(await measureDashboard(stack, `http://127.0.0.1:${dynamoPort}`)));
+    rows.push(...(await measureWarningScan(stack, `http://127.0.0.1:${dynamoPort}`)));
   } finally {
     await stack.stop();
   }

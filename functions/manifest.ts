@@ -22,6 +22,7 @@ import { selfInspectionsManifest } from './self-inspections/manifest';
 import { inspectionsManifest } from './inspections/manifest';
 import { hazardsManifest } from './hazards/manifest';
 import { dashboardManifest } from './dashboard/manifest';
+import { warningsManifest } from './warnings/manifest';
 
 export const MANIFEST: readonly ContextManifest[] = [
   platformManifest,
@@ -43,4 +44,5 @@ export const MANIFEST: readonly ContextManifest[] = [
   inspectionsManifest,
   hazardsManifest,
   dashboardManifest,
+  warningsManifest,
 ];

@@ -11,6 +11,7 @@ import {
   ProductView,
 } from '../../shared/api/enterprise';
 import { defineContext, defineRoute } from '../lib/wiring';
+import { StaffCertificatesChanged } from '../../shared/events/enterprise';
 
 /**
  * The enterprise's own data (企业服务平台 › 企业信息管理): 产品种类 and 从业人员, which the enterprise keeps
@@ -90,9 +91,10 @@ export const enterpriseManifest = defineContext({
   routes: [addProduct, removeProduct, addPerson, updatePerson, deletePersonnel],
   subscriptions: [],
   schedules: [],
+  publishes: [StaffCertificatesChanged],
   grants: {
     table: {
-      write: ['enterprises', 'enterpriseListings', 'personnel', 'products', 'sessions', 'audit'],
+      write: ['enterprises', 'enterpriseListings', 'personnel', 'products', 'sessions', 'audit', 'outboxEvents'],
       read: ['accounts', 'licences', 'creditCodeClaims', 'enterpriseCounters'],
     },
   },

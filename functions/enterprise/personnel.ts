@@ -25,6 +25,28 @@ import type { Store } from '../store';
 import { idCardClaims, idCardHolder } from './id-card-claims';
 import { ownEnterprise, type EnterprisePrincipal, type RequestContext } from './own-enterprise';
 import { writeStaffChange } from './staff-count';
+import { StaffCertificatesChanged } from '../../shared/events/enterprise';
+import { outboxItem } from '../lib/events/outbox';
+import type { TransactItem } from '../lib/transactions';
+
+/**
+ * The event that lets 人员资质预警 follow a change of a person's certificates at once (the warnings context
+ * re-grades that person), written in the change's own transaction; none when the certificates did not change.
+ */
+function certificatesChanged(
+  store: Store,
+  p: EnterprisePrincipal,
+  x: { enterpriseId: string; personId: string },
+  removed: boolean,
+): TransactItem {
+  return outboxItem(store, StaffCertificatesChanged, {
+    enterpriseId: x.enterpriseId,
+    personId: x.personId,
+    removed,
+    changedAt: new Date().toISOString(),
+    by: { accountId: p.accountId, name: p.name.slice(0, 100) },
+  });
+}
 
 export type PersonRecord = EntityItem<Store['personnel']>;
 
@@ -142,6 +164,7 @@ export async function addPerson(store: Store, p: EnterprisePrincipal, person: Pe
           personnel.create(record).commit(),
         ]),
       );
+      if (record.certificates.length) own.push(certificatesChanged(store, p, record, false));
       return { own, delta: 1, audit: [entry(p, ctx, 'create', record, { after: auditedFields(record) })] };
     },
     (i) => (i === 0 ? duplicateIdCard() : conflict('人员编号冲突，请重新提交')),
@@ -201,6 +224,11 @@ export async function updatePerson(
         : []),
     ]),
   );
+  const certs = (x: PersonRecord) =>
+    JSON.stringify(x.certificates.map((c) => [c.type, c.number, c.issuer, c.validFrom, c.validTo]));
+  if (certs(cur) !== certs(next)) {
+    own.push(certificatesChanged(store, p, next, false));
+  }
   try {
     await transactWithAudit(store, entry(p, ctx, 'update', next, { before, after }), own);
   } catch (err) {
@@ -252,6 +280,7 @@ export async function deletePersonnel(
       ),
     ]),
   );
+  for (const x of people) if (x.certificates.length) own.push(certificatesChanged(store, p, x, true));
   await writeStaffChange(
     store,
     enterpriseId,

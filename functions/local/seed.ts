@@ -11,6 +11,7 @@ import { generateDemoData } from '../seed/generate';
 import { seedNoticesAndSelfInspections } from '../seed/notices';
 import type { Store } from '../store';
 import { seedInspectionRecords } from '../seed/inspection-records';
+import { seedDemoWarnings } from '../seed/warnings';
 
 export interface SeedSummary {
   created: boolean;
@@ -70,6 +71,8 @@ export async function seedIfEmpty(
       today,
       inspections.map((i) => i.taskId),
     );
+    // 大数据预警: what the nightly scan would raise from all of the above (hazards included).
+    await seedDemoWarnings(store);
     await store.seedRuns
       .put({
         name: 'demo',

@@ -8,6 +8,7 @@ import { notificationsManifest } from './manifest';
 import { onChangeRequestDecided } from './on-change-decided';
 import { onNoticeSent } from './on-notice-sent';
 import { onHazardEvent } from './on-hazard';
+import { onWarningsRaised } from './on-warnings-raised';
 
 export const handler = defineHandler(notificationsManifest, (deps) => ({
   routes: {
@@ -23,5 +24,6 @@ export const handler = defineHandler(notificationsManifest, (deps) => ({
       await onNoticeSent(deps.store, event, log);
     },
     hazardEvents: async (event, log) => onHazardEvent(deps.store, event, log),
+    warningsRaised: async (event, log) => onWarningsRaised(deps.store, event, log),
   },
 }));

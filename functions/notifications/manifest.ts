@@ -9,6 +9,7 @@ import { ChangeRequestDecided } from '../../shared/events/register';
 import { NoticeSent } from '../../shared/events/notices';
 import { HazardConfirmed, HazardIssued, HazardReturned, RectificationSubmitted } from '../../shared/events/hazards';
 import { defineContext, defineRoute } from '../lib/wiring';
+import { WarningsRaised } from '../../shared/events/warnings';
 
 /**
  * The in-app inbox (消息): every signed-in account reads and marks its own messages, which consumers of
@@ -73,6 +74,11 @@ export const notificationsManifest = defineContext({
       name: 'hazardEvents',
       events: [HazardIssued, RectificationSubmitted, HazardReturned, HazardConfirmed],
       description: '隐患下发、退回、确认通知企业；企业提交整改情况通知隐患发送单位覆盖该企业的检查人员',
+    },
+    {
+      name: 'warningsRaised',
+      events: [WarningsRaised],
+      description: '预警扫描新增红色、橙色预警：通知企业及牵头监管部门的检查人员；一次超过 10 条则合并为一条预警日报',
     },
   ],
   schedules: [],

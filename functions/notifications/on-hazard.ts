@@ -74,7 +74,7 @@ export const hazardNotificationId = (type: HazardEventKind, d: Pick<HazardEvent,
   `${d.hazardId}-${type === 'HazardIssued' ? 'i' : type === 'RectificationSubmitted' ? 's' : type === 'HazardReturned' ? 'r' : 'c'}${d.round}`;
 
 /** The enterprise's enabled account(s): its login is its 统一社会信用代码, else its 注册号. */
-async function enterpriseRecipients(store: Store, enterpriseId: string): Promise<string[]> {
+export async function enterpriseRecipients(store: Store, enterpriseId: string): Promise<string[]> {
   const { data: e } = await store.enterprises.get({ enterpriseId }).go();
   const login = e ? loginOfEntry(e) : undefined;
   if (!login) return [];

@@ -9,6 +9,8 @@ import { ChangeRequestDecided } from './register';
 import { NoticeSent } from './notices';
 import { InspectionCompleted } from './inspections';
 import { HazardConfirmed, HazardIssued, HazardReturned, RectificationSubmitted } from './hazards';
+import { WarningScanRequested, WarningsRaised } from './warnings';
+import { StaffCertificatesChanged } from './enterprise';
 
 export * from './contract';
 export { ChangeRequestDecided } from './register';
@@ -16,6 +18,8 @@ export { RegisterImportBatchRequested, RegisterImportRequested } from './imports
 export { NoticeSent } from './notices';
 export { InspectionCompleted } from './inspections';
 export { HazardConfirmed, HazardIssued, HazardReturned, RectificationSubmitted } from './hazards';
+export { WarningScanRequested, WarningsRaised } from './warnings';
+export { StaffCertificatesChanged } from './enterprise';
 
 export const EVENTS: readonly EventContract[] = [
   ChangeRequestDecided,
@@ -27,4 +31,7 @@ export const EVENTS: readonly EventContract[] = [
   RectificationSubmitted,
   HazardReturned,
   HazardConfirmed,
+  WarningScanRequested,
+  WarningsRaised,
+  StaffCertificatesChanged,
 ];

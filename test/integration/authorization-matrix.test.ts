@@ -306,6 +306,26 @@ const MATRIX: Record<string, Row> = {
     allowed: INSPECTOR_OF_A,
     allowedStatus: 200,
   },
+  // 预警扫描: the 系统管理员 only (another admin role, a business role, an enterprise: 403). The allowed GET of a run
+  // that doesn't exist hears 404 (proves it was admitted); 立即扫描 answers 202 with the run.
+  'POST /api/warnings/scans': {
+    probe: { method: 'POST', path: '/api/warnings/scans' },
+    denied: [ENTERPRISE_A, INSPECTOR_QZ, GONGAN_QZ, AUDIT_ADMIN, SEC_ADMIN, DEPT_ADMIN_GONGAN_QZ, REVIEWER_OF_A],
+    allowed: SYS_ADMIN,
+    allowedStatus: 202,
+  },
+  'GET /api/warnings/scans': {
+    probe: { method: 'GET', path: '/api/warnings/scans' },
+    denied: [ENTERPRISE_A, INSPECTOR_QZ, GONGAN_QZ, AUDIT_ADMIN, SEC_ADMIN, DEPT_ADMIN_GONGAN_QZ, REVIEWER_OF_A],
+    allowed: SYS_ADMIN,
+    allowedStatus: 200,
+  },
+  'GET /api/warnings/scans/{runId}': {
+    probe: { method: 'GET', path: '/api/warnings/scans/wsr-0000000000000000' },
+    denied: [ENTERPRISE_A, INSPECTOR_QZ, GONGAN_QZ, AUDIT_ADMIN, SEC_ADMIN, DEPT_ADMIN_GONGAN_QZ, REVIEWER_OF_A],
+    allowed: SYS_ADMIN,
+    allowedStatus: 404,
+  },
   // The enterprise's own 产品种类 and 从业人员: enterprise accounts only, always on their own enterprise (the session
   // names it). Another enterprise reaching ent-000001's items by id finds nothing in its own (404); regulators 403.
   // The POST row runs before the DELETE row and creates the product it deletes (id = category + name).

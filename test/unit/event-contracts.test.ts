@@ -27,6 +27,8 @@ import { RegisterImportBatchRequested, RegisterImportRequested } from '../../sha
 import { NoticeSent } from '../../shared/events/notices';
 import { ChangeRequestDecided } from '../../shared/events/register';
 import { HazardConfirmed, HazardIssued, HazardReturned, RectificationSubmitted } from '../../shared/events/hazards';
+import { WarningScanRequested, WarningsRaised } from '../../shared/events/warnings';
+import { StaffCertificatesChanged } from '../../shared/events/enterprise';
 import { eventBase } from '../../functions/hazards/writes';
 import { inspectionHazardId, problemOf } from '../../functions/hazards/issue';
 import type { HazardRecord } from '../../functions/hazards/record';
@@ -169,6 +171,45 @@ const SAMPLES: { contract: EventContract; data: unknown }[] = [
       ...eventBase(hazard({ status: 'confirmed', returnedCount: 1 })),
       confirmedByName: '',
       confirmedAt: '2026-03-04T02:00:00.000Z',
+    },
+  },
+  {
+    contract: WarningScanRequested,
+    data: { runId: 'wsr-mixk2r0abc123def456', requestedAt: '2026-12-07T02:00:00.000Z' },
+  },
+  {
+    contract: WarningsRaised,
+    data: {
+      runId: 'wsr-d20261207',
+      day: '2026-12-07',
+      groups: [
+        { audience: { kind: 'enterprise', enterpriseId: 'ent-1' }, count: 11, warnings: [] },
+        {
+          audience: { kind: 'regulators', department: 'anjian', regionCode: '3501' },
+          count: 1,
+          warnings: [
+            {
+              warningId: 'licence:ent-1/lic-1',
+              kind: 'licence',
+              grade: 'orange',
+              category: 'hazchem',
+              enterpriseName: '福州某化工有限公司',
+              subject: '危险化学品经营许可证（编号 AQ-1，有效期至 2026-12-20）',
+              dueDate: '2026-12-20',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    contract: StaffCertificatesChanged,
+    data: {
+      enterpriseId: 'ent-1',
+      personId: 'psn-1',
+      removed: false,
+      changedAt: '2026-12-07T02:00:00.000Z',
+      by: { accountId: 'acc-1', name: '企业用户' },
     },
   },
   ...[

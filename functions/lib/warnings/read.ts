@@ -23,11 +23,11 @@ export function zeroCounts(): WarningCounts {
 
 /** Counts of OPEN warnings for one category within a region (province '35', city, county): ONE Query. */
 export async function warningCounts(store: Store, category: CategoryCode, regionCode: string): Promise<WarningCounts> {
-  // 4 kinds × 4 grades = at most 16 small items: one page.
+  // 4 kinds × 4 grades × 8 shards = at most 128 small items: one page.
   const { data } = await store.warningCounters.query
     .byCategoryRegion({ warningCategory: category, regionCode })
     .go({ pages: 'all' });
   const counts = zeroCounts();
-  for (const c of data) counts[c.kind][c.grade] = c.count;
+  for (const c of data) counts[c.kind][c.grade] += c.count;
   return counts;
 }

@@ -13,6 +13,7 @@ import type { CategoryCode } from '../../../shared/reference/categories';
 import { findRegion } from '../../../shared/reference/regions';
 import type { FlowWarningType, WarningDetail, WarningGrade, WarningKind } from '../../../shared/reference/warnings';
 import type { Store } from '../../store';
+import { WARNING_COUNTER_SHARDS } from '../../store/entities/warning-counter';
 import { itemsOf, type TransactItem } from '../transactions';
 
 export type Warning = EntityItem<Store['warnings']>;
@@ -44,6 +45,17 @@ export function warningIdOf(kind: WarningKind, sourceKey: string): string {
 /** The open set's day for a due date (flows may have none). */
 export const openSetDay = (dueDate: string | undefined): string => dueDate ?? '-';
 
+/**
+ * The counter shard of a warning: chosen by its due day, the same key as its open-set item, so work split by
+ * `shardOf(day)` (the scan's workers) never has two writers on one counter or one open-set item.
+ */
+export function shardOf(dueDate: string | undefined): number {
+  const day = openSetDay(dueDate);
+  let h = 2166136261;
+  for (let i = 0; i < day.length; i++) h = Math.imul(h ^ day.charCodeAt(i), 16777619);
+  return (h >>> 0) % WARNING_COUNTER_SHARDS;
+}
+
 /** The region and every level above it ('350503' → 350503, 3505, 35): each level has its own counters. */
 export function regionLevels(regionCode: string): string[] {
   const out: string[] = [];
@@ -56,12 +68,20 @@ interface Counted {
   grade: WarningGrade;
   regionCode: string;
   categories: readonly string[];
+  dueDate?: string | undefined;
 }
 
-/** ADD ±1 on every counter a warning counts in (each category × each region level). */
+/** ADD ±1 on every counter a warning counts in (each category × each region level, in its due day's shard). */
 function counterItems(store: Store, w: Counted, delta: 1 | -1): TransactItem[] {
+  const shard = shardOf(w.dueDate);
   const keys = [...new Set(w.categories)].flatMap((warningCategory) =>
-    regionLevels(w.regionCode).map((regionCode) => ({ warningCategory, regionCode, kind: w.kind, grade: w.grade })),
+    regionLevels(w.regionCode).map((regionCode) => ({
+      warningCategory,
+      regionCode,
+      kind: w.kind,
+      grade: w.grade,
+      shard,
+    })),
   );
   return itemsOf(
     createWriteTransaction({ counters: store.warningCounters }, ({ counters }) =>
@@ -192,6 +212,7 @@ export function regradeWarningItems(
   // The list rows carry the version they were written with; a regrade doesn't know it, and nothing conditions
   // on a row's version, so the rows take the regrade instant (monotonic like the warning's own).
   const moved = from.grade !== input.grade;
+  const recount = moved || shardOf(from.dueDate) !== shardOf(input.dueDate);
   return [
     ...warning,
     ...listingItems(store, warningId, { ...input, categories }, now, raiseVersion(now)),
@@ -204,7 +225,12 @@ export function regradeWarningItems(
       dueDate: input.dueDate,
       reason,
     }),
-    ...(moved ? [...counterItems(store, { ...input, grade: from.grade }, -1), ...counterItems(store, input, 1)] : []),
+    ...(recount
+      ? [
+          ...counterItems(store, { ...input, grade: from.grade, dueDate: from.dueDate }, -1),
+          ...counterItems(store, input, 1),
+        ]
+      : []),
     ...(openSetDay(from.dueDate) === openSetDay(input.dueDate)
       ? moved
         ? openSetItems(store, input.kind, [

@@ -5,10 +5,15 @@ import { SERVICE } from '../service-name';
 
 /**
  * Live count of OPEN warnings for one category × region (at every level: province '35', city, county) ×
- * kind × grade. Moved with `ADD ±1` in the same transaction as the warning's change (conditioned on its
- * version), never recomputed. One partition per (category, region) holds its 4 kinds × 4 grades: a dashboard
- * reads a jurisdiction's figure with ONE Query.
+ * kind × grade, in WARNING_COUNTER_SHARDS shards. Moved with `ADD ±1` in the same transaction as the warning's
+ * change (conditioned on the state it moves from), never recomputed. One partition per (category, region) holds
+ * its 4 kinds × 4 grades × shards (≤ 128 small items): a dashboard reads a jurisdiction's figure with ONE Query
+ * and sums the shards. The shards exist because every warning of a category counts in the province's counter:
+ * unsharded, each raise of a scan would wait on the same item; with the shard chosen by the due day
+ * (functions/lib/warnings/write.ts `shardOf`), a scan's workers — one per shard — never touch the same counter.
  */
+export const WARNING_COUNTER_SHARDS = 8;
+
 export const warningCounterModel = (client: DynamoDBDocumentClient, table: string) =>
   new Entity(
     {
@@ -19,12 +24,13 @@ export const warningCounterModel = (client: DynamoDBDocumentClient, table: strin
         regionCode: { type: 'string', required: true, readOnly: true },
         kind: { type: WARNING_KINDS, required: true, readOnly: true },
         grade: { type: WARNING_GRADES, required: true, readOnly: true },
+        shard: { type: 'number', required: true, readOnly: true },
         count: { type: 'number', required: true, default: 0 },
       },
       indexes: {
         byCategoryRegion: {
           pk: { field: 'pk', composite: ['warningCategory', 'regionCode'] },
-          sk: { field: 'sk', composite: ['kind', 'grade'] },
+          sk: { field: 'sk', composite: ['kind', 'grade', 'shard'] },
         },
       },
     },
