@@ -13,6 +13,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { enterpriseDashboard } from '../functions/dashboard/enterprise';
 import { regulatorDashboard } from '../functions/dashboard/regulator';
@@ -30,6 +31,7 @@ import { WARNING_GRADES, WARNING_KINDS } from '../shared/reference/warnings';
 import { cookieFor, getPage, metered, meteredStore } from './register-scale';
 import type { Row } from './run';
 import { percentile, round, timeInterleaved } from './stats';
+import { firstLoadFiles } from './web';
 
 const RUNS = Number(process.env.BENCH_SCALE_N ?? 2000);
 const CATEGORY: CategoryCode = 'hazchem';
@@ -148,6 +150,30 @@ export async function measureDashboard(stack: LocalStack, dynamoEndpoint: string
   ];
 }
 
+/** ECharts' own chunk (found by a name only ECharts writes): its gzip size, and that the portal's first load lacks it. */
+export function measureDashboardWeb(buildDir: string): Row[] {
+  const marker = '_echarts_instance_';
+  const has = (f: string) => f.endsWith('.js') && fs.readFileSync(f, 'utf8').includes(marker);
+  const chunks = path.join(buildDir, '_app', 'immutable', 'chunks');
+  const echarts = fs
+    .readdirSync(chunks)
+    .map((f) => path.join(chunks, f))
+    .filter(has);
+  return [
+    {
+      name: 'dashboard.web.echarts_chunk.gzip',
+      unit: 'KiB',
+      value: round(echarts.reduce((n, f) => n + gzipSync(fs.readFileSync(f), { level: 9 }).length, 0) / 1024, 1),
+    },
+    {
+      name: 'dashboard.web.first_load_files_with_echarts',
+      unit: 'count',
+      value: firstLoadFiles(buildDir).filter(has).length,
+      goal: 0,
+    },
+  ];
+}
+
 /** Alone: a fresh local stack, these rows only, merged into bench/results.json. */
 async function alone(): Promise<void> {
   const dynamoPort = await freePort();
@@ -159,7 +185,10 @@ async function alone(): Promise<void> {
   });
   let rows: Row[];
   try {
-    rows = await measureDashboard(stack, `http://127.0.0.1:${dynamoPort}`);
+    rows = [
+      ...(await measureDashboard(stack, `http://127.0.0.1:${dynamoPort}`)),
+      ...measureDashboardWeb(path.join(REPO_ROOT, 'web', 'build')),
+    ];
   } finally {
     await stack.stop();
   }

@@ -13,7 +13,7 @@ import { createStore } from '../functions/store';
 import { freePort } from '../functions/local/ports';
 import { LOCAL_NAMES, REPO_ROOT, startLocalStack } from '../functions/local/stack';
 import { measureBundles } from './bundles';
-import { measureDashboard } from './dashboard';
+import { measureDashboard, measureDashboardWeb } from './dashboard';
 import { measureHazards } from './hazards';
 import { measureRegisterScale } from './register-scale';
 import { measureInspectionDraw } from './inspection-draw';
@@ -144,6 +144,7 @@ async function main(): Promise<void> {
   });
   rows.push(...(await measureInspectionDraw()));
   rows.push(...measureWebFirstLoad(path.join(REPO_ROOT, 'web', 'build')));
+  rows.push(...measureDashboardWeb(path.join(REPO_ROOT, 'web', 'build')));
 
   fs.rmSync(tmp, { recursive: true, force: true });
   const out = path.join(REPO_ROOT, 'bench', 'results.json');
