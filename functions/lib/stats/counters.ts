@@ -29,7 +29,7 @@ export function statsCounterItems(
     createWriteTransaction({ counters: store.statsCounters }, ({ counters }) =>
       regionLevels(change.regionCode).map((regionCode) =>
         counters
-          .update({ category: change.category, year, regionCode })
+          .update({ statsCategory: change.category, year, regionCode })
           .add({ [change.metric]: change.by ?? 1 })
           .commit(),
       ),
@@ -53,7 +53,7 @@ export async function readStats(
   let cursor: string | null = null;
   do {
     const page: { data: Parameters<typeof figuresOf>[0][]; cursor: string | null } = await store.statsCounters.query
-      .byRegion({ category, year })
+      .byRegion({ statsCategory: category, year })
       .begins({ regionCode })
       .go({ cursor, pages: 1 });
     for (const item of page.data) out.set(item.regionCode, figuresOf(item));

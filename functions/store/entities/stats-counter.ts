@@ -14,7 +14,8 @@ export const statsCounterModel = (client: DynamoDBDocumentClient, table: string)
     {
       model: { entity: 'statsCounter', version: '1', service: SERVICE },
       attributes: {
-        category: { type: 'string', required: true, readOnly: true },
+        /** The goods category (named apart from the register's counters' `category`: its own IAM partition). */
+        statsCategory: { type: 'string', required: true, readOnly: true },
         year: { type: 'string', required: true, readOnly: true },
         regionCode: { type: 'string', required: true, readOnly: true },
         inspectionsCompleted: { type: 'number' },
@@ -23,7 +24,7 @@ export const statsCounterModel = (client: DynamoDBDocumentClient, table: string)
       },
       indexes: {
         byRegion: {
-          pk: { field: 'pk', composite: ['category', 'year'] },
+          pk: { field: 'pk', composite: ['statsCategory', 'year'] },
           sk: { field: 'sk', composite: ['regionCode'] },
         },
       },
