@@ -13,6 +13,7 @@ import { createStore } from '../functions/store';
 import { freePort } from '../functions/local/ports';
 import { LOCAL_NAMES, REPO_ROOT, startLocalStack } from '../functions/local/stack';
 import { measureBundles } from './bundles';
+import { measureDashboard, measureDashboardWeb } from './dashboard';
 import { measureHazards } from './hazards';
 import { measureRegisterScale } from './register-scale';
 import { measureInspectionDraw } from './inspection-draw';
@@ -111,6 +112,7 @@ async function main(): Promise<void> {
     rows.push(...(await measureRegisterScale(stack, `http://127.0.0.1:${dynamoPort}`)));
     rows.push(...(await measureHazards(stack, `http://127.0.0.1:${dynamoPort}`)));
     rows.push(...(await measureInspectionRecords(stack, `http://127.0.0.1:${dynamoPort}`)));
+    rows.push(...(await measureDashboard(stack, `http://127.0.0.1:${dynamoPort}`)));
     rows.push(...(await measureWarningScan(stack, `http://127.0.0.1:${dynamoPort}`)));
   } finally {
     await stack.stop();
@@ -142,6 +144,7 @@ async function main(): Promise<void> {
   });
   rows.push(...(await measureInspectionDraw()));
   rows.push(...measureWebFirstLoad(path.join(REPO_ROOT, 'web', 'build')));
+  rows.push(...measureDashboardWeb(path.join(REPO_ROOT, 'web', 'build')));
 
   fs.rmSync(tmp, { recursive: true, force: true });
   const out = path.join(REPO_ROOT, 'bench', 'results.json');

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Row } from './run';
 
-export function measureWebFirstLoad(buildDir: string): Row[] {
+/** The files a browser fetches for the portal home: index.html and the JS and CSS it links. */
+export function firstLoadFiles(buildDir: string): string[] {
   const index = path.join(buildDir, 'index.html');
   if (!fs.existsSync(index)) throw new Error('web/build/index.html missing: run npm run build:web first');
   const html = fs.readFileSync(index, 'utf8');
@@ -16,7 +17,11 @@ export function measureWebFirstLoad(buildDir: string): Row[] {
   // writes them relative (`./_app/…`) or absolute (`/_app/…`).
   for (const m of html.matchAll(/(?:href|src)="\.?(\/_app\/[^"]+\.(?:js|css))"/g)) assets.add(m[1]!);
   for (const m of html.matchAll(/import\("\.?(\/_app\/[^"]+\.js)"\)/g)) assets.add(m[1]!);
-  const files = [index, ...[...assets].map((a) => path.join(buildDir, a))];
+  return [index, ...[...assets].map((a) => path.join(buildDir, a))];
+}
+
+export function measureWebFirstLoad(buildDir: string): Row[] {
+  const files = firstLoadFiles(buildDir);
   let raw = 0;
   let gz = 0;
   for (const f of files) {

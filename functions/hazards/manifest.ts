@@ -168,7 +168,7 @@ export const hazardsManifest = defineContext({
   publishes: [HazardIssued, RectificationSubmitted, HazardReturned, HazardConfirmed],
   grants: {
     table: {
-      write: ['hazards', 'hazardListings', 'hazardSteps', 'attachments', 'outboxEvents', 'audit'],
+      write: ['hazards', 'hazardListings', 'hazardSteps', 'attachments', 'outboxEvents', 'audit', 'statsCounters'],
       read: ['enterprises', 'sessions'],
     },
   },

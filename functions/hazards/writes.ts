@@ -9,6 +9,7 @@ import type { EventContract, EventData } from '../../shared/events/contract';
 import type { TransactItem } from '../lib/audit';
 import { outboxItem } from '../lib/events/outbox';
 import { conflict } from '../lib/http/errors';
+import { statsCounterItems } from '../lib/stats/counters';
 import { itemsOf } from '../lib/transactions';
 import type { Store } from '../store';
 import { departmentsOf, type HazardRecord } from './record';
@@ -71,7 +72,25 @@ export function transitionItems<C extends EventContract>(
       ],
     ),
   );
-  return event ? [...items, outboxItem(store, event.contract, event.data, new Date(step.at))] : items;
+  const counted = [...items, ...yearlyCounterItems(store, hazard, readVersion, step)];
+  return event ? [...counted, outboxItem(store, event.contract, event.data, new Date(step.at))] : counted;
+}
+
+/**
+ * The 首页's yearly figures (functions/lib/stats): issuing a new hazard and confirming one each count once, in the
+ * transaction of that step — its hazard condition (absent / at the read version) lets it through only once.
+ */
+function yearlyCounterItems(
+  store: Store,
+  hazard: HazardRecord,
+  readVersion: number | undefined,
+  step: HazardStep,
+): TransactItem[] {
+  const at = { category: hazard.category, regionCode: hazard.regionCode, at: step.at };
+  if (readVersion === undefined && step.action === 'issued')
+    return statsCounterItems(store, { ...at, metric: 'hazardsIssued' });
+  if (step.action === 'confirmed') return statsCounterItems(store, { ...at, metric: 'hazardsConfirmed' });
+  return [];
 }
 
 const cancellationCode = (err: unknown, index: number): string | undefined =>

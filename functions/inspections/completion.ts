@@ -17,6 +17,7 @@ import type { ChecklistItem } from '../lib/checklists/read';
 import { outboxItem } from '../lib/events/outbox';
 import { conflict, forbidden } from '../lib/http/errors';
 import { isConditionFailure } from './task-writes';
+import { statsCounterItems } from '../lib/stats/counters';
 import { itemsOf } from '../lib/transactions';
 import type { Store } from '../store';
 import { notOpen, onTeam, taskItems, type RequestContext } from './registration';
@@ -125,6 +126,13 @@ export async function completeTask(
       ),
     ),
     ...statusCopyItems(store, part, 'completed'),
+    // The 首页's 检查 figure of the year, at the enterprise's region (where the 统计数据 look for it).
+    ...statsCounterItems(store, {
+      category: t.category,
+      regionCode: t.enterpriseRegionCode,
+      at,
+      metric: 'inspectionsCompleted',
+    }),
     outboxItem(store, InspectionCompleted, completedEvent(t, items, answers, completedAt, completedBy), at),
   ];
   try {

@@ -384,6 +384,7 @@ export const inspectionsManifest = defineContext({
         'inspectionResultNames',
         'inspectionPublicationDue',
         'outboxEvents',
+        'statsCounters',
       ],
       read: [
         'enterprises',

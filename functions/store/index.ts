@@ -57,6 +57,7 @@ import {
   inspectionResultModel,
   inspectionResultNameModel,
 } from './entities/inspection-result';
+import { statsCounterModel } from './entities/stats-counter';
 import { warningModel } from './entities/warning';
 import { warningListingModel } from './entities/warning-listing';
 import { warningStepModel } from './entities/warning-step';
@@ -116,6 +117,7 @@ const MODELS = {
   hazards: hazardModel,
   hazardListings: hazardListingModel,
   hazardSteps: hazardStepModel,
+  statsCounters: statsCounterModel,
   warnings: warningModel,
   warningListings: warningListingModel,
   warningSteps: warningStepModel,

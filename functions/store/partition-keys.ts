@@ -77,6 +77,11 @@ export const PARTITION_KEYS = {
   hazards: [key('hazardId', 'hz-')],
   hazardListings: [key('hazardId', 'hz-')],
   hazardSteps: [key('hazardId', 'hz-')],
+  /**
+   * The 首页's yearly counters: one partition per category × year (`…#statscategory_<c>#year_<y>`), apart from the
+   * register's counters, so the contexts that ADD to them may not write those.
+   */
+  statsCounters: [key('statsCategory')],
   /** A warning, its list rows and its history share its partition (ids `<kind>:<sourceKey>`). */
   warnings: [key('warningId')],
   warningListings: [key('warningId')],

@@ -1088,6 +1088,19 @@ const MATRIX: Record<string, Row> = {
     allowed: INSPECTOR_QZ,
     allowedStatus: 200,
   },
+  // 首页: a region outside the caller's jurisdiction (三明 asking for 泉州) is 404, a category not granted 403.
+  'GET /api/dashboard': {
+    probe: { method: 'GET', path: '/api/dashboard?category=hazchem&region=3505' },
+    denied: [INSPECTOR_SM, GONGAN_QZ, DEPT_ADMIN_GONGAN_QZ, ENTERPRISE_A, ENTERPRISE_B],
+    allowed: INSPECTOR_QZ,
+    allowedStatus: 200,
+  },
+  'GET /api/dashboard/enterprise': {
+    probe: { method: 'GET', path: '/api/dashboard/enterprise' },
+    denied: [INSPECTOR_QZ, GONGAN_QZ, SYS_ADMIN],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 200,
+  },
 };
 
 /** The identity context's own-session routes: every signed-in caller may use them on their own session. */
