@@ -26,13 +26,7 @@ export const GRADE_COLORS: Record<WarningGrade, string> = {
   blue: '#2e90fa',
 };
 
-/** The menu id of each kind's list under 大数据预警 (lib/nav/regulator-menus.ts). */
-export const KIND_MENU_IDS: Record<WarningKind, string> = {
-  licence: 'enterprise-qualification',
-  personCert: 'personnel-qualification',
-  hazard: 'hazard-rectification',
-  flow: 'flow',
-};
+export { WARNING_MENU_IDS as KIND_MENU_IDS } from '../nav/warning-menu-ids';
 
 export const kindTotal = (d: Pick<Dashboard, 'warnings'>, kind: WarningKind): number =>
   WARNING_GRADES.reduce((n, g) => n + d.warnings.byKind[kind][g], 0);

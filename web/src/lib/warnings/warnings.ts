@@ -24,19 +24,14 @@ import {
 import { api } from '$lib/api/client';
 import type { FilterCodec } from '$lib/ui/url-list.svelte';
 import type { Option } from '$lib/ui/options';
+import { WARNING_MENU_IDS } from '$lib/nav/warning-menu-ids';
 
 export type { WarningDetail, WarningKind, WarningGrade, WarningListItem, WarningPage, WarningStepView };
 
 export const WARNINGS_PATH = '/api/warnings';
 export const WARNING_PAGE_SIZE = 10;
 
-/** The menu entry (regulator-menus.ts, under 大数据预警) of each kind's list. */
-export const WARNING_MENU_IDS: Record<WarningKind, string> = {
-  licence: 'enterprise-qualification',
-  personCert: 'personnel-qualification',
-  hazard: 'hazard-rectification',
-  flow: 'flow',
-};
+export { WARNING_MENU_IDS };
 
 export const kindOfMenuId = (id: string): WarningKind | undefined =>
   (Object.keys(WARNING_MENU_IDS) as WarningKind[]).find((k) => WARNING_MENU_IDS[k] === id);
