@@ -77,6 +77,14 @@ export const PARTITION_KEYS = {
   hazards: [key('hazardId', 'hz-')],
   hazardListings: [key('hazardId', 'hz-')],
   hazardSteps: [key('hazardId', 'hz-')],
+  /** 仓库 in the enterprise's partition; a warehouse's stock lines and movements under enterprise × warehouse. */
+  warehouses: [key('enterpriseId')],
+  stockLines: [key('enterpriseId')],
+  stockMovements: [key('enterpriseId')],
+  /** One partition per outbound to another enterprise (`shp-` ids). */
+  shipments: [key('shipmentId', 'shp-')],
+  /** One partition per code: its chain of custody. */
+  custodyEvents: [key('code')],
 } as const satisfies Record<string, readonly string[]>;
 
 export type StoreEntity = keyof typeof PARTITION_KEYS;
@@ -109,6 +117,7 @@ export const INDEXED_ENTITIES: readonly StoreEntity[] = [
   'inspectionPublicationDue',
   'hazards',
   'hazardListings',
+  'shipments',
 ];
 
 /** The entity no one may update or delete: records and heads are only put (conditionally). */
