@@ -62,6 +62,7 @@ import { stockLineModel } from './entities/stock-line';
 import { stockMovementModel } from './entities/stock-movement';
 import { shipmentModel } from './entities/shipment';
 import { custodyEventModel } from './entities/custody-event';
+import { warehouseKeeperModel } from './entities/warehouse-keeper';
 
 /** Each entity of the table by its name in the store, and the function that builds it on a client and table. */
 const MODELS = {
@@ -120,6 +121,7 @@ const MODELS = {
   stockMovements: stockMovementModel,
   shipments: shipmentModel,
   custodyEvents: custodyEventModel,
+  warehouseKeepers: warehouseKeeperModel,
 };
 
 type Models = typeof MODELS;

@@ -85,6 +85,8 @@ export const PARTITION_KEYS = {
   shipments: [key('shipmentId', 'shp-')],
   /** One partition per code: its chain of custody. */
   custodyEvents: [key('code')],
+  /** 仓库人员, in the enterprise's partition beside the warehouse. */
+  warehouseKeepers: [key('enterpriseId')],
 } as const satisfies Record<string, readonly string[]>;
 
 export type StoreEntity = keyof typeof PARTITION_KEYS;
@@ -118,6 +120,7 @@ export const INDEXED_ENTITIES: readonly StoreEntity[] = [
   'hazards',
   'hazardListings',
   'shipments',
+  'warehouseKeepers',
 ];
 
 /** The entity no one may update or delete: records and heads are only put (conditionally). */

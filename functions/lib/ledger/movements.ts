@@ -40,12 +40,26 @@ export function newMovementId(date: string, now: Date = new Date()): string {
 
 export const newShipmentId = (): string => `shp-${randomBytes(12).toString('hex')}`;
 
+/**
+ * A product's key in a warehouse's 台账: its category and name (trimmed, spaces collapsed). The same goods keep
+ * the same key across enterprises, so what a shipper sends lands on the receiver's line of the same name.
+ */
+export function productKeyOf(category: string, productName: string): string {
+  return `${category}:${productName.trim().replace(/\s+/g, ' ')}`;
+}
+
+/** Thousandths: quantities have at most 3 decimals, so sums and differences are done on integers. */
+export const toMilli = (q: number): number => Math.round(q * 1000);
+export const fromMilli = (m: number): number => m / 1000;
+export const addQuantities = (a: number, b: number): number => fromMilli(toMilli(a) + toMilli(b));
+export const subtractQuantities = (a: number, b: number): number => fromMilli(toMilli(a) - toMilli(b));
+
 /** Lines summed per product: one transaction may touch a stock line only once. */
 export function quantitiesByProduct(lines: readonly MovementLine[]): Map<string, MovementLine> {
   const by = new Map<string, MovementLine>();
   for (const l of lines) {
     const seen = by.get(l.productKey);
-    by.set(l.productKey, seen ? { ...seen, quantity: seen.quantity + l.quantity } : { ...l });
+    by.set(l.productKey, seen ? { ...seen, quantity: addQuantities(seen.quantity, l.quantity) } : { ...l });
   }
   return by;
 }
@@ -63,6 +77,8 @@ export function stockAddItem(
         .upsert({ ...key, productKey: line.productKey, lastMovementAt: now })
         .ifNotExists({ productName: line.productName, category: line.category, unit: line.unit })
         .add({ quantity: line.quantity, version: 1 })
+        // A product keeps one unit in a warehouse: 吨 and 千克 never add up silently.
+        .where((a, op) => `${op.notExists(a.unit)} OR ${op.eq(a.unit, line.unit)}`)
         .commit(),
     ]),
   )[0]!;
@@ -85,7 +101,7 @@ export function stockTakeItem(
         .set({ lastMovementAt: now })
         .subtract({ quantity: line.quantity })
         .add({ version: 1 })
-        .where((a, op) => op.gte(a.quantity, line.quantity))
+        .where((a, op) => `${op.gte(a.quantity, line.quantity)} AND ${op.eq(a.unit, line.unit)}`)
         .commit(),
     ]),
   )[0]!;
