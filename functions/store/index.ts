@@ -63,6 +63,12 @@ import { stockMovementModel } from './entities/stock-movement';
 import { shipmentModel } from './entities/shipment';
 import { custodyEventModel } from './entities/custody-event';
 import { warehouseKeeperModel } from './entities/warehouse-keeper';
+import { warningModel } from './entities/warning';
+import { warningListingModel } from './entities/warning-listing';
+import { warningStepModel } from './entities/warning-step';
+import { warningCounterModel } from './entities/warning-counter';
+import { warningOpenSetModel } from './entities/warning-open-set';
+import { warningScanRunModel } from './entities/warning-scan-run';
 
 /** Each entity of the table by its name in the store, and the function that builds it on a client and table. */
 const MODELS = {
@@ -122,6 +128,12 @@ const MODELS = {
   shipments: shipmentModel,
   custodyEvents: custodyEventModel,
   warehouseKeepers: warehouseKeeperModel,
+  warnings: warningModel,
+  warningListings: warningListingModel,
+  warningSteps: warningStepModel,
+  warningCounters: warningCounterModel,
+  warningOpenSets: warningOpenSetModel,
+  warningScanRuns: warningScanRunModel,
 };
 
 type Models = typeof MODELS;

@@ -87,6 +87,15 @@ export const PARTITION_KEYS = {
   custodyEvents: [key('code')],
   /** 仓库人员, in the enterprise's partition beside the warehouse. */
   warehouseKeepers: [key('enterpriseId')],
+  /** A warning, its list rows and its history share its partition (ids `<kind>:<sourceKey>`). */
+  warnings: [key('warningId')],
+  warningListings: [key('warningId')],
+  warningSteps: [key('warningId')],
+  /** One partition per category × region. */
+  warningCounters: [key('warningCategory')],
+  /** One partition per kind: the open warnings' ids by due day. */
+  warningOpenSets: [key('openKind')],
+  warningScanRuns: [key('runId', 'wsr-')],
 } as const satisfies Record<string, readonly string[]>;
 
 export type StoreEntity = keyof typeof PARTITION_KEYS;
@@ -121,6 +130,9 @@ export const INDEXED_ENTITIES: readonly StoreEntity[] = [
   'hazardListings',
   'shipments',
   'warehouseKeepers',
+  'warnings',
+  'warningListings',
+  'warningScanRuns',
 ];
 
 /** The entity no one may update or delete: records and heads are only put (conditionally). */
