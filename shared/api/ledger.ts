@@ -458,3 +458,9 @@ export const ReceiverView = z
   })
   .check(z.meta({ id: 'ReceiverView' }));
 export type ReceiverView = z.infer<typeof ReceiverView>;
+
+export const KeeperQuery = z
+  .object({ ...pageQueryFields({ max: LEDGER_PAGE_MAX, fallback: 20 }) })
+  .check(z.meta({ id: 'KeeperQuery' }));
+export type KeeperQuery = z.output<typeof KeeperQuery>;
+export const KeeperRemoved = z.object({ keeperId: z.string() }).check(z.meta({ id: 'KeeperRemoved' }));

@@ -57,6 +57,8 @@ export const stockMovementModel = (client: DynamoDBDocumentClient, table: string
         },
         /** 清退: the outbound it returns against (each line names the outbound's line). */
         returnOf: { type: 'string' },
+        /** The lines' product names joined, for the list's 产品名称 filter (a substring match on one attribute). */
+        productText: { type: 'string', required: true },
         shipmentId: { type: 'string' },
         waybillId: { type: 'string' },
         /** 盘点 that found differences: the 库存差异 warnings it raised. */
