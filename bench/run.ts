@@ -14,6 +14,7 @@ import { freePort } from '../functions/local/ports';
 import { LOCAL_NAMES, REPO_ROOT, startLocalStack } from '../functions/local/stack';
 import { measureBundles } from './bundles';
 import { measureHazards } from './hazards';
+import { measureLedger } from './ledger';
 import { measureRegisterScale } from './register-scale';
 import { measureInspectionDraw } from './inspection-draw';
 import { measureInspectionRecords } from './inspection-records';
@@ -110,6 +111,7 @@ async function main(): Promise<void> {
     rows.push(...(await measureRegisterScale(stack, `http://127.0.0.1:${dynamoPort}`)));
     rows.push(...(await measureHazards(stack, `http://127.0.0.1:${dynamoPort}`)));
     rows.push(...(await measureInspectionRecords(stack, `http://127.0.0.1:${dynamoPort}`)));
+    rows.push(...(await measureLedger(stack)));
   } finally {
     await stack.stop();
   }
