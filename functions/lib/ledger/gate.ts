@@ -2,7 +2,8 @@
  * The transfer gate: goods may go out to an enterprise on the register only if, on the day of the outbound, the
  * receiver works in the (category, segment) they go to and holds that segment's licence, valid that day. The
  * one place this is decided: the ledger's 出库 asks it before writing, and F's crew gate (drivers, escorts) sits
- * beside it. The reason is for the shipper, in Chinese; it names the receiver's licence, never its other data.
+ * beside it. The reason is for the shipper, in Chinese: it names the licence and the day it lapsed, not its number —
+ * any enterprise may ask about any other, so the answer says no more than the shipper needs to act on.
  */
 import { findSegment } from '../../../shared/reference/segments';
 import { category as categoryOf, isCategoryCode, type CategoryCode } from '../../../shared/reference/categories';
@@ -31,7 +32,7 @@ export async function transferRefusal(
   if (held.some((l) => l.validFrom <= date && date <= l.validTo)) return undefined;
   const latest = held.reduce((a, b) => (b.validTo > a.validTo ? b : a));
   if (latest.validTo < date) {
-    return `流向企业“${receiver.name}”的${seg.licenceName}（编号 ${latest.number}）已于 ${latest.validTo} 过期，不能向其出库`;
+    return `流向企业“${receiver.name}”的${seg.licenceName}已于 ${latest.validTo} 过期，不能向其出库`;
   }
-  return `流向企业“${receiver.name}”的${seg.licenceName}（编号 ${latest.number}）自 ${latest.validFrom} 起生效，${date} 尚未生效，不能向其出库`;
+  return `流向企业“${receiver.name}”的${seg.licenceName}自 ${latest.validFrom} 起生效，${date} 尚未生效，不能向其出库`;
 }
