@@ -22,7 +22,7 @@ import { addDays } from '../../shared/validation/dates';
 import { actorOf, MAX_TRANSACT_ITEMS, transactWithAudit, type TransactItem } from '../lib/audit';
 import type { EnterpriseAccount, Principal } from '../lib/auth/principal';
 import { badRequest, conflict, notFound } from '../lib/http/errors';
-import { custodyItems } from '../lib/ledger/custody';
+import { codesNotHeld, custodyItems } from '../lib/ledger/custody';
 import { transferRefusal } from '../lib/ledger/gate';
 import {
   inboundItems,
@@ -363,8 +363,7 @@ export async function inbound(
   ctx: RequestContext,
 ) {
   assertNotFuture(input.date, '入库日期');
-  await ownForChange(store, p);
-  const warehouse = await warehouseOf(store, p.enterpriseId, warehouseId);
+  const [, warehouse] = await Promise.all([ownForChange(store, p), warehouseOf(store, p.enterpriseId, warehouseId)]);
   const movementId = newMovementId(input.date);
   const lines = linesOf(input);
   const now = new Date().toISOString();
@@ -430,8 +429,8 @@ export async function outbound(
   ctx: RequestContext,
 ) {
   assertNotFuture(input.date, '出库日期');
-  const e = await ownForChange(store, p);
-  const warehouse = await warehouseOf(store, p.enterpriseId, warehouseId);
+  // Both keyed by the caller's own enterprise: read together.
+  const [e, warehouse] = await Promise.all([ownForChange(store, p), warehouseOf(store, p.enterpriseId, warehouseId)]);
   const lines = linesOf(input);
   const key = { enterpriseId: p.enterpriseId, warehouseId };
   let receiver: { enterpriseId: string; name: string; regionCode: string; segment: string } | undefined;
@@ -454,6 +453,13 @@ export async function outbound(
       segment: input.receiver.segment!,
     };
   }
+  // A code leaves only from the enterprise that holds it: nobody writes steps into another's chain.
+  const stray = await codesNotHeld(
+    store,
+    lines.flatMap((l) => l.codes ?? []),
+    e.enterpriseId,
+  );
+  if (stray.length) throw conflict(`编码 ${stray.slice(0, 5).join('、')} 不在本企业库存中，不能出库`);
   const movementId = newMovementId(input.date);
   const counterparty = receiver
     ? { enterpriseId: receiver.enterpriseId, name: receiver.name }
@@ -583,8 +589,8 @@ export async function returnGoods(
   ctx: RequestContext,
 ) {
   assertNotFuture(input.date, '清退日期');
-  const e = await ownForChange(store, p);
-  const warehouse = await warehouseOf(store, p.enterpriseId, warehouseId);
+  // Both keyed by the caller's own enterprise: read together.
+  const [e, warehouse] = await Promise.all([ownForChange(store, p), warehouseOf(store, p.enterpriseId, warehouseId)]);
   const key = { enterpriseId: p.enterpriseId, warehouseId };
   const { data: out } = await store.stockMovements
     .get({ ...key, movementId: input.outboundId })

@@ -341,6 +341,21 @@ describe('台账管理', () => {
     const chain = await readChain(t.store, codes[0]!);
     expect(chain.map((s) => s.kind)).toEqual(['outbound']);
     expect(chain[0]).toMatchObject({ shipmentId: ok.body.shipmentId, enterpriseId: 'ent-000001' });
+    // A code once shipped is no longer the shipper's to ship; nor is one in another enterprise's stock.
+    const again = await send(seg.segment, [codes[0]!]);
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toContain('不在本企业库存中');
+    const b = await other.post('/api/ledger/warehouses', warehouse({ name: '乙库' }));
+    const theirs = seg.category === 'explosives' ? '3526011A00009' : 'BOX-000009';
+    const booked = await other.post(`${W(b.body.warehouseId)}/inbounds`, {
+      date: today,
+      handler: '赵六',
+      source: { name: '某厂' },
+      lines: [{ ...product, quantity: 1, codes: [theirs] }],
+    });
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+    expect((await send(seg.segment, [theirs])).status).toBe(409);
+    expect(await stockOf(gw, '乳化炸药')).toBe(98);
   });
 
   it('codes: a detonator code against GA 441 is refused in Chinese', async () => {

@@ -71,3 +71,23 @@ export function boxContents(chain: readonly CustodyStep[]): string[] {
   const packed = chain.filter((s) => s.kind === 'packed').at(-1);
   return packed?.contents ?? [];
 }
+
+/** Steps after which the code is in the hands of the step's enterprise (in its stock). */
+const HOLDING_STEPS: ReadonlySet<string> = new Set(['made', 'packed', 'inbound', 'returned']);
+
+/**
+ * The codes of `codes` the enterprise does not hold: their latest step puts them elsewhere (another enterprise's
+ * stock, or already shipped or used). A code with no chain yet is taken as held — goods in stock before the
+ * platform have none. One Query per code (its newest step), in parallel; ≤ 40 codes per movement.
+ */
+export async function codesNotHeld(store: Store, codes: readonly string[], enterpriseId: string): Promise<string[]> {
+  const latest = await Promise.all(
+    codes.map(async (code) => {
+      const { data } = await store.custodyEvents.query.byCode({ code }).go({ order: 'desc', limit: 1 });
+      return { code, step: data[0] };
+    }),
+  );
+  return latest
+    .filter(({ step }) => step && !(step.enterpriseId === enterpriseId && HOLDING_STEPS.has(step.kind)))
+    .map(({ code }) => code);
+}
