@@ -38,7 +38,8 @@ export function isRadioactiveSourceCode(code: string): boolean {
 /** What kind of code `code` is on a line of `category`, or the Chinese reason it is not a valid code. */
 export function classifyCode(code: string, category: CategoryCode): { kind: CodeKind } | { error: string } {
   if (category === 'explosives') {
-    if (code.length === 13) {
+    // Anything shaped like a shell code is held to GA 441 (a real month and day); other codes are box codes.
+    if (DETONATOR.test(code)) {
       return isDetonatorCode(code)
         ? { kind: 'detonator' }
         : { error: `雷管编码 ${code} 不符合 GA 441 规则（企业代码2位、年1位、月2位、日2位、特征码1位、流水号5位）` };

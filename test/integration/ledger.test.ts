@@ -326,7 +326,7 @@ describe('台账管理', () => {
     expect(wrong.body.error.message).toContain('未登记从事');
     expect(await stockOf(gw, '乳化炸药')).toBe(100);
     await licence(addDays(today, 365));
-    const codes = seg.category === 'explosives' ? ['3526011A00001', '3526011A00002'] : ['BOX-000001', 'BOX-000002'];
+    const codes = seg.category === 'explosives' ? ['3561201A00001', '3561201A00002'] : ['BOX-000001', 'BOX-000002'];
     const ok = await send(seg.segment, codes);
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
     expect(ok.body.counterparty).toMatchObject({ enterpriseId: 'ent-000002', name: receiver!.name });
@@ -346,7 +346,7 @@ describe('台账管理', () => {
     expect(again.status).toBe(409);
     expect(again.body.error.message).toContain('不在本企业库存中');
     const b = await other.post('/api/ledger/warehouses', warehouse({ name: '乙库' }));
-    const theirs = seg.category === 'explosives' ? '3526011A00009' : 'BOX-000009';
+    const theirs = seg.category === 'explosives' ? '3561201A00009' : 'BOX-000009';
     const booked = await other.post(`${W(b.body.warehouseId)}/inbounds`, {
       date: today,
       handler: '赵六',
