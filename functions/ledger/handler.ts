@@ -7,6 +7,7 @@ import {
   listMovements,
   listStock,
   outbound,
+  packBox,
   returnGoods,
   stocktake,
 } from './ledger';
@@ -57,6 +58,7 @@ export const handler = defineHandler(ledgerManifest, ({ store }) => ({
       outbound(store, input.principal, input.params.warehouseId, input.body, ctxOf(input)),
     recordReturn: async (input) =>
       returnGoods(store, input.principal, input.params.warehouseId, input.body, ctxOf(input)),
+    packBox: async (input) => packBox(store, input.principal, input.params.warehouseId, input.body, ctxOf(input)),
     findReceiver: async ({ principal, query }) => findReceiver(store, principal, query.creditCode),
     listEnterpriseWarehouses: async ({ principal, params, query }) =>
       listWarehouses(store, principal, params.enterpriseId, query),

@@ -11,6 +11,7 @@ import {
   type MovementQuery,
   type MovementView,
   type OutboundInput,
+  type PackInput,
   type ReturnInput,
   type StocktakeInput,
   type StockQuery,
@@ -22,7 +23,7 @@ import { addDays } from '../../shared/validation/dates';
 import { actorOf, MAX_TRANSACT_ITEMS, transactWithAudit, type TransactItem } from '../lib/audit';
 import type { EnterpriseAccount, Principal } from '../lib/auth/principal';
 import { badRequest, conflict, notFound } from '../lib/http/errors';
-import { codesNotHeld, custodyItems } from '../lib/ledger/custody';
+import { boxContentsOf, codesNotHeld, custodyItems } from '../lib/ledger/custody';
 import { transferRefusal } from '../lib/ledger/gate';
 import {
   inboundItems,
@@ -520,8 +521,34 @@ export async function outbound(
     );
   }
   const custodyKind = input.outboundType === 'use' ? 'used' : 'outbound';
+  // A box goes out with what is inside it: each item's chain gets the step too, naming the box.
+  const boxes = await boxContentsOf(
+    store,
+    lines.flatMap((l) => l.codes ?? []),
+  );
   for (const l of lines) {
     if (!l.codes?.length) continue;
+    for (const [boxCode, contents] of boxes) {
+      if (!l.codes.includes(boxCode)) continue;
+      items.push(
+        ...custodyItems(store, contents, {
+          kind: custodyKind,
+          ref: movementId,
+          at: now,
+          date: input.date,
+          enterpriseId: e.enterpriseId,
+          enterpriseName: e.name,
+          warehouseId,
+          warehouseName: warehouse.name,
+          movementId,
+          ...(shipmentId ? { shipmentId } : {}),
+          counterparty,
+          productName: l.productName,
+          category: l.category,
+          boxCode,
+        }),
+      );
+    }
     items.push(
       ...custodyItems(store, l.codes, {
         kind: custodyKind,
@@ -694,4 +721,48 @@ export async function returnGoods(
     throw err;
   }
   return movementView(movement);
+}
+
+// ——— 装箱 ———
+
+/**
+ * 装箱登记: the box's `packed` step lists the item codes inside it, and each item's chain gets a `packed` step naming
+ * the box — so the box resolves to its items, and an outbound of the box writes their steps too. Only codes the
+ * enterprise holds may be packed.
+ */
+export async function packBox(
+  store: Store,
+  p: EnterpriseAccount,
+  warehouseId: string,
+  input: PackInput,
+  ctx: RequestContext,
+) {
+  assertNotFuture(input.date, '装箱日期');
+  const [e, warehouse] = await Promise.all([ownForChange(store, p), warehouseOf(store, p.enterpriseId, warehouseId)]);
+  const stray = await codesNotHeld(store, [input.boxCode, ...input.contents], e.enterpriseId);
+  if (stray.length) throw conflict(`编码 ${stray.slice(0, 5).join('、')} 不在本企业库存中，不能装箱`);
+  const now = new Date().toISOString();
+  const ref = `${warehouseId}:${now}`;
+  const step = {
+    kind: 'packed' as const,
+    ref,
+    at: now,
+    date: input.date,
+    enterpriseId: e.enterpriseId,
+    enterpriseName: e.name,
+    warehouseId,
+    warehouseName: warehouse.name,
+    category: input.category,
+  };
+  const items = [
+    ...custodyItems(store, [input.boxCode], { ...step, contents: input.contents }),
+    ...custodyItems(store, input.contents, { ...step, boxCode: input.boxCode }),
+  ];
+  assertFits(items);
+  await transactWithAudit(
+    store,
+    auditOf(p, ctx, 'pack', warehouse, { boxCode: input.boxCode, contents: input.contents.length }),
+    items,
+  );
+  return { boxCode: input.boxCode, contents: input.contents };
 }

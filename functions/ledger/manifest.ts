@@ -14,6 +14,8 @@ import {
   MovementQuery,
   MovementView,
   OutboundInput,
+  PackInput,
+  PackView,
   ReceiverQuery,
   ReceiverView,
   ReturnInput,
@@ -232,6 +234,19 @@ export const recordReturn = defineRoute({
   response: MovementView,
   successStatus: 201,
 });
+export const packBox = defineRoute({
+  operationId: 'packBox',
+  method: 'POST',
+  path: `${W}/boxes`,
+  public: false,
+  access: ENTERPRISE,
+  summary: '装箱登记：箱码与箱内编码（雷管、烟花爆竹），出库箱码时箱内编码一并登记流向',
+  tags: TAGS,
+  params: WarehouseIdParams,
+  body: PackInput,
+  response: PackView,
+  successStatus: 201,
+});
 export const findReceiver = defineRoute({
   operationId: 'findReceiver',
   method: 'GET',
@@ -342,6 +357,7 @@ export const ledgerManifest = defineContext({
     recordInbound,
     recordOutbound,
     recordReturn,
+    packBox,
     findReceiver,
     listEnterpriseWarehouses,
     getEnterpriseWarehouse,

@@ -464,3 +464,39 @@ export const KeeperQuery = z
   .check(z.meta({ id: 'KeeperQuery' }));
 export type KeeperQuery = z.output<typeof KeeperQuery>;
 export const KeeperRemoved = z.object({ keeperId: z.string() }).check(z.meta({ id: 'KeeperRemoved' }));
+
+/** 装箱登记: a box code (雷管箱码, 烟花爆竹箱码) and the item codes inside it, so the box resolves to its items. */
+export const PackInput = z
+  .object({
+    date: date('装箱日期'),
+    category,
+    boxCode: z.string({ error: '请填写箱码' }).check(z.trim(), z.toUpperCase(), z.meta({ title: '箱码' })),
+    contents: z
+      .array(z.string({ error: '编码应为文字' }).check(z.trim(), z.toUpperCase()), { error: '请填写箱内编码' })
+      .check(
+        z.minLength(1, { error: '请至少填写一个箱内编码' }),
+        z.maxLength(MOVEMENT_CODES_MAX, { error: `一箱最多登记${MOVEMENT_CODES_MAX}个编码` }),
+        z.refine((cs) => new Set(cs).size === cs.length, { error: '编码有重复' }),
+      ),
+  })
+  .check(
+    z.superRefine((v, ctx) => {
+      const box = classifyCode(v.boxCode, v.category);
+      if ('error' in box) ctx.addIssue({ code: 'custom', message: box.error, path: ['boxCode'] });
+      else if (box.kind === 'detonator' || box.kind === 'radioactiveSource') {
+        ctx.addIssue({ code: 'custom', message: '箱码不能是雷管编码或放射源编码', path: ['boxCode'] });
+      }
+      for (const c of v.contents) {
+        const r = classifyCode(c, v.category);
+        if ('error' in r) ctx.addIssue({ code: 'custom', message: r.error, path: ['contents'] });
+      }
+      if (v.contents.includes(v.boxCode))
+        ctx.addIssue({ code: 'custom', message: '箱码不能装在自己里面', path: ['contents'] });
+    }),
+    z.meta({ id: 'PackInput' }),
+  );
+export type PackInput = z.output<typeof PackInput>;
+export const PackView = z
+  .object({ boxCode: z.string(), contents: z.array(z.string()) })
+  .check(z.meta({ id: 'PackView' }));
+export type PackView = z.infer<typeof PackView>;

@@ -1126,6 +1126,16 @@ const MATRIX: Record<string, Row> = {
     allowed: ENTERPRISE_A,
     allowedStatus: 201,
   },
+  'POST /api/ledger/warehouses/{warehouseId}/boxes': {
+    probe: {
+      method: 'POST',
+      path: '/api/ledger/warehouses/{warehouse}/boxes',
+      body: { date: '2026-01-02', category: 'fireworks', boxCode: 'FW-BOX-0001', contents: ['FW-000001'] },
+    },
+    denied: [...LEDGER_DENIED, INSPECTOR_OF_A],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 201,
+  },
   'GET /api/ledger/receivers': {
     probe: { method: 'GET', path: '/api/ledger/receivers?creditCode={creditCodeB}' },
     denied: [INSPECTOR_QZ, GONGAN_QZ, SYS_ADMIN, AUDIT_ADMIN, INSPECTOR_OF_A],

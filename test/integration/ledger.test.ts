@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readChain } from '../../functions/lib/ledger/custody';
+import { boxContents, readChain } from '../../functions/lib/ledger/custody';
 import { readShipment } from '../../functions/lib/ledger/movements';
 import { readWarning } from '../../functions/lib/warnings/read';
 import { shanghaiToday } from '../../shared/reference/warnings';
@@ -356,6 +356,52 @@ describe('台账管理', () => {
     expect(booked.status, JSON.stringify(booked.body)).toBe(201);
     expect((await send(seg.segment, [theirs])).status).toBe(409);
     expect(await stockOf(gw, '乳化炸药')).toBe(98);
+  });
+
+  it('装箱: a box resolves to its items, and shipping the box writes their steps too', async () => {
+    const box = 'XB-2026-000001';
+    const items = ['3561201A00101', '3561201A00102', '3561201A00103'];
+    const bad = await own.post(`${W(wh)}/boxes`, {
+      date: today,
+      category: 'explosives',
+      boxCode: items[0],
+      contents: [box],
+    });
+    expect(bad.status).toBe(400);
+    const packed = await own.post(`${W(wh)}/boxes`, {
+      date: today,
+      category: 'explosives',
+      boxCode: box,
+      contents: items,
+    });
+    expect(packed.status, JSON.stringify(packed.body)).toBe(201);
+    expect(boxContents(await readChain(t.store, box))).toEqual(items);
+    // Another enterprise cannot pack (or ship) what it does not hold.
+    const ob = await other.post('/api/ledger/warehouses', warehouse({ name: '丙库' }));
+    const theirs = await other.post(`${W(ob.body.warehouseId)}/boxes`, {
+      date: today,
+      category: 'explosives',
+      boxCode: 'XB-2026-000009',
+      contents: [items[0]],
+    });
+    expect(theirs.status).toBe(409);
+    await own.post(`${W(wh)}/inbounds`, {
+      date: today,
+      handler: '王五',
+      source: { name: '某厂' },
+      lines: [{ productName: '电雷管', category: 'explosives', unit: '发', quantity: 10 }],
+    });
+    const out = await own.post(`${W(wh)}/outbounds`, {
+      date: today,
+      handler: '王五',
+      outboundType: 'use',
+      receiver: { name: '爆破作业点' },
+      lines: [{ productName: '电雷管', category: 'explosives', unit: '发', quantity: 3, codes: [box] }],
+    });
+    expect(out.status, JSON.stringify(out.body)).toBe(201);
+    const chain = await readChain(t.store, items[1]!);
+    expect(chain.map((s) => s.kind)).toEqual(['packed', 'used']);
+    expect(chain[1]).toMatchObject({ boxCode: box, movementId: out.body.movementId });
   });
 
   it('codes: a detonator code against GA 441 is refused in Chinese', async () => {

@@ -91,3 +91,17 @@ export async function codesNotHeld(store: Store, codes: readonly string[], enter
     .filter(({ step }) => step && !(step.enterpriseId === enterpriseId && HOLDING_STEPS.has(step.kind)))
     .map(({ code }) => code);
 }
+
+/** The items inside each box among `codes` (its latest `packed` step), for a movement to write their steps too. */
+export async function boxContentsOf(store: Store, codes: readonly string[]): Promise<Map<string, string[]>> {
+  const found = await Promise.all(
+    codes.map(async (code) => {
+      const { data } = await store.custodyEvents.query
+        .byCode({ code })
+        .where((a, op) => op.eq(a.kind, 'packed'))
+        .go({ order: 'desc', count: 1 });
+      return [code, data[0]?.contents ?? []] as const;
+    }),
+  );
+  return new Map(found.filter(([, contents]) => contents.length > 0));
+}
