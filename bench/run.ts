@@ -15,6 +15,7 @@ import { LOCAL_NAMES, REPO_ROOT, startLocalStack } from '../functions/local/stac
 import { measureBundles } from './bundles';
 import { measureDashboard, measureDashboardWeb } from './dashboard';
 import { measureHazards } from './hazards';
+import { measureLedger } from './ledger';
 import { measureRegisterScale } from './register-scale';
 import { measureInspectionDraw } from './inspection-draw';
 import { measureInspectionRecords } from './inspection-records';
@@ -114,6 +115,7 @@ async function main(): Promise<void> {
     rows.push(...(await measureInspectionRecords(stack, `http://127.0.0.1:${dynamoPort}`)));
     rows.push(...(await measureDashboard(stack, `http://127.0.0.1:${dynamoPort}`)));
     rows.push(...(await measureWarningScan(stack, `http://127.0.0.1:${dynamoPort}`)));
+    rows.push(...(await measureLedger(stack)));
   } finally {
     await stack.stop();
   }

@@ -23,6 +23,7 @@ import { inspectionsManifest } from './inspections/manifest';
 import { hazardsManifest } from './hazards/manifest';
 import { dashboardManifest } from './dashboard/manifest';
 import { warningsManifest } from './warnings/manifest';
+import { ledgerManifest } from './ledger/manifest';
 
 export const MANIFEST: readonly ContextManifest[] = [
   platformManifest,
@@ -45,4 +46,5 @@ export const MANIFEST: readonly ContextManifest[] = [
   hazardsManifest,
   dashboardManifest,
   warningsManifest,
+  ledgerManifest,
 ];

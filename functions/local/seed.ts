@@ -11,6 +11,7 @@ import { generateDemoData } from '../seed/generate';
 import { seedNoticesAndSelfInspections } from '../seed/notices';
 import type { Store } from '../store';
 import { seedInspectionRecords } from '../seed/inspection-records';
+import { seedDemoLedger } from '../seed/ledger';
 import { seedDemoWarnings } from '../seed/warnings';
 
 export interface SeedSummary {
@@ -71,6 +72,8 @@ export async function seedIfEmpty(
       today,
       inspections.map((i) => i.taskId),
     );
+    // 台账: warehouses and three months of movements for the first enterprise logins (issue 13).
+    if (requested >= COVERED_FROM) await seedDemoLedger(store, data);
     // 大数据预警: what the nightly scan would raise from all of the above (hazards included).
     await seedDemoWarnings(store);
     await store.seedRuns

@@ -58,6 +58,12 @@ import {
   inspectionResultNameModel,
 } from './entities/inspection-result';
 import { statsCounterModel } from './entities/stats-counter';
+import { warehouseModel } from './entities/warehouse';
+import { stockLineModel } from './entities/stock-line';
+import { stockMovementModel } from './entities/stock-movement';
+import { shipmentModel } from './entities/shipment';
+import { custodyEventModel } from './entities/custody-event';
+import { warehouseKeeperModel } from './entities/warehouse-keeper';
 import { warningModel } from './entities/warning';
 import { warningListingModel } from './entities/warning-listing';
 import { warningStepModel } from './entities/warning-step';
@@ -118,6 +124,12 @@ const MODELS = {
   hazardListings: hazardListingModel,
   hazardSteps: hazardStepModel,
   statsCounters: statsCounterModel,
+  warehouses: warehouseModel,
+  stockLines: stockLineModel,
+  stockMovements: stockMovementModel,
+  shipments: shipmentModel,
+  custodyEvents: custodyEventModel,
+  warehouseKeepers: warehouseKeeperModel,
   warnings: warningModel,
   warningListings: warningListingModel,
   warningSteps: warningStepModel,

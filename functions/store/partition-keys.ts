@@ -82,6 +82,16 @@ export const PARTITION_KEYS = {
    * register's counters, so the contexts that ADD to them may not write those.
    */
   statsCounters: [key('statsCategory')],
+  /** 仓库 in the enterprise's partition; a warehouse's stock lines and movements under enterprise × warehouse. */
+  warehouses: [key('enterpriseId')],
+  stockLines: [key('enterpriseId')],
+  stockMovements: [key('enterpriseId')],
+  /** One partition per outbound to another enterprise (`shp-` ids). */
+  shipments: [key('shipmentId', 'shp-')],
+  /** One partition per code: its chain of custody. */
+  custodyEvents: [key('code')],
+  /** 仓库人员, in the enterprise's partition beside the warehouse. */
+  warehouseKeepers: [key('enterpriseId')],
   /** A warning, its list rows and its history share its partition (ids `<kind>:<sourceKey>`). */
   warnings: [key('warningId')],
   warningListings: [key('warningId')],
@@ -123,6 +133,8 @@ export const INDEXED_ENTITIES: readonly StoreEntity[] = [
   'inspectionPublicationDue',
   'hazards',
   'hazardListings',
+  'shipments',
+  'warehouseKeepers',
   'warnings',
   'warningListings',
   'warningScanRuns',
