@@ -21,6 +21,7 @@ import { noticesManifest } from './notices/manifest';
 import { selfInspectionsManifest } from './self-inspections/manifest';
 import { inspectionsManifest } from './inspections/manifest';
 import { hazardsManifest } from './hazards/manifest';
+import { waybillsManifest } from './waybills/manifest';
 
 export const MANIFEST: readonly ContextManifest[] = [
   platformManifest,
@@ -41,4 +42,5 @@ export const MANIFEST: readonly ContextManifest[] = [
   selfInspectionsManifest,
   inspectionsManifest,
   hazardsManifest,
+  waybillsManifest,
 ];

@@ -57,6 +57,7 @@ import {
   inspectionResultModel,
   inspectionResultNameModel,
 } from './entities/inspection-result';
+import { flowCounterModel, waybillListingModel, waybillModel, waybillRevisionModel } from './entities/waybill';
 
 /** Each entity of the table by its name in the store, and the function that builds it on a client and table. */
 const MODELS = {
@@ -110,6 +111,10 @@ const MODELS = {
   hazards: hazardModel,
   hazardListings: hazardListingModel,
   hazardSteps: hazardStepModel,
+  waybills: waybillModel,
+  waybillRevisions: waybillRevisionModel,
+  waybillListings: waybillListingModel,
+  flowCounters: flowCounterModel,
 };
 
 type Models = typeof MODELS;

@@ -77,6 +77,12 @@ export const PARTITION_KEYS = {
   hazards: [key('hazardId', 'hz-')],
   hazardListings: [key('hazardId', 'hz-')],
   hazardSteps: [key('hazardId', 'hz-')],
+  /** A waybill, its kept revisions and its list rows share its partition (`wb-` ids). */
+  waybills: [key('waybillId', 'wb-')],
+  waybillRevisions: [key('waybillId', 'wb-')],
+  waybillListings: [key('waybillId', 'wb-')],
+  /** 物品流向 counters: one partition per category. */
+  flowCounters: [key('flowCategory')],
 } as const satisfies Record<string, readonly string[]>;
 
 export type StoreEntity = keyof typeof PARTITION_KEYS;
@@ -109,6 +115,7 @@ export const INDEXED_ENTITIES: readonly StoreEntity[] = [
   'inspectionPublicationDue',
   'hazards',
   'hazardListings',
+  'waybillListings',
 ];
 
 /** The entity no one may update or delete: records and heads are only put (conditionally). */
