@@ -57,6 +57,11 @@ import {
   inspectionResultModel,
   inspectionResultNameModel,
 } from './entities/inspection-result';
+import { warehouseModel } from './entities/warehouse';
+import { stockLineModel } from './entities/stock-line';
+import { stockMovementModel } from './entities/stock-movement';
+import { shipmentModel } from './entities/shipment';
+import { custodyEventModel } from './entities/custody-event';
 import { flowCounterModel, waybillListingModel, waybillModel, waybillRevisionModel } from './entities/waybill';
 
 /** Each entity of the table by its name in the store, and the function that builds it on a client and table. */
@@ -111,6 +116,11 @@ const MODELS = {
   hazards: hazardModel,
   hazardListings: hazardListingModel,
   hazardSteps: hazardStepModel,
+  warehouses: warehouseModel,
+  stockLines: stockLineModel,
+  stockMovements: stockMovementModel,
+  shipments: shipmentModel,
+  custodyEvents: custodyEventModel,
   waybills: waybillModel,
   waybillRevisions: waybillRevisionModel,
   waybillListings: waybillListingModel,

@@ -77,6 +77,14 @@ export const PARTITION_KEYS = {
   hazards: [key('hazardId', 'hz-')],
   hazardListings: [key('hazardId', 'hz-')],
   hazardSteps: [key('hazardId', 'hz-')],
+  /** 仓库 in the enterprise's partition; a warehouse's stock lines and movements under enterprise × warehouse. */
+  warehouses: [key('enterpriseId')],
+  stockLines: [key('enterpriseId')],
+  stockMovements: [key('enterpriseId')],
+  /** One partition per outbound to another enterprise (`shp-` ids). */
+  shipments: [key('shipmentId', 'shp-')],
+  /** One partition per code: its chain of custody. */
+  custodyEvents: [key('code')],
   /** A waybill, its kept revisions and its list rows share its partition (`wb-` ids). */
   waybills: [key('waybillId', 'wb-')],
   waybillRevisions: [key('waybillId', 'wb-')],
@@ -115,6 +123,7 @@ export const INDEXED_ENTITIES: readonly StoreEntity[] = [
   'inspectionPublicationDue',
   'hazards',
   'hazardListings',
+  'shipments',
   'waybillListings',
 ];
 

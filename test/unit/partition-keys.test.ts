@@ -30,6 +30,7 @@ function partitionKeyOf(name: string, entity: KeyedEntity): string {
     if (attr === 'version') return 3;
     if (attr === 'noticeId') return 'ntc-Abc123';
     if (attr === 'hazardId') return 'hz-0123456789abcdef0123456789abcdef';
+    if (attr === 'shipmentId') return 'shp-0123456789abcdef01234567';
     return `Sample-${attr}`;
   };
   const composite = [...primary.pk.composite, ...(primary.sk?.composite ?? [])];
