@@ -37,7 +37,6 @@ export const handler = defineHandler(waybillsManifest, ({ store }) => ({
     signWaybill: async (input) => signWaybill(store, input.principal, input.params.waybillId, input.body, metaOf(input)),
     getPublicWaybill: async ({ params }) => publicWaybill(store, params.waybillId),
   },
-  consumers: {},
   jobs: {
     reconcileShipments: async (tick, log) => {
       const r = await reconcileShipments(store, new Date(tick.time), `reconcile:${tick.time}`, log);

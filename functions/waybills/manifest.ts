@@ -149,7 +149,7 @@ export const correctWaybill = defineRoute({
   response: WaybillDetail,
 });
 
-const move = (operationId: string, path: string, summary: string) =>
+const move = <const O extends string>(operationId: O, path: string, summary: string) =>
   defineRoute({
     operationId,
     method: 'POST',

@@ -14,7 +14,7 @@ import { shanghaiToday } from '../../shared/reference/warnings';
 import { SYSTEM_ACTOR, transactWithAudit, type TransactItem } from '../lib/audit';
 import { createWriteTransaction } from 'electrodb';
 import { SHIPMENT_DUE_KIND, type Shipment } from '../lib/ledger/movements';
-import type { Logger } from '../lib/logger';
+import type { createLogger } from '../lib/logger';
 import { isConditionFailure, itemsOf } from '../lib/transactions';
 import { readWarning } from '../lib/warnings/read';
 import { endWarningItems, raiseWarningItems, warningIdOf } from '../lib/warnings/write';
@@ -77,7 +77,7 @@ export async function reconcileShipments(
   store: Store,
   now: Date,
   jobId: string,
-  log?: Pick<Logger, 'warn'>,
+  log?: Pick<ReturnType<typeof createLogger>, 'warn'>,
 ): Promise<ReconcileResult> {
   const today = shanghaiToday(now);
   const at = now.toISOString();

@@ -10,12 +10,12 @@ import { cityOf } from '../../shared/reference/regions';
 import type { TransactItem } from '../lib/audit';
 import { itemsOf } from '../lib/transactions';
 import type { Store } from '../store';
-import { goodsOf, regionsOf, type WaybillRecord } from './record';
+import { goodsOf, regionsOf, type WaybillListingRecord, type WaybillRecord } from './record';
 
 export type WaybillRevisionRecord = Parameters<Store['waybillRevisions']['create']>[0];
 
 /** The list rows of a waybill in a given state (a draft is on the shipper's list only). */
-export function listingsOf(w: WaybillRecord): Parameters<Store['waybillListings']['put']>[0][] {
+export function listingsOf(w: WaybillRecord): WaybillListingRecord[] {
   const common = {
     waybillId: w.waybillId,
     waybillNo: w.waybillNo,
@@ -34,7 +34,7 @@ export function listingsOf(w: WaybillRecord): Parameters<Store['waybillListings'
     revision: w.revision,
     createdAt: w.createdAt,
   };
-  const rows: Parameters<Store['waybillListings']['put']>[0][] = [
+  const rows: WaybillListingRecord[] = [
     { ...common, side: 'shipper', partyEnterpriseId: w.shipperEnterpriseId },
   ];
   if (w.status === 'draft') return rows;
