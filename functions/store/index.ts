@@ -63,6 +63,12 @@ import { stockMovementModel } from './entities/stock-movement';
 import { shipmentModel } from './entities/shipment';
 import { custodyEventModel } from './entities/custody-event';
 import { flowCounterModel, waybillListingModel, waybillModel, waybillRevisionModel } from './entities/waybill';
+import { warningModel } from './entities/warning';
+import { warningListingModel } from './entities/warning-listing';
+import { warningStepModel } from './entities/warning-step';
+import { warningCounterModel } from './entities/warning-counter';
+import { warningOpenSetModel } from './entities/warning-open-set';
+import { warningScanRunModel } from './entities/warning-scan-run';
 
 /** Each entity of the table by its name in the store, and the function that builds it on a client and table. */
 const MODELS = {
@@ -125,6 +131,12 @@ const MODELS = {
   waybillRevisions: waybillRevisionModel,
   waybillListings: waybillListingModel,
   flowCounters: flowCounterModel,
+  warnings: warningModel,
+  warningListings: warningListingModel,
+  warningSteps: warningStepModel,
+  warningCounters: warningCounterModel,
+  warningOpenSets: warningOpenSetModel,
+  warningScanRuns: warningScanRunModel,
 };
 
 type Models = typeof MODELS;

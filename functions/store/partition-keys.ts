@@ -91,6 +91,15 @@ export const PARTITION_KEYS = {
   waybillListings: [key('waybillId', 'wb-')],
   /** 物品流向 counters: one partition per category. */
   flowCounters: [key('flowCategory')],
+  /** A warning, its list rows and its history share its partition (ids `<kind>:<sourceKey>`). */
+  warnings: [key('warningId')],
+  warningListings: [key('warningId')],
+  warningSteps: [key('warningId')],
+  /** One partition per category × region. */
+  warningCounters: [key('warningCategory')],
+  /** One partition per kind: the open warnings' ids by due day. */
+  warningOpenSets: [key('openKind')],
+  warningScanRuns: [key('runId', 'wsr-')],
 } as const satisfies Record<string, readonly string[]>;
 
 export type StoreEntity = keyof typeof PARTITION_KEYS;
@@ -125,6 +134,9 @@ export const INDEXED_ENTITIES: readonly StoreEntity[] = [
   'hazardListings',
   'shipments',
   'waybillListings',
+  'warnings',
+  'warningListings',
+  'warningScanRuns',
 ];
 
 /** The entity no one may update or delete: records and heads are only put (conditionally). */
