@@ -61,7 +61,9 @@ async function mayRead(store: Store, p: Principal, steps: readonly CustodyStep[]
   if (!steps.some((s) => s.category && worksIn(p, s.category))) return false;
   const ids = [...new Set(steps.map((s) => s.enterpriseId))];
   const { data } = await store.enterprises.get(ids.map((enterpriseId) => ({ enterpriseId }))).go();
-  return data.some((e) => canSee(p, { enterpriseId: e.enterpriseId, regionCode: e.regionCode, categories: categoriesOf(e.segments) }));
+  return data.some((e) =>
+    canSee(p, { enterpriseId: e.enterpriseId, regionCode: e.regionCode, categories: categoriesOf(e.segments) }),
+  );
 }
 
 export async function chainOf(store: Store, p: Principal, code: string): Promise<ChainView> {

@@ -34,7 +34,8 @@ export const handler = defineHandler(waybillsManifest, ({ store }) => ({
       moveWaybill(store, input.principal, input.params.waybillId, 'arrive', input.body, metaOf(input)),
     voidWaybill: async (input) =>
       moveWaybill(store, input.principal, input.params.waybillId, 'void', input.body, metaOf(input)),
-    signWaybill: async (input) => signWaybill(store, input.principal, input.params.waybillId, input.body, metaOf(input)),
+    signWaybill: async (input) =>
+      signWaybill(store, input.principal, input.params.waybillId, input.body, metaOf(input)),
     getPublicWaybill: async ({ params }) => publicWaybill(store, params.waybillId),
   },
   jobs: {

@@ -71,7 +71,9 @@ async function contentOf(store: Store, p: EnterpriseAccount, input: WaybillInput
     receiverRegionCode: receiver.data.regionCode,
     loader: input.loader,
     carrier: { enterpriseId: carrier.enterpriseId, name: carrier.name, permitNo: carrier.permitNo },
-    vehicle: Object.fromEntries(Object.entries(input.vehicle).filter(([, v]) => v !== undefined && v !== '')) as WaybillRecord['vehicle'],
+    vehicle: Object.fromEntries(
+      Object.entries(input.vehicle).filter(([, v]) => v !== undefined && v !== ''),
+    ) as WaybillRecord['vehicle'],
     driver,
     escort,
     lines: input.lines.map((l) => ({
@@ -102,7 +104,13 @@ async function commit(store: Store, audit: AuditEntryInput, items: (attempt: num
   }
 }
 
-const auditOf = (p: EnterpriseAccount, w: WaybillRecord, action: string, meta: RequestMeta, details?: AuditEntryInput['details']) => ({
+const auditOf = (
+  p: EnterpriseAccount,
+  w: WaybillRecord,
+  action: string,
+  meta: RequestMeta,
+  details?: AuditEntryInput['details'],
+) => ({
   actor: actorOf(p),
   action,
   object: { type: 'waybill', id: w.waybillId, label: w.waybillNo },

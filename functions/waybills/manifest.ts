@@ -217,7 +217,8 @@ export const waybillsManifest = defineContext({
   schedules: [
     {
       name: 'reconcileShipments',
-      description: '每日 01:30 三方核对：出库 ↔ 托运单 ↔ 收货入库；3 天未闭合或数量不符的发物品流向预警，闭合的关闭出库跟踪',
+      description:
+        '每日 01:30 三方核对：出库 ↔ 托运单 ↔ 收货入库；3 天未闭合或数量不符的发物品流向预警，闭合的关闭出库跟踪',
       hour: 1,
       minute: 30,
       timeZone: 'Asia/Shanghai',
@@ -226,8 +227,25 @@ export const waybillsManifest = defineContext({
   publishes: [],
   grants: {
     table: {
-      write: ['waybills', 'waybillRevisions', 'waybillListings', 'flowCounters', 'audit'],
-      read: ['enterprises', 'licences', 'personnel', 'sessions'],
+      write: [
+        'waybills',
+        'waybillRevisions',
+        'waybillListings',
+        'flowCounters',
+        // 签收 books the receiver's 入库 (E's kernel) and the shipment records its waybill / is closed.
+        'shipments',
+        'stockLines',
+        'stockMovements',
+        'custodyEvents',
+        // 流向未闭合 / 流向数量差异 raised and cleared through B's kernel.
+        'warnings',
+        'warningListings',
+        'warningSteps',
+        'warningCounters',
+        'warningOpenSets',
+        'audit',
+      ],
+      read: ['enterprises', 'licences', 'personnel', 'warehouses', 'sessions'],
     },
   },
 });

@@ -3,7 +3,12 @@
  * enterprise × side, newest first), the regulators' 物品流向 (one Query on gsi1 per page: category, `begins_with`
  * the jurisdiction), the chart's counters (one Query of the category's partition) and the public check page.
  */
-import { WAYBILL_STATUS_NAMES, type FlowQuery, type OwnWaybillQuery, type PublicWaybillView } from '../../shared/api/waybills';
+import {
+  WAYBILL_STATUS_NAMES,
+  type FlowQuery,
+  type OwnWaybillQuery,
+  type PublicWaybillView,
+} from '../../shared/api/waybills';
 import type { EnterpriseAccount, Principal, Regulator } from '../lib/auth/principal';
 import { notFound } from '../lib/http/errors';
 import { withCursor, type PageInput } from '../lib/paging';
@@ -51,7 +56,7 @@ export async function getRevision(store: Store, p: Principal, waybillId: string,
 export async function listOwnWaybills(store: Store, p: EnterpriseAccount, q: OwnWaybillQuery) {
   const page = await withCursor(q.cursor, () =>
     store.waybillListings.query
-      .byParty({ partyEnterpriseId: p.enterpriseId, side: q.side })
+      .byParty({ partyEnterpriseId: p.enterpriseId, partySide: q.side })
       .go({ limit: q.limit, cursor: q.cursor ?? null, order: 'desc' }),
   );
   return { items: page.data.map(listItemOf), cursor: page.cursor ?? null };

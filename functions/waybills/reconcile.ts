@@ -12,13 +12,13 @@
 import type { CategoryCode } from '../../shared/reference/categories';
 import { shanghaiToday } from '../../shared/reference/warnings';
 import { SYSTEM_ACTOR, transactWithAudit, type TransactItem } from '../lib/audit';
-import { createWriteTransaction } from 'electrodb';
 import { SHIPMENT_DUE_KIND, type Shipment } from '../lib/ledger/movements';
 import type { createLogger } from '../lib/logger';
-import { isConditionFailure, itemsOf } from '../lib/transactions';
+import { isConditionFailure } from '../lib/transactions';
 import { readWarning } from '../lib/warnings/read';
 import { endWarningItems, raiseWarningItems, warningIdOf } from '../lib/warnings/write';
 import type { Store } from '../store';
+import { TABLE } from '../store/table';
 
 export interface ReconcileResult {
   /** Due items the Query returned, and warnings read (late matches only). */
@@ -45,16 +45,32 @@ async function* dueShipments(store: Store, today: string): AsyncGenerator<Shipme
   } while (cursor);
 }
 
+/**
+ * Close the shipment: status closed, off the `due` index (its keys and composites removed), at the version read.
+ * Hand-built: the index's sort key also holds `shipmentId`, which every write carries, so ElectroDB refuses any write
+ * that leaves the conditional index's other composites out (it can't drop a sparse index whose composites overlap).
+ */
 function closeItems(store: Store, s: Shipment): TransactItem[] {
-  const { dueKind: _k, dueDate: _d, ...rest } = s;
-  return itemsOf(
-    createWriteTransaction({ shipments: store.shipments }, ({ shipments }) => [
-      shipments
-        .put({ ...rest, status: 'closed', version: s.version + 1 })
-        .where((a, op) => op.eq(a.version, s.version))
-        .commit(),
-    ]),
-  );
+  const { Key } = store.shipments.get({ shipmentId: s.shipmentId }).params() as { Key: Record<string, string> };
+  return [
+    {
+      Update: {
+        TableName: store.table,
+        Key,
+        UpdateExpression: 'SET #status = :closed, #version = #version + :one REMOVE #dueKind, #dueDate, #duepk, #duesk',
+        ConditionExpression: '#version = :read',
+        ExpressionAttributeNames: {
+          '#status': 'status',
+          '#version': 'version',
+          '#dueKind': 'dueKind',
+          '#dueDate': 'dueDate',
+          '#duepk': TABLE.indexes.find((i) => i.name === 'due')!.pk,
+          '#duesk': TABLE.indexes.find((i) => i.name === 'due')!.sk,
+        },
+        ExpressionAttributeValues: { ':closed': 'closed', ':one': 1, ':read': s.version },
+      },
+    },
+  ];
 }
 
 /** One shipment's outcome, with the system's audit record, in one transaction. */
@@ -102,7 +118,6 @@ export async function reconcileShipments(
           await send(store, jobId, s, 'shipment.reconcile.close', items);
           r.closed += 1;
         } else if (s.dueDate && s.dueDate < today) {
-          const missing = [s.waybillId ? '' : '电子托运单', s.inboundId ? '' : '收货入库'].filter(Boolean).join('、');
           const items = raiseWarningItems(
             store,
             {
@@ -120,9 +135,7 @@ export async function reconcileShipments(
                 warehouseId: s.warehouseId,
                 warehouseName: s.warehouseName,
                 productName: s.lines.map((l) => l.productName).join('、'),
-                ...(s.waybillId ? { waybillId: s.waybillId } : {}),
-                receiverName: s.receiverName,
-                missing,
+                category: s.category,
               },
             },
             at,

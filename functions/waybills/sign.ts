@@ -51,9 +51,7 @@ function quantityWarningItems(
   received: readonly number[],
   now: string,
 ): TransactItem[] {
-  const sent = shipment
-    ? shipment.lines
-    : w.lines.map((l) => ({ ...l, productKey: productKeyOf(l) }));
+  const sent = shipment ? shipment.lines : w.lines.map((l) => ({ ...l, productKey: productKeyOf(l) }));
   const diffs = quantityDifferences(
     sent,
     w.lines.map((l, i) => ({ productKey: productKeyOf(l), quantity: received[i] ?? l.quantity })),
@@ -73,7 +71,7 @@ function quantityWarningItems(
       enterpriseName: w.shipperEnterpriseName,
       detail: {
         ...(shipment ? { shipmentId: shipment.shipmentId } : {}),
-        waybillId: w.waybillId,
+        category: w.category,
         productName: diffs.map((d) => d.productName).join('、'),
         systemQuantity: first.sent,
         actualQuantity: first.received,

@@ -16,6 +16,11 @@ export type WaybillRevisionRecord = Parameters<Store['waybillRevisions']['create
 
 /** The list rows of a waybill in a given state (a draft is on the shipper's list only). */
 export function listingsOf(w: WaybillRecord): WaybillListingRecord[] {
+  const party = (partyEnterpriseId: string, partySide: 'shipper' | 'receiver') => ({
+    partyEnterpriseId,
+    partySide,
+    partySort: `${w.createdAt}#${w.waybillId}`,
+  });
   const common = {
     waybillId: w.waybillId,
     waybillNo: w.waybillNo,
@@ -34,16 +39,17 @@ export function listingsOf(w: WaybillRecord): WaybillListingRecord[] {
     revision: w.revision,
     createdAt: w.createdAt,
   };
-  const rows: WaybillListingRecord[] = [
-    { ...common, side: 'shipper', partyEnterpriseId: w.shipperEnterpriseId },
-  ];
+  const rows: WaybillListingRecord[] = [{ ...common, side: 'shipper', ...party(w.shipperEnterpriseId, 'shipper') }];
   if (w.status === 'draft') return rows;
-  rows.push({ ...common, side: 'receiver', partyEnterpriseId: w.receiverEnterpriseId });
+  rows.push({ ...common, side: 'receiver', ...party(w.receiverEnterpriseId, 'receiver') });
   const [origin, destination] = [w.origin!.regionCode, w.destination!.regionCode];
-  rows.push({ ...common, side: 'origin', flowCategory: w.category, flowRegionCode: origin });
-  if (regionsOf(w).length > 1) {
-    rows.push({ ...common, side: 'destination', flowCategory: w.category, flowRegionCode: destination });
-  }
+  const flow = (flowRegionCode: string) => ({
+    flowCategory: w.category,
+    flowRegionCode,
+    flowSort: `${w.departureDate}#${w.waybillId}`,
+  });
+  rows.push({ ...common, side: 'origin', ...flow(origin) });
+  if (regionsOf(w).length > 1) rows.push({ ...common, side: 'destination', ...flow(destination) });
   return rows;
 }
 
@@ -69,9 +75,7 @@ export function waybillItems(
   revision?: WaybillRevisionRecord,
 ): TransactItem[] {
   const rows = listingsOf(next);
-  const stale = before
-    ? listingsOf(before).filter((r) => !rows.some((n) => n.side === r.side))
-    : [];
+  const stale = before ? listingsOf(before).filter((r) => !rows.some((n) => n.side === r.side)) : [];
   const counters: { key: ReturnType<typeof flowCounterKeys>[number]; by: number }[] = [];
   // A correction may move the route: the old pair loses one, the new pair gains one.
   if (counted(before)) for (const key of flowCounterKeys(before!)) counters.push({ key, by: -1 });
@@ -102,9 +106,7 @@ export function waybillItems(
           .filter((r) => ALL_SIDES.includes(r.side))
           .map((r) => listings.delete({ waybillId: r.waybillId, side: r.side }).commit()),
         ...(revision ? [revisions.create(revision).commit()] : []),
-        ...[...net.values()]
-          .filter((c) => c.by !== 0)
-          .map((c) => flows.update(c.key).add({ count: c.by }).commit()),
+        ...[...net.values()].filter((c) => c.by !== 0).map((c) => flows.update(c.key).add({ count: c.by }).commit()),
       ],
     ),
   );

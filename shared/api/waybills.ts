@@ -85,21 +85,19 @@ export const UN_NUMBER_PATTERN = /^\d{4}$/;
 
 /** One code on a line: a detonator's 13-character shell code (GA 441), a box code, a 箱码, a source code. */
 export const CODE_PATTERN = /^[0-9A-Za-z-]{6,40}$/;
-const code = z.string({ error: '编码应为文字' }).check(
-  z.trim(),
-  z.regex(CODE_PATTERN, { error: '编码只能由字母、数字和连字符组成（6–40 位）' }),
-  z.meta({ title: '编码' }),
-);
+const code = z
+  .string({ error: '编码应为文字' })
+  .check(
+    z.trim(),
+    z.regex(CODE_PATTERN, { error: '编码只能由字母、数字和连字符组成（6–40 位）' }),
+    z.meta({ title: '编码' }),
+  );
 
 export const WaybillLineInput = z.object({
   productName: text('货物名称', 100),
   unNumber: z
     .string({ error: '请填写UN号' })
-    .check(
-      z.trim(),
-      z.regex(UN_NUMBER_PATTERN, { error: '「UN号」应为 4 位数字' }),
-      z.meta({ title: 'UN号' }),
-    ),
+    .check(z.trim(), z.regex(UN_NUMBER_PATTERN, { error: '「UN号」应为 4 位数字' }), z.meta({ title: 'UN号' })),
   /** 类别 (GB 6944: 1.1D, 3, 5.1 …). */
   hazardClass: z
     .string({ error: '请填写类别' })
@@ -109,18 +107,19 @@ export const WaybillLineInput = z.object({
       z.meta({ title: '类别' }),
     ),
   packaging: text('包装规格', 50),
-  packingGroup: z.enum(PACKING_GROUPS, { error: '「包装类别」应为 I、II、III 或 无' }).check(z.meta({ title: '包装类别' })),
+  packingGroup: z
+    .enum(PACKING_GROUPS, { error: '「包装类别」应为 I、II、III 或 无' })
+    .check(z.meta({ title: '包装类别' })),
   quantity: z
     .number({ error: '「数量」应为数字' })
-    .check(
-      z.gt(0, { error: '「数量」应大于 0' }),
-      z.lte(1e9, { error: '「数量」过大' }),
-      z.meta({ title: '数量' }),
-    ),
+    .check(z.gt(0, { error: '「数量」应大于 0' }), z.lte(1e9, { error: '「数量」过大' }), z.meta({ title: '数量' })),
   unit: text('单位', 10),
   /** The ledger's product key, when the line comes from an outbound (so the receiver's 入库 books the same product). */
   productKey: z.optional(z.string().check(z.maxLength(120, { error: '产品编号过长' }))),
-  codes: z._default(z.array(code).check(z.maxLength(MAX_WAYBILL_CODES, { error: `编码不能超过 ${MAX_WAYBILL_CODES} 个` })), []),
+  codes: z._default(
+    z.array(code).check(z.maxLength(MAX_WAYBILL_CODES, { error: `编码不能超过 ${MAX_WAYBILL_CODES} 个` })),
+    [],
+  ),
 });
 export type WaybillLineInput = z.output<typeof WaybillLineInput>;
 
@@ -129,9 +128,7 @@ export const WaybillInput = z
   .object({
     /** 运单编号: the shipper's own, or the platform makes one. */
     waybillNo: z.optional(
-      z
-        .string()
-        .check(z.trim(), z.regex(/^[0-9A-Za-z-]{6,32}$/, { error: '「运单编号」应为 6–32 位字母或数字' })),
+      z.string().check(z.trim(), z.regex(/^[0-9A-Za-z-]{6,32}$/, { error: '「运单编号」应为 6–32 位字母或数字' })),
     ),
     category: z.enum(CATEGORY_CODES, { error: '请选择物品类别' }).check(z.meta({ title: '物品类别' })),
     shipper: party('托运人'),
@@ -159,8 +156,12 @@ export const WaybillInput = z
       ),
     }),
     /** 驾驶员 and 押运员: staff of the carrier on the register (their 从业资格证 are checked). */
-    driverPersonId: z.string({ error: '请选择驾驶员' }).check(z.minLength(1, { error: '请选择驾驶员' }), z.maxLength(80)),
-    escortPersonId: z.string({ error: '请选择押运员' }).check(z.minLength(1, { error: '请选择押运员' }), z.maxLength(80)),
+    driverPersonId: z
+      .string({ error: '请选择驾驶员' })
+      .check(z.minLength(1, { error: '请选择驾驶员' }), z.maxLength(80)),
+    escortPersonId: z
+      .string({ error: '请选择押运员' })
+      .check(z.minLength(1, { error: '请选择押运员' }), z.maxLength(80)),
     lines: z
       .array(WaybillLineInput, { error: '请填写货物信息' })
       .check(z.minLength(1, { error: '请至少填写一种货物' }), z.maxLength(20, { error: '货物不能超过 20 种' })),
@@ -188,14 +189,19 @@ export const WaybillCorrectionInput = z
 export type WaybillCorrectionInput = z.output<typeof WaybillCorrectionInput>;
 
 export const WaybillMoveInput = z
-  .object({ version, reason: z.optional(z.string().check(z.trim(), z.maxLength(200, { error: '「原因」不能超过 200 个字' }))) })
+  .object({
+    version,
+    reason: z.optional(z.string().check(z.trim(), z.maxLength(200, { error: '「原因」不能超过 200 个字' }))),
+  })
   .check(z.meta({ id: 'WaybillMoveInput' }));
 export type WaybillMoveInput = z.output<typeof WaybillMoveInput>;
 
 /** 签收: into which of the receiver's warehouses, with what arrived per line (default: the waybill's quantity). */
 export const WaybillSignInput = z
   .object({
-    warehouseId: z.string({ error: '请选择入库仓库' }).check(z.minLength(1, { error: '请选择入库仓库' }), z.maxLength(80)),
+    warehouseId: z
+      .string({ error: '请选择入库仓库' })
+      .check(z.minLength(1, { error: '请选择入库仓库' }), z.maxLength(80)),
     receivedQuantities: z.optional(
       z.array(z.number({ error: '「实收数量」应为数字' }).check(z.gte(0, { error: '「实收数量」不能小于 0' }))),
     ),
@@ -369,7 +375,11 @@ export type FlowChart = z.infer<typeof FlowChart>;
 
 /** 溯源管理: one code's chain of custody. */
 export const ChainQuery = z
-  .object({ code: z.string({ error: '请输入编码' }).check(z.trim(), z.regex(CODE_PATTERN, { error: '编码只能由字母、数字和连字符组成（6–40 位）' })) })
+  .object({
+    code: z
+      .string({ error: '请输入编码' })
+      .check(z.trim(), z.regex(CODE_PATTERN, { error: '编码只能由字母、数字和连字符组成（6–40 位）' })),
+  })
   .check(z.meta({ id: 'ChainQuery' }));
 
 export const CUSTODY_KIND_NAMES = {

@@ -70,7 +70,10 @@ describe('waybills (电子托运单)', () => {
 
     // A correction: a new version, the old one kept and readable.
     const corrected = await shipper.request('PUT', `/api/waybills/${id}`, {
-      waybill: waybillForm(w, { shipmentId, vehicle: { plate: '闽C54321', plateColour: '黄色', transportCertNo: '闽交运管泉字350500654321号' } }),
+      waybill: waybillForm(w, {
+        shipmentId,
+        vehicle: { plate: '闽C54321', plateColour: '黄色', transportCertNo: '闽交运管泉字350500654321号' },
+      }),
       reason: '更换车辆',
       version: 2,
     });
@@ -93,7 +96,11 @@ describe('waybills (电子托运单)', () => {
 
     // 发车, 到达; signing before arrival is refused.
     expect((await move(shipper, id, 'depart', 3)).body.status).toBe('in-transit');
-    const early = await receiver.post(`/api/waybills/${id}/sign`, { warehouseId: w.warehouseId, handler: '陈收货', version: 4 });
+    const early = await receiver.post(`/api/waybills/${id}/sign`, {
+      warehouseId: w.warehouseId,
+      handler: '陈收货',
+      version: 4,
+    });
     expect(early.status).toBe(409);
     expect((await move(shipper, id, 'arrive', 4)).body.status).toBe('arrived');
     // A voided waybill can't come back; an arrived one can't be voided.
@@ -112,27 +119,48 @@ describe('waybills (电子托运单)', () => {
     expect(JSON.stringify(pub.body)).not.toMatch(/王驾驶|139|吨|泉州/);
 
     // Only the receiver signs.
-    expect((await shipper.post(`/api/waybills/${id}/sign`, { warehouseId: w.warehouseId, handler: '张', version: 5 })).status).toBe(403);
-    const signed = await receiver.post(`/api/waybills/${id}/sign`, { warehouseId: w.warehouseId, handler: '陈收货', version: 5 });
+    expect(
+      (await shipper.post(`/api/waybills/${id}/sign`, { warehouseId: w.warehouseId, handler: '张', version: 5 }))
+        .status,
+    ).toBe(403);
+    const signed = await receiver.post(`/api/waybills/${id}/sign`, {
+      warehouseId: w.warehouseId,
+      handler: '陈收货',
+      version: 5,
+    });
     expect(signed.status, JSON.stringify(signed.body)).toBe(200);
     expect(signed.body).toMatchObject({ status: 'signed', canSign: false });
-    const stock = await t.store.stockLines.get({ enterpriseId: w.receiverId, warehouseId: w.warehouseId, productKey: 'p-emulsion' }).go();
+    const stock = await t.store.stockLines
+      .get({ enterpriseId: w.receiverId, warehouseId: w.warehouseId, productKey: 'p-emulsion' })
+      .go();
     expect(stock.data?.quantity).toBe(2);
     const s = (await t.store.shipments.get({ shipmentId }).go()).data!;
     expect(s.inboundId).toBe(signed.body.inboundId);
     // Signed is final: no second signing, no correction.
-    expect((await receiver.post(`/api/waybills/${id}/sign`, { warehouseId: w.warehouseId, handler: '陈', version: 6 })).status).toBe(409);
     expect(
-      (await shipper.request('PUT', `/api/waybills/${id}`, { waybill: waybillForm(w), reason: '再改', version: 6 })).status,
+      (await receiver.post(`/api/waybills/${id}/sign`, { warehouseId: w.warehouseId, handler: '陈', version: 6 }))
+        .status,
+    ).toBe(409);
+    expect(
+      (await shipper.request('PUT', `/api/waybills/${id}`, { waybill: waybillForm(w), reason: '再改', version: 6 }))
+        .status,
     ).toBe(409);
 
     // Both ends' lists show it; the regulators' 物品流向 of the destination's city shows it once.
-    expect((await shipper.get('/api/waybills?side=shipper')).body.items.map((i: { waybillId: string }) => i.waybillId)).toContain(id);
-    expect((await receiver.get('/api/waybills?side=receiver')).body.items.map((i: { waybillId: string }) => i.waybillId)).toContain(id);
+    expect(
+      (await shipper.get('/api/waybills?side=shipper')).body.items.map((i: { waybillId: string }) => i.waybillId),
+    ).toContain(id);
+    expect(
+      (await receiver.get('/api/waybills?side=receiver')).body.items.map((i: { waybillId: string }) => i.waybillId),
+    ).toContain(id);
     const flows = await cityRegulator.get('/api/waybills/flows?category=explosives&limit=50');
     expect(flows.body.items.filter((i: { waybillId: string }) => i.waybillId === id)).toHaveLength(1);
     const province = await signedInAs(t.store, t.url, {
-      kind: 'regulator', department: 'jingxin', regionCode: '35', categories: ['explosives'], roles: ['inspector'],
+      kind: 'regulator',
+      department: 'jingxin',
+      regionCode: '35',
+      categories: ['explosives'],
+      roles: ['inspector'],
     });
     const all = await province.get('/api/waybills/flows?category=explosives&limit=50');
     expect(all.body.items.filter((i: { waybillId: string }) => i.waybillId === id)).toHaveLength(1);
@@ -169,16 +197,24 @@ describe('waybills (电子托运单)', () => {
 
     // The late shipment gets its waybill and is signed: the next run closes it and clears the warning.
     const id = (await shipper.post('/api/waybills', waybillForm(w, { shipmentId: late }))).body.waybillId as string;
-    for (const [m, v] of [['submit', 1], ['depart', 2], ['arrive', 3]] as const) {
+    for (const [m, v] of [
+      ['submit', 1],
+      ['depart', 2],
+      ['arrive', 3],
+    ] as const) {
       expect((await move(shipper, id, m, v)).status).toBe(200);
     }
     // 1.5 吨 arrive of 2: 流向数量差异 raised in the signing transaction.
     const signed = await receiver.post(`/api/waybills/${id}/sign`, {
-      warehouseId: w.warehouseId, handler: '陈收货', receivedQuantities: [1.5], version: 4,
+      warehouseId: w.warehouseId,
+      handler: '陈收货',
+      receivedQuantities: [1.5],
+      version: 4,
     });
     expect(signed.status, JSON.stringify(signed.body)).toBe(200);
     expect(await readWarning(t.store, warningIdOf('flow', `quantity/${late}`))).toMatchObject({
-      status: 'open', flowType: 'flow-quantity',
+      status: 'open',
+      flowType: 'flow-quantity',
     });
     const third = await reconcileShipments(t.store, new Date(), 'test-3');
     expect(third.closed).toBeGreaterThanOrEqual(1);

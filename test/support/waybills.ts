@@ -43,10 +43,18 @@ export async function waybillWorld(store: Store, opts: { driverCertValidTo?: str
     warehouseId: `wh-wb-${tag}`,
     outsiderId: `ent-wbo-${tag}`,
   };
-  await enterprise(store, w.shipperId, `泉州民爆器材有限公司${tag}`, '350503', [{ category: 'explosives', segment: 'production' }]);
-  await enterprise(store, w.receiverId, `福州爆破工程有限公司${tag}`, '350102', [{ category: 'explosives', segment: 'use' }]);
-  await enterprise(store, w.carrierId, `福建危货运输有限公司${tag}`, '350503', [{ category: 'explosives', segment: 'transport' }]);
-  await enterprise(store, w.outsiderId, `厦门某化工有限公司${tag}`, '350203', [{ category: 'hazchem', segment: 'use' }]);
+  await enterprise(store, w.shipperId, `泉州民爆器材有限公司${tag}`, '350503', [
+    { category: 'explosives', segment: 'production' },
+  ]);
+  await enterprise(store, w.receiverId, `福州爆破工程有限公司${tag}`, '350102', [
+    { category: 'explosives', segment: 'use' },
+  ]);
+  await enterprise(store, w.carrierId, `福建危货运输有限公司${tag}`, '350503', [
+    { category: 'explosives', segment: 'transport' },
+  ]);
+  await enterprise(store, w.outsiderId, `厦门某化工有限公司${tag}`, '350203', [
+    { category: 'hazchem', segment: 'use' },
+  ]);
   await store.licences
     .create({
       licenceId: `lic-wb-${tag}`,

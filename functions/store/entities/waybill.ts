@@ -170,11 +170,18 @@ export const waybillListingModel = (client: DynamoDBDocumentClient, table: strin
       attributes: {
         waybillId: { type: 'string', required: true },
         side: { type: ['shipper', 'receiver', 'origin', 'destination'] as const, required: true },
-        /** The enterprise whose list it is (shipper / receiver rows). */
+        /**
+         * Each index's composites are its own attributes, present only on the rows it lists (ElectroDB writes a
+         * conditional index from all its composites or none): the enterprise whose list it is, its side and sort
+         * (createdAt#waybillId) for shipper / receiver rows; the category, region and sort (departureDate#waybillId)
+         * for origin / destination rows.
+         */
         partyEnterpriseId: { type: 'string' },
-        /** The region it is filed under (origin / destination rows). */
+        partySide: { type: 'string' },
+        partySort: { type: 'string' },
         flowCategory: { type: 'string' },
         flowRegionCode: { type: 'string' },
+        flowSort: { type: 'string' },
         waybillNo: { type: 'string', required: true },
         category: { type: 'string', required: true },
         status: { type: WAYBILL_STATUSES, required: true },
@@ -200,14 +207,14 @@ export const waybillListingModel = (client: DynamoDBDocumentClient, table: strin
         byParty: {
           index: 'gsi3',
           condition: (a: { partyEnterpriseId?: string }) => Boolean(a.partyEnterpriseId),
-          pk: { field: 'gsi3pk', composite: ['partyEnterpriseId', 'side'] },
-          sk: { field: 'gsi3sk', composite: ['createdAt', 'waybillId'] },
+          pk: { field: 'gsi3pk', composite: ['partyEnterpriseId', 'partySide'] },
+          sk: { field: 'gsi3sk', composite: ['partySort'] },
         },
         byFlow: {
           index: 'gsi1',
           condition: (a: { flowCategory?: string }) => Boolean(a.flowCategory),
           pk: { field: 'gsi1pk', composite: ['flowCategory'] },
-          sk: { field: 'gsi1sk', composite: ['flowRegionCode', 'departureDate', 'waybillId'] },
+          sk: { field: 'gsi1sk', composite: ['flowRegionCode', 'flowSort'] },
         },
       },
     },
