@@ -59,7 +59,12 @@ function stepView(s: CustodyStep, code: string): ChainView['steps'][number] {
 async function mayRead(store: Store, p: Principal, steps: readonly CustodyStep[]): Promise<boolean> {
   if (p.kind === 'enterprise') return steps.some((s) => s.enterpriseId === p.enterpriseId);
   if (!steps.some((s) => s.category && worksIn(p, s.category))) return false;
-  const ids = [...new Set(steps.map((s) => s.enterpriseId))];
+  // The holders and their counterparties: a regulator of the receiving end sees goods on their way in.
+  const ids = [
+    ...new Set(
+      steps.flatMap((s) => [s.enterpriseId, ...(s.counterparty?.enterpriseId ? [s.counterparty.enterpriseId] : [])]),
+    ),
+  ];
   const { data } = await store.enterprises.get(ids.map((enterpriseId) => ({ enterpriseId }))).go();
   return data.some((e) =>
     canSee(p, { enterpriseId: e.enterpriseId, regionCode: e.regionCode, categories: categoriesOf(e.segments) }),

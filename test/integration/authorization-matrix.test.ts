@@ -13,6 +13,7 @@ import { writeTask } from '../support/inspection-records';
 import { startTestStack } from '../support/stack';
 import { matrixInspections } from '../support/inspections';
 import { signedInAs, type Persona } from '../support/personas';
+import { waybillForm, waybillWorld } from '../support/waybills';
 import type { CategoryCode } from '../../shared/reference/categories';
 import { defaultResponsibleDepartment, segmentsOf } from '../../shared/reference/segments';
 
@@ -233,8 +234,111 @@ const HAZARD_INSPECTOR_OTHER_DEPARTMENT: Persona = { ...INSPECTOR_OF_A };
 const HAZARD_INSPECTOR_OTHER_CATEGORY: Persona = { ...INSPECTOR_OF_A };
 const HAZARD_OUTSIDERS = [HAZARD_INSPECTOR_FAR, HAZARD_INSPECTOR_OTHER_DEPARTMENT, HAZARD_INSPECTOR_OTHER_CATEGORY];
 
+/**
+ * 电子托运单 (filled in beforeAll from test/support/waybills.ts): `{waybill}` is an arrived 民爆 waybill from a 泉州
+ * shipper to a 福州 receiver carrying `WAYBILL_CODE`. The shipper writes and moves it, the receiver signs, regulators
+ * of either end's jurisdiction and its category read; another enterprise, a far city, another category: nothing.
+ */
+let waybill = '';
+const WAYBILL_CODE = '5361105A00001';
+const WAYBILL_FORM: Record<string, unknown> = {};
+const WB_SHIPPER: Persona = { kind: 'enterprise', enterpriseId: '' };
+const WB_RECEIVER: Persona = { kind: 'enterprise', enterpriseId: '' };
+const WB_OUTSIDER: Persona = { kind: 'enterprise', enterpriseId: '' };
+const WB_REGULATOR: Persona = {
+  kind: 'regulator',
+  department: 'jingxin',
+  regionCode: '3501',
+  categories: ['explosives'],
+  roles: ['inspector'],
+};
+const WB_REGULATOR_FAR: Persona = { ...WB_REGULATOR, regionCode: '3509' };
+const WB_REGULATOR_OTHER_CATEGORY: Persona = { ...WB_REGULATOR, categories: ['hazchem'] };
+const WB_READ_DENIED = [WB_OUTSIDER, WB_REGULATOR_FAR, WB_REGULATOR_OTHER_CATEGORY];
+const WB_WRITE_DENIED = [WB_RECEIVER, WB_OUTSIDER, WB_REGULATOR, ...ADMINS];
+const waybillMove = (move: string): Row => ({
+  // A stale version: the shipper reaches the waybill (409), nobody else does.
+  probe: { method: 'POST', path: `/api/waybills/{waybill}/${move}`, body: { version: 999, reason: '矩阵' } },
+  denied: WB_WRITE_DENIED,
+  allowed: WB_SHIPPER,
+  allowedStatus: 409,
+});
+
 /** By route key. Routes of the identity context act on the caller's own session only: any signed-in caller may. */
 const MATRIX: Record<string, Row> = {
+  // 电子托运单: the shipper writes and moves, the receiver signs, regulators of either end read (物品流向, 溯源).
+  'POST /api/waybills': {
+    probe: { method: 'POST', path: '/api/waybills', body: WAYBILL_FORM },
+    denied: [WB_REGULATOR, ...ADMINS],
+    allowed: WB_SHIPPER,
+    allowedStatus: 201,
+  },
+  'GET /api/waybills': {
+    probe: { method: 'GET', path: '/api/waybills?side=receiver' },
+    denied: [WB_REGULATOR, ...ADMINS],
+    allowed: WB_RECEIVER,
+    allowedStatus: 200,
+  },
+  'GET /api/waybills/flows': {
+    probe: { method: 'GET', path: '/api/waybills/flows?category=explosives' },
+    denied: [WB_SHIPPER, WB_REGULATOR_OTHER_CATEGORY],
+    allowed: WB_REGULATOR,
+    allowedStatus: 200,
+  },
+  'GET /api/waybills/flows/chart': {
+    probe: { method: 'GET', path: '/api/waybills/flows/chart?category=explosives' },
+    denied: [WB_SHIPPER, WB_REGULATOR_OTHER_CATEGORY],
+    allowed: WB_REGULATOR,
+    allowedStatus: 200,
+  },
+  'GET /api/waybills/chain': {
+    probe: { method: 'GET', path: `/api/waybills/chain?code=${WAYBILL_CODE}` },
+    denied: WB_READ_DENIED,
+    allowed: WB_REGULATOR,
+    allowedStatus: 200,
+  },
+  'GET /api/waybills/{waybillId}': {
+    probe: { method: 'GET', path: '/api/waybills/{waybill}' },
+    denied: WB_READ_DENIED,
+    allowed: WB_RECEIVER,
+    allowedStatus: 200,
+  },
+  'GET /api/waybills/{waybillId}/revisions': {
+    probe: { method: 'GET', path: '/api/waybills/{waybill}/revisions' },
+    denied: WB_READ_DENIED,
+    allowed: WB_REGULATOR,
+    allowedStatus: 200,
+  },
+  'GET /api/waybills/{waybillId}/revisions/{revision}': {
+    probe: { method: 'GET', path: '/api/waybills/{waybill}/revisions/1' },
+    denied: WB_READ_DENIED,
+    allowed: WB_REGULATOR,
+    allowedStatus: 200,
+  },
+  'PUT /api/waybills/{waybillId}': {
+    probe: {
+      method: 'PUT',
+      path: '/api/waybills/{waybill}',
+      body: { waybill: WAYBILL_FORM, reason: '矩阵', version: 999 },
+    },
+    denied: WB_WRITE_DENIED,
+    allowed: WB_SHIPPER,
+    allowedStatus: 409,
+  },
+  'POST /api/waybills/{waybillId}/submit': waybillMove('submit'),
+  'POST /api/waybills/{waybillId}/depart': waybillMove('depart'),
+  'POST /api/waybills/{waybillId}/arrive': waybillMove('arrive'),
+  'POST /api/waybills/{waybillId}/void': waybillMove('void'),
+  'POST /api/waybills/{waybillId}/sign': {
+    probe: {
+      method: 'POST',
+      path: '/api/waybills/{waybill}/sign',
+      body: { warehouseId: 'wh-none', handler: '矩阵', version: 999 },
+    },
+    denied: [WB_SHIPPER, WB_OUTSIDER, WB_REGULATOR, ...ADMINS],
+    allowed: WB_RECEIVER,
+    allowedStatus: 409,
+  },
   // 隐患管理: inspectors who do business (no admin role) register, list and decide; the enterprise sees and
   // rectifies its own. A hazard is its sending and responsible departments', within jurisdiction and category.
   'POST /api/hazards': {
@@ -1090,6 +1194,27 @@ describe('the authorization matrix', () => {
     ).post('/api/hazards', { name: '矩阵隐患', enterpriseId: 'ent-000001', deadline: '2099-12-31', problem: '矩阵' });
     expect(issued.status, JSON.stringify(issued.body)).toBe(201);
     hazard = issued.body.hazardId;
+    const world = await waybillWorld(store);
+    Object.assign(WB_SHIPPER, { enterpriseId: world.shipperId });
+    Object.assign(WB_RECEIVER, { enterpriseId: world.receiverId });
+    Object.assign(WB_OUTSIDER, { enterpriseId: world.outsiderId });
+    Object.assign(WAYBILL_FORM, waybillForm(world));
+    const shipperApi = await signedInAs(store, stack.url, WB_SHIPPER);
+    const form = waybillForm(world);
+    const made = await shipperApi.post('/api/waybills', {
+      ...form,
+      lines: [{ ...form.lines[0], codes: [WAYBILL_CODE] }],
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    waybill = made.body.waybillId;
+    for (const [move, version] of [
+      ['submit', 1],
+      ['depart', 2],
+      ['arrive', 3],
+    ] as const) {
+      const r = await shipperApi.post(`/api/waybills/${waybill}/${move}`, { version });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    }
     recordTask = await writeTask(store, {
       team: [
         { accountId: 'reg-matrix-officer-1', name: '甲检查' },
@@ -1181,7 +1306,8 @@ describe('the authorization matrix', () => {
         .replace('{inspectionJoint}', inspections.joint)
         .replace('{inspectionDraw}', inspections.draw)
         .replace('{hazard}', hazard)
-        .replace('{recordTask}', recordTask);
+        .replace('{recordTask}', recordTask)
+        .replace('{waybill}', waybill);
       const a = await anonymous.request(row.probe.method, path, row.probe.body);
       expect(a.status).toBe(401);
       for (const persona of row.denied) {
