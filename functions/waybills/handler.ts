@@ -3,7 +3,17 @@ import { defineHandler } from '../lib/handler';
 import { chainOf } from './chain';
 import { correctWaybill, createWaybill, moveWaybill } from './lifecycle';
 import { waybillsManifest } from './manifest';
-import { flowChart, getRevision, getWaybill, listFlows, listOwnWaybills, listRevisions, publicWaybill } from './read';
+import {
+  flowChart,
+  getRevision,
+  getWaybill,
+  listFlows,
+  listOwnWaybills,
+  listRevisions,
+  lookupParty,
+  publicWaybill,
+  signWarehouses,
+} from './read';
 import { reconcileShipments } from './reconcile';
 import { signWaybill } from './sign';
 
@@ -16,6 +26,7 @@ export const handler = defineHandler(waybillsManifest, ({ store }) => ({
   routes: {
     createWaybill: async (input) => createWaybill(store, input.principal, input.body, metaOf(input)),
     listOwnWaybills: async ({ principal, query }) => listOwnWaybills(store, principal, query),
+    lookupParty: async ({ query }) => lookupParty(store, query.creditCode, query.category),
     listFlows: async ({ principal, query }) => listFlows(store, principal, query),
     getFlowChart: async ({ principal, query }) => flowChart(store, principal, query.category),
     getChain: async ({ principal, query }) => chainOf(store, principal, query.code),
@@ -36,6 +47,7 @@ export const handler = defineHandler(waybillsManifest, ({ store }) => ({
       moveWaybill(store, input.principal, input.params.waybillId, 'void', input.body, metaOf(input)),
     signWaybill: async (input) =>
       signWaybill(store, input.principal, input.params.waybillId, input.body, metaOf(input)),
+    listSignWarehouses: async ({ principal, params }) => signWarehouses(store, principal, params.waybillId),
     getPublicWaybill: async ({ params }) => publicWaybill(store, params.waybillId),
   },
   jobs: {

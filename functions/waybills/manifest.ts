@@ -5,7 +5,10 @@ import {
   FlowChartQuery,
   FlowQuery,
   OwnWaybillQuery,
+  PartyLookup,
+  PartyLookupQuery,
   PublicWaybillView,
+  SignWarehouses,
   WaybillCorrectionInput,
   WaybillDetail,
   WaybillIdParams,
@@ -55,6 +58,19 @@ export const listOwnWaybills = defineRoute({
   tags: ['waybills'],
   query: OwnWaybillQuery,
   response: WaybillPage,
+});
+
+export const lookupParty = defineRoute({
+  operationId: 'lookupParty',
+  method: 'GET',
+  path: '/api/waybills/parties',
+  public: false,
+  access: ENTERPRISE,
+  readOnly: true,
+  summary: '新增电子托运单：按统一社会信用代码查找收货单位或承运人（承运人附可选的驾驶员、押运员）',
+  tags: ['waybills'],
+  query: PartyLookupQuery,
+  response: PartyLookup,
 });
 
 export const listFlows = defineRoute({
@@ -181,6 +197,19 @@ export const signWaybill = defineRoute({
   response: WaybillDetail,
 });
 
+export const listSignWarehouses = defineRoute({
+  operationId: 'listSignWarehouses',
+  method: 'GET',
+  path: '/api/waybills/{waybillId}/warehouses',
+  public: false,
+  access: ENTERPRISE,
+  readOnly: true,
+  summary: '电子托运单 › 签收：收货单位可选的入库仓库',
+  tags: ['waybills'],
+  params: WaybillIdParams,
+  response: SignWarehouses,
+});
+
 export const getPublicWaybill = defineRoute({
   operationId: 'getPublicWaybill',
   method: 'GET',
@@ -199,6 +228,7 @@ export const waybillsManifest = defineContext({
   routes: [
     createWaybill,
     listOwnWaybills,
+    lookupParty,
     listFlows,
     getFlowChart,
     getChain,
@@ -211,6 +241,7 @@ export const waybillsManifest = defineContext({
     arriveWaybill,
     voidWaybill,
     signWaybill,
+    listSignWarehouses,
     getPublicWaybill,
   ],
   subscriptions: [],

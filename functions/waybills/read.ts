@@ -11,6 +11,7 @@ import {
 } from '../../shared/api/waybills';
 import type { EnterpriseAccount, Principal, Regulator } from '../lib/auth/principal';
 import { notFound } from '../lib/http/errors';
+import { crewOf } from '../lib/ledger/crew-gate';
 import { withCursor, type PageInput } from '../lib/paging';
 import { jurisdictionPrefix, requireCategory } from '../lib/scope';
 import type { Store } from '../store';
@@ -121,5 +122,27 @@ export async function publicWaybill(store: Store, waybillId: string): Promise<Pu
     category: w.category,
     hazardClasses: [...new Set(w.lines.map((l) => l.hazardClass))],
     departureDate: w.departureDate,
+  };
+}
+
+/** 新增电子托运单: a unit on the register by its 统一社会信用代码 (name and region only), with a carrier's crew. */
+export async function lookupParty(store: Store, creditCode: string, category: string) {
+  const { data } = await store.enterprises.query.byCreditCode({ creditCode }).go({ limit: 1 });
+  const e = data[0];
+  if (!e || e.removed) throw notFound('未找到该统一社会信用代码的登记单位');
+  const crew = await crewOf(store, e.enterpriseId, e.segments, category);
+  return { enterpriseId: e.enterpriseId, name: e.name, regionCode: e.regionCode, ...(crew ? { crew } : {}) };
+}
+
+/** 签收: the receiver's warehouses to book the 入库 into (only the receiver asks; anyone else: not found). */
+export async function signWarehouses(store: Store, p: EnterpriseAccount, waybillId: string) {
+  const w = await visibleWaybill(store, p, waybillId);
+  if (w.receiverEnterpriseId !== p.enterpriseId) throw notFound(NOT_FOUND);
+  const { data } = await store.warehouses.query.byEnterprise({ enterpriseId: p.enterpriseId }).go({ pages: 'all' });
+  return {
+    items: data
+      .filter((h) => !h.removed)
+      .map((h) => ({ warehouseId: h.warehouseId, name: h.name, forCategory: h.categories.includes(w.category) }))
+      .sort((a, b) => Number(b.forCategory) - Number(a.forCategory)),
   };
 }

@@ -9,6 +9,7 @@ import { CATEGORY_CODES } from '../reference/categories';
 import { isRegionCode } from '../reference/regions';
 import { phoneSchema } from '../validation/phone';
 import { isIsoDate } from '../validation/dates';
+import { usccSchema } from '../validation/uscc';
 import { pageQueryFields } from './paging';
 
 /** Unguessable: 128 random bits, so the public check page can't be walked. */
@@ -410,3 +411,25 @@ export const ChainView = z
   .object({ code: z.string(), steps: z.array(ChainStep), insideCodes: z.array(z.string()) })
   .check(z.meta({ id: 'ChainView' }));
 export type ChainView = z.infer<typeof ChainView>;
+
+/** 新增电子托运单's pickers: a unit on the register by its 统一社会信用代码; for a carrier, its crew. */
+export const PartyLookupQuery = z
+  .object({ creditCode: usccSchema, category: z.enum(CATEGORY_CODES, { error: '请选择物品类别' }) })
+  .check(z.meta({ id: 'PartyLookupQuery' }));
+export const PartyLookup = z
+  .object({
+    enterpriseId: z.string(),
+    name: z.string(),
+    regionCode: z.string(),
+    /** Present when the unit transports this category: its staff holding a driver's or an escort's 从业资格证. */
+    crew: z.optional(
+      z.array(z.object({ personId: z.string(), name: z.string(), roles: z.array(z.enum(['driver', 'escort'])) })),
+    ),
+  })
+  .check(z.meta({ id: 'PartyLookup' }));
+export type PartyLookup = z.infer<typeof PartyLookup>;
+
+/** 签收's choice of warehouse: the receiver's own, those kept for the waybill's category first. */
+export const SignWarehouses = z
+  .object({ items: z.array(z.object({ warehouseId: z.string(), name: z.string(), forCategory: z.boolean() })) })
+  .check(z.meta({ id: 'SignWarehouses' }));

@@ -240,6 +240,7 @@ const HAZARD_OUTSIDERS = [HAZARD_INSPECTOR_FAR, HAZARD_INSPECTOR_OTHER_DEPARTMEN
  * of either end's jurisdiction and its category read; another enterprise, a far city, another category: nothing.
  */
 let waybill = '';
+let waybillCarrierCode = '';
 const WAYBILL_CODE = '5361105A00001';
 const WAYBILL_FORM: Record<string, unknown> = {};
 const WB_SHIPPER: Persona = { kind: 'enterprise', enterpriseId: '' };
@@ -277,6 +278,13 @@ const MATRIX: Record<string, Row> = {
     probe: { method: 'GET', path: '/api/waybills?side=receiver' },
     denied: [WB_REGULATOR, ...ADMINS],
     allowed: WB_RECEIVER,
+    allowedStatus: 200,
+  },
+  // Any enterprise account may look a unit up by its credit code (names only); regulators have the register.
+  'GET /api/waybills/parties': {
+    probe: { method: 'GET', path: '/api/waybills/parties?creditCode={waybillCarrierCode}&category=explosives' },
+    denied: [WB_REGULATOR, ...ADMINS],
+    allowed: WB_SHIPPER,
     allowedStatus: 200,
   },
   'GET /api/waybills/flows': {
@@ -329,6 +337,12 @@ const MATRIX: Record<string, Row> = {
   'POST /api/waybills/{waybillId}/depart': waybillMove('depart'),
   'POST /api/waybills/{waybillId}/arrive': waybillMove('arrive'),
   'POST /api/waybills/{waybillId}/void': waybillMove('void'),
+  'GET /api/waybills/{waybillId}/warehouses': {
+    probe: { method: 'GET', path: '/api/waybills/{waybill}/warehouses' },
+    denied: [WB_SHIPPER, WB_OUTSIDER, WB_REGULATOR, ...ADMINS],
+    allowed: WB_RECEIVER,
+    allowedStatus: 200,
+  },
   'POST /api/waybills/{waybillId}/sign': {
     probe: {
       method: 'POST',
@@ -1199,6 +1213,7 @@ describe('the authorization matrix', () => {
     Object.assign(WB_RECEIVER, { enterpriseId: world.receiverId });
     Object.assign(WB_OUTSIDER, { enterpriseId: world.outsiderId });
     Object.assign(WAYBILL_FORM, waybillForm(world));
+    waybillCarrierCode = (await store.enterprises.get({ enterpriseId: world.carrierId }).go()).data!.creditCode!;
     const shipperApi = await signedInAs(store, stack.url, WB_SHIPPER);
     const form = waybillForm(world);
     const made = await shipperApi.post('/api/waybills', {
@@ -1307,7 +1322,8 @@ describe('the authorization matrix', () => {
         .replace('{inspectionDraw}', inspections.draw)
         .replace('{hazard}', hazard)
         .replace('{recordTask}', recordTask)
-        .replace('{waybill}', waybill);
+        .replace('{waybill}', waybill)
+        .replace('{waybillCarrierCode}', waybillCarrierCode);
       const a = await anonymous.request(row.probe.method, path, row.probe.body);
       expect(a.status).toBe(401);
       for (const persona of row.denied) {

@@ -169,6 +169,24 @@ describe('waybills (电子托运单)', () => {
     expect((await province.get('/api/waybills/flows?category=hazchem')).status).toBe(403);
   });
 
+  it("looks up a unit by its credit code, with a carrier's crew (names and roles only)", async () => {
+    const code = (await t.store.enterprises.get({ enterpriseId: w.carrierId }).go()).data!.creditCode!;
+    const r = await shipper.get(`/api/waybills/parties?creditCode=${code}&category=explosives`);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.enterpriseId).toBe(w.carrierId);
+    expect(r.body.crew).toEqual(
+      expect.arrayContaining([
+        { personId: w.driverId, name: '王驾驶', roles: ['driver', 'escort'] },
+        { personId: w.escortId, name: '李押运', roles: ['escort'] },
+      ]),
+    );
+    expect(JSON.stringify(r.body)).not.toContain('350503199001011234');
+    const receiverCode = (await t.store.enterprises.get({ enterpriseId: w.receiverId }).go()).data!.creditCode!;
+    expect(
+      (await shipper.get(`/api/waybills/parties?creditCode=${receiverCode}&category=explosives`)).body.crew,
+    ).toBeUndefined();
+  });
+
   it('refuses a crew whose certificate has lapsed by the departure date, saying why', async () => {
     const lapsed = await waybillWorld(t.store, { driverCertValidTo: addDays(todayInChina(), 5) });
     const api = await signedInAs(t.store, t.url, { kind: 'enterprise', enterpriseId: lapsed.shipperId });

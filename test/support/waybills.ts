@@ -5,6 +5,10 @@
  */
 import type { Store } from '../../functions/store';
 import { addDays, todayInChina } from '../../shared/validation/dates';
+import { generateUscc } from '../../shared/validation/uscc';
+
+/** Credit codes that differ from run to run of a file and from the seed's. */
+const rng = () => Math.random();
 
 let n = 0;
 
@@ -26,7 +30,15 @@ async function enterprise(
   segments: { category: string; segment: string }[],
 ) {
   await store.enterprises
-    .create({ enterpriseId: id, name, regionCode, registrationStatus: 'in-business', segments, staffCount: 0 })
+    .create({
+      enterpriseId: id,
+      name,
+      regionCode,
+      registrationStatus: 'in-business',
+      creditCode: generateUscc(rng, { regionCode }),
+      segments,
+      staffCount: 0,
+    })
     .go();
 }
 

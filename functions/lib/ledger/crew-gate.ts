@@ -126,3 +126,26 @@ export async function crewGate(store: Store, input: CrewInput): Promise<{ crew: 
     },
   };
 }
+
+/**
+ * A carrier's staff who may drive or escort `category` goods (for the form's pickers): names and roles only —
+ * nobody's 身份证号 or certificate numbers leave here. Undefined when the unit does not transport the category.
+ */
+export async function crewOf(
+  store: Store,
+  carrierEnterpriseId: string,
+  segments: readonly { category: string; segment: string }[],
+  category: string,
+): Promise<{ personId: string; name: string; roles: ('driver' | 'escort')[] }[] | undefined> {
+  const transports = segments.some(
+    (s) => s.segment === TRANSPORT_SEGMENT && (s.category === category || s.category === 'transport'),
+  );
+  if (!transports) return undefined;
+  const { data } = await store.personnel.query.byEnterprise({ enterpriseId: carrierEnterpriseId }).go({ pages: 'all' });
+  return data.flatMap((p) => {
+    const roles = (['driver', 'escort'] as const).filter((r) =>
+      p.certificates.some((c) => (CREW_CERTIFICATES[r] as readonly string[]).includes(c.type)),
+    );
+    return roles.length ? [{ personId: p.personId, name: p.name, roles: [...roles] }] : [];
+  });
+}
