@@ -22,7 +22,16 @@ import { api } from '$lib/api/client';
 import type { FilterCodec } from '$lib/ui/url-list.svelte';
 import type { OptionGroup } from '$lib/ui/options';
 
-export type { ChainView, FlowChart, PartyLookup, WaybillDetail, WaybillInput, WaybillListItem, WaybillMove, WaybillStatus };
+export type {
+  ChainView,
+  FlowChart,
+  PartyLookup,
+  WaybillDetail,
+  WaybillInput,
+  WaybillListItem,
+  WaybillMove,
+  WaybillStatus,
+};
 export type WaybillPage = z.infer<typeof WaybillPageSchema>;
 export type RevisionPage = z.infer<typeof WaybillRevisionPage>;
 
@@ -38,8 +47,7 @@ export function listOwnWaybills(side: 'shipper' | 'receiver', cursor: string | u
   return api.get<WaybillPage>(`${WAYBILLS_PATH}?${q.toString()}`, withSignal(signal));
 }
 export const getWaybill = (id: string, signal?: AbortSignal) => api.get<WaybillDetail>(path(id), withSignal(signal));
-export const getRevision = (id: string, revision: number) =>
-  api.get<WaybillDetail>(path(id, `/revisions/${revision}`));
+export const getRevision = (id: string, revision: number) => api.get<WaybillDetail>(path(id, `/revisions/${revision}`));
 export const listRevisions = (id: string) => api.get<RevisionPage>(path(id, '/revisions?limit=50'));
 export const createWaybill = (input: WaybillInput) => api.post<WaybillDetail>(WAYBILLS_PATH, input);
 export const correctWaybill = (id: string, waybill: WaybillInput, reason: string, version: number) =>
@@ -107,7 +115,12 @@ export const STATUS_OPTIONS = [
   { value: '', label: '全部' },
   ...Object.entries(WAYBILL_STATUS_NAMES).map(([value, label]) => ({ value, label })),
 ];
-export const MOVE_LABELS: Record<WaybillMove, string> = { submit: '提交', depart: '发车', arrive: '到达', void: '作废' };
+export const MOVE_LABELS: Record<WaybillMove, string> = {
+  submit: '提交',
+  depart: '发车',
+  arrive: '到达',
+  void: '作废',
+};
 export const custodyKindName = (k: string) => CUSTODY_KIND_NAMES[k as keyof typeof CUSTODY_KIND_NAMES] ?? k;
 export const categoryName = (c: string) => (isCategoryCode(c) ? category(c).name : c);
 export const regionText = (code: string) => findRegion(code)?.fullName.replace(/^福建省/, '') || code;
