@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcileShipments, unclosedKey } from '../../functions/waybills/reconcile';
 import { readWarning } from '../../functions/lib/warnings/read';
@@ -245,5 +246,29 @@ describe('waybills (电子托运单)', () => {
     expect(due.map((s) => s.shipmentId)).toContain(fresh);
     // Cheap: items read stay at the open shipments due (plus one warning per late match).
     expect(third.itemsRead).toBeLessThanOrEqual(due.length + 2 + third.cleared);
+  });
+});
+
+describe('demo waybills (seed)', () => {
+  let t: TestStack;
+  beforeAll(async () => {
+    t = await startTestStack({ seedEnterprises: 120 });
+  }, 300_000);
+  afterAll(async () => t?.stop());
+
+  it('seeds a waybill in each state and an unmatched outbound that raised 流向未闭合', async () => {
+    const ids = ['draft', 'submitted', 'in-transit', 'arrived', 'signed', 'voided'].map(
+      (s) => `wb-${createHash('sha256').update(`demo:waybill:${s}`).digest('hex').slice(0, 32)}`,
+    );
+    const { data } = await t.store.waybills.get(ids.map((waybillId) => ({ waybillId }))).go();
+    expect(new Set(data.map((w) => w.status))).toEqual(
+      new Set(['draft', 'submitted', 'in-transit', 'arrived', 'signed', 'voided']),
+    );
+    expect(data.find((w) => w.status === 'in-transit')?.revision).toBe(2);
+    const unmatched = `shp-${createHash('sha256').update('demo:unmatched').digest('hex').slice(0, 24)}`;
+    expect(await readWarning(t.store, warningIdOf('flow', unclosedKey(unmatched)))).toMatchObject({
+      status: 'open',
+      flowType: 'flow-unclosed',
+    });
   });
 });
