@@ -19,6 +19,7 @@ import { measureInspectionDraw } from './inspection-draw';
 import { measureInspectionRecords } from './inspection-records';
 import { percentile, round, timeInterleaved } from './stats';
 import { measureWebFirstLoad } from './web';
+import { measureWaybills } from './waybills';
 
 export interface Row {
   name: string;
@@ -110,6 +111,7 @@ async function main(): Promise<void> {
     rows.push(...(await measureRegisterScale(stack, `http://127.0.0.1:${dynamoPort}`)));
     rows.push(...(await measureHazards(stack, `http://127.0.0.1:${dynamoPort}`)));
     rows.push(...(await measureInspectionRecords(stack, `http://127.0.0.1:${dynamoPort}`)));
+    rows.push(...(await measureWaybills(stack, `http://127.0.0.1:${dynamoPort}`)));
   } finally {
     await stack.stop();
   }

@@ -11,6 +11,7 @@
  */
 import type { CategoryCode } from '../../shared/reference/categories';
 import { shanghaiToday } from '../../shared/reference/warnings';
+import { addDays } from '../../shared/validation/dates';
 import { SYSTEM_ACTOR, transactWithAudit, type TransactItem } from '../lib/audit';
 import { SHIPMENT_DUE_KIND, type Shipment } from '../lib/ledger/movements';
 import type { createLogger } from '../lib/logger';
@@ -38,7 +39,8 @@ async function* dueShipments(store: Store, today: string): AsyncGenerator<Shipme
   do {
     const page: { data: Shipment[]; cursor: string | null } = await store.shipments.query
       .byDueDate({ dueKind: SHIPMENT_DUE_KIND })
-      .lte({ dueDate: today })
+      // The sort key is dueDate#shipmentId: `< tomorrow` takes every item due today (`<= today` would stop before them).
+      .lt({ dueDate: addDays(today, 1) })
       .go({ cursor, limit: 100 });
     yield page.data;
     cursor = page.cursor;

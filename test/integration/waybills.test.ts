@@ -205,8 +205,12 @@ describe('waybills (电子托运单)', () => {
     const today = todayInChina();
     const late = await openShipment(t.store, w, { shippedOn: addDays(today, -5) });
     const fresh = await openShipment(t.store, w, { shippedOn: today });
+    // Due today and already matched (signed within its 3 days): closed by today's run, not tomorrow's.
+    const dueToday = await openShipment(t.store, w, { shippedOn: addDays(today, -3) });
+    await t.store.shipments.patch({ shipmentId: dueToday }).set({ waybillId: 'wb-x', inboundId: 'mv-x' }).go();
     const first = await reconcileShipments(t.store, new Date(), 'test-1');
     expect(first.raised).toBeGreaterThanOrEqual(1);
+    expect((await t.store.shipments.get({ shipmentId: dueToday }).go()).data?.status).toBe('closed');
     const warning = await readWarning(t.store, warningIdOf('flow', unclosedKey(late)));
     expect(warning).toMatchObject({ status: 'open', flowType: 'flow-unclosed', grade: 'red' });
     expect(await readWarning(t.store, warningIdOf('flow', unclosedKey(fresh)))).toBeUndefined();
