@@ -21,6 +21,7 @@ import { noticesManifest } from './notices/manifest';
 import { selfInspectionsManifest } from './self-inspections/manifest';
 import { inspectionsManifest } from './inspections/manifest';
 import { hazardsManifest } from './hazards/manifest';
+import { ledgerManifest } from './ledger/manifest';
 import { waybillsManifest } from './waybills/manifest';
 
 export const MANIFEST: readonly ContextManifest[] = [
@@ -42,5 +43,6 @@ export const MANIFEST: readonly ContextManifest[] = [
   selfInspectionsManifest,
   inspectionsManifest,
   hazardsManifest,
+  ledgerManifest,
   waybillsManifest,
 ];

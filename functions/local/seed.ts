@@ -12,6 +12,7 @@ import { generateDemoData } from '../seed/generate';
 import { seedNoticesAndSelfInspections } from '../seed/notices';
 import type { Store } from '../store';
 import { seedInspectionRecords } from '../seed/inspection-records';
+import { seedDemoLedger } from '../seed/ledger';
 
 export interface SeedSummary {
   created: boolean;
@@ -73,6 +74,8 @@ export async function seedIfEmpty(
       today,
       inspections.map((i) => i.taskId),
     );
+    // 台账: warehouses and three months of movements for the first enterprise logins (issue 13).
+    if (requested >= COVERED_FROM) await seedDemoLedger(store, data);
     await store.seedRuns
       .put({
         name: 'demo',

@@ -62,6 +62,7 @@ import { stockLineModel } from './entities/stock-line';
 import { stockMovementModel } from './entities/stock-movement';
 import { shipmentModel } from './entities/shipment';
 import { custodyEventModel } from './entities/custody-event';
+import { warehouseKeeperModel } from './entities/warehouse-keeper';
 import { flowCounterModel, waybillListingModel, waybillModel, waybillRevisionModel } from './entities/waybill';
 import { warningModel } from './entities/warning';
 import { warningListingModel } from './entities/warning-listing';
@@ -127,6 +128,7 @@ const MODELS = {
   stockMovements: stockMovementModel,
   shipments: shipmentModel,
   custodyEvents: custodyEventModel,
+  warehouseKeepers: warehouseKeeperModel,
   waybills: waybillModel,
   waybillRevisions: waybillRevisionModel,
   waybillListings: waybillListingModel,

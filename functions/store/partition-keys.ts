@@ -85,6 +85,8 @@ export const PARTITION_KEYS = {
   shipments: [key('shipmentId', 'shp-')],
   /** One partition per code: its chain of custody. */
   custodyEvents: [key('code')],
+  /** 仓库人员, in the enterprise's partition beside the warehouse. */
+  warehouseKeepers: [key('enterpriseId')],
   /** A waybill, its kept revisions and its list rows share its partition (`wb-` ids). */
   waybills: [key('waybillId', 'wb-')],
   waybillRevisions: [key('waybillId', 'wb-')],
@@ -133,6 +135,7 @@ export const INDEXED_ENTITIES: readonly StoreEntity[] = [
   'hazards',
   'hazardListings',
   'shipments',
+  'warehouseKeepers',
   'waybillListings',
   'warnings',
   'warningListings',

@@ -209,6 +209,19 @@ const CHECKLIST_FILE = { category: 'hazchem', kind: 'independent', filename: '�
 /** Inspection objects of 安监 泉州 on ent-000001 (test/support/inspections.ts), written in beforeAll. */
 let inspections = { task: '', joint: '', draw: '' };
 let recordTask = '';
+/** 台账管理's objects of ent-000001 (written in beforeAll): a warehouse, two keepers, an outbound; B's 信用代码. */
+const ledger = { warehouse: '', keeper: '', keeper2: '', outbound: '', creditCodeB: '' };
+const LEDGER_LINE = { productName: '氨水', category: 'hazchem', unit: '吨' };
+const LEDGER_KEEPER = {
+  name: '李四',
+  idCardNo: '350102199003077775',
+  certificates: [
+    { type: '保管员证', number: 'BG-1', issuer: '福州市公安局', validFrom: '2024-01-01', validTo: '2027-01-31' },
+  ],
+};
+const LEDGER_WAREHOUSE = { name: '矩阵库', address: '福州市', type: 'surface', designCapacity: 10, capacityUnit: '吨' };
+/** Enterprise-side 台账 routes: regulators and admins are refused (403); another enterprise finds nothing (404). */
+const LEDGER_DENIED = [ENTERPRISE_B, INSPECTOR_QZ, GONGAN_QZ, SYS_ADMIN, AUDIT_ADMIN];
 const INSPECTION_PLAN = {
   plannedStart: '2026-12-10',
   plannedEnd: '2026-12-20',
@@ -1113,6 +1126,166 @@ const MATRIX: Record<string, Row> = {
     allowed: INSPECTOR_QZ,
     allowedStatus: 200,
   },
+  // 台账管理 (issue 13 §1–§3): the enterprise's own warehouses and 台账 (every key carries the enterprise: another
+  // enterprise's warehouse is not found); regulators who see the enterprise read them. test/integration/ledger.test.ts.
+  'GET /api/ledger/warehouses': {
+    probe: { method: 'GET', path: '/api/ledger/warehouses' },
+    denied: [INSPECTOR_QZ, GONGAN_QZ, SYS_ADMIN, AUDIT_ADMIN, INSPECTOR_OF_A],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 200,
+  },
+  'POST /api/ledger/warehouses': {
+    probe: { method: 'POST', path: '/api/ledger/warehouses', body: LEDGER_WAREHOUSE },
+    denied: [INSPECTOR_QZ, GONGAN_QZ, SYS_ADMIN, AUDIT_ADMIN, INSPECTOR_OF_A],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 201,
+  },
+  'GET /api/ledger/warehouses/{warehouseId}': {
+    probe: { method: 'GET', path: '/api/ledger/warehouses/{warehouse}' },
+    denied: [...LEDGER_DENIED, INSPECTOR_OF_A],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 200,
+  },
+  'PUT /api/ledger/warehouses/{warehouseId}': {
+    probe: { method: 'PUT', path: '/api/ledger/warehouses/{warehouse}', body: { ...LEDGER_WAREHOUSE, version: 1 } },
+    denied: [...LEDGER_DENIED, INSPECTOR_OF_A],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 200,
+  },
+  'GET /api/ledger/warehouses/{warehouseId}/keepers': {
+    probe: { method: 'GET', path: '/api/ledger/warehouses/{warehouse}/keepers' },
+    denied: [...LEDGER_DENIED, INSPECTOR_OF_A],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 200,
+  },
+  'POST /api/ledger/warehouses/{warehouseId}/keepers': {
+    probe: { method: 'POST', path: '/api/ledger/warehouses/{warehouse}/keepers', body: LEDGER_KEEPER },
+    denied: [...LEDGER_DENIED, INSPECTOR_OF_A],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 201,
+  },
+  'PUT /api/ledger/warehouses/{warehouseId}/keepers/{keeperId}': {
+    probe: {
+      method: 'PUT',
+      path: '/api/ledger/warehouses/{warehouse}/keepers/{keeper}',
+      body: { ...LEDGER_KEEPER, version: 1 },
+    },
+    denied: [...LEDGER_DENIED, INSPECTOR_OF_A],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 200,
+  },
+  'DELETE /api/ledger/warehouses/{warehouseId}/keepers/{keeperId}': {
+    probe: { method: 'DELETE', path: '/api/ledger/warehouses/{warehouse}/keepers/{keeper2}' },
+    denied: [...LEDGER_DENIED, INSPECTOR_OF_A],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 200,
+  },
+  'GET /api/ledger/warehouses/{warehouseId}/stock': {
+    probe: { method: 'GET', path: '/api/ledger/warehouses/{warehouse}/stock' },
+    denied: [...LEDGER_DENIED, INSPECTOR_OF_A],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 200,
+  },
+  'GET /api/ledger/warehouses/{warehouseId}/movements': {
+    probe: { method: 'GET', path: '/api/ledger/warehouses/{warehouse}/movements' },
+    denied: [...LEDGER_DENIED, INSPECTOR_OF_A],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 200,
+  },
+  'GET /api/ledger/warehouses/{warehouseId}/movements/{movementId}': {
+    probe: { method: 'GET', path: '/api/ledger/warehouses/{warehouse}/movements/{outbound}' },
+    denied: [...LEDGER_DENIED, INSPECTOR_OF_A],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 200,
+  },
+  'POST /api/ledger/warehouses/{warehouseId}/stocktakes': {
+    probe: {
+      method: 'POST',
+      path: '/api/ledger/warehouses/{warehouse}/stocktakes',
+      body: { date: '2026-01-02', handler: '甲', lines: [{ ...LEDGER_LINE, actualQuantity: 50 }] },
+    },
+    denied: [...LEDGER_DENIED, INSPECTOR_OF_A],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 201,
+  },
+  'POST /api/ledger/warehouses/{warehouseId}/inbounds': {
+    probe: {
+      method: 'POST',
+      path: '/api/ledger/warehouses/{warehouse}/inbounds',
+      body: { date: '2026-01-02', handler: '甲', source: { name: '某厂' }, lines: [{ ...LEDGER_LINE, quantity: 1 }] },
+    },
+    denied: [...LEDGER_DENIED, INSPECTOR_OF_A],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 201,
+  },
+  'POST /api/ledger/warehouses/{warehouseId}/outbounds': {
+    probe: {
+      method: 'POST',
+      path: '/api/ledger/warehouses/{warehouse}/outbounds',
+      body: {
+        date: '2026-01-02',
+        handler: '甲',
+        outboundType: 'use',
+        receiver: { name: '作业点' },
+        lines: [{ ...LEDGER_LINE, quantity: 1 }],
+      },
+    },
+    denied: [...LEDGER_DENIED, INSPECTOR_OF_A],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 201,
+  },
+  'POST /api/ledger/warehouses/{warehouseId}/returns': {
+    probe: {
+      method: 'POST',
+      path: '/api/ledger/warehouses/{warehouse}/returns',
+      body: { outboundId: '{outbound}', date: '2026-01-02', handler: '甲', lines: [{ lineIndex: 0, quantity: 0.001 }] },
+    },
+    denied: [...LEDGER_DENIED, INSPECTOR_OF_A],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 201,
+  },
+  'GET /api/ledger/receivers': {
+    probe: { method: 'GET', path: '/api/ledger/receivers?creditCode={creditCodeB}' },
+    denied: [INSPECTOR_QZ, GONGAN_QZ, SYS_ADMIN, AUDIT_ADMIN, INSPECTOR_OF_A],
+    allowed: ENTERPRISE_A,
+    allowedStatus: 200,
+  },
+  'GET /api/ledger/enterprises/{enterpriseId}/warehouses': {
+    probe: { method: 'GET', path: '/api/ledger/enterprises/ent-000001/warehouses' },
+    denied: [ENTERPRISE_A, ENTERPRISE_B, REVIEWER_FAR_FROM_A, REVIEWER_OTHER_CATEGORY_OF_A],
+    allowed: INSPECTOR_OF_A,
+    allowedStatus: 200,
+  },
+  'GET /api/ledger/enterprises/{enterpriseId}/warehouses/{warehouseId}': {
+    probe: { method: 'GET', path: '/api/ledger/enterprises/ent-000001/warehouses/{warehouse}' },
+    denied: [ENTERPRISE_A, ENTERPRISE_B, REVIEWER_FAR_FROM_A, REVIEWER_OTHER_CATEGORY_OF_A],
+    allowed: INSPECTOR_OF_A,
+    allowedStatus: 200,
+  },
+  'GET /api/ledger/enterprises/{enterpriseId}/warehouses/{warehouseId}/keepers': {
+    probe: { method: 'GET', path: '/api/ledger/enterprises/ent-000001/warehouses/{warehouse}/keepers' },
+    denied: [ENTERPRISE_A, ENTERPRISE_B, REVIEWER_FAR_FROM_A, REVIEWER_OTHER_CATEGORY_OF_A],
+    allowed: INSPECTOR_OF_A,
+    allowedStatus: 200,
+  },
+  'GET /api/ledger/enterprises/{enterpriseId}/warehouses/{warehouseId}/stock': {
+    probe: { method: 'GET', path: '/api/ledger/enterprises/ent-000001/warehouses/{warehouse}/stock' },
+    denied: [ENTERPRISE_A, ENTERPRISE_B, REVIEWER_FAR_FROM_A, REVIEWER_OTHER_CATEGORY_OF_A],
+    allowed: INSPECTOR_OF_A,
+    allowedStatus: 200,
+  },
+  'GET /api/ledger/enterprises/{enterpriseId}/warehouses/{warehouseId}/movements': {
+    probe: { method: 'GET', path: '/api/ledger/enterprises/ent-000001/warehouses/{warehouse}/movements' },
+    denied: [ENTERPRISE_A, ENTERPRISE_B, REVIEWER_FAR_FROM_A, REVIEWER_OTHER_CATEGORY_OF_A],
+    allowed: INSPECTOR_OF_A,
+    allowedStatus: 200,
+  },
+  'GET /api/ledger/enterprises/{enterpriseId}/warehouses/{warehouseId}/movements/{movementId}': {
+    probe: { method: 'GET', path: '/api/ledger/enterprises/ent-000001/warehouses/{warehouse}/movements/{outbound}' },
+    denied: [ENTERPRISE_A, ENTERPRISE_B, REVIEWER_FAR_FROM_A, REVIEWER_OTHER_CATEGORY_OF_A],
+    allowed: INSPECTOR_OF_A,
+    allowedStatus: 200,
+  },
 };
 
 /** The identity context's own-session routes: every signed-in caller may use them on their own session. */
@@ -1242,6 +1415,30 @@ describe('the authorization matrix', () => {
   }, 120_000);
   afterAll(async () => stack?.stop());
 
+  // 台账管理's probes: ent-000001's warehouse with two keepers and an outbound of its counted stock.
+  beforeAll(async () => {
+    const own = await signedInAs(store, stack.url, ENTERPRISE_A);
+    const w = await own.post('/api/ledger/warehouses', LEDGER_WAREHOUSE);
+    expect(w.status, JSON.stringify(w.body)).toBe(201);
+    ledger.warehouse = w.body.warehouseId;
+    const W = `/api/ledger/warehouses/${ledger.warehouse}`;
+    ledger.keeper = (await own.post(`${W}/keepers`, LEDGER_KEEPER)).body.keeperId;
+    ledger.keeper2 = (await own.post(`${W}/keepers`, LEDGER_KEEPER)).body.keeperId;
+    const day = '2026-01-01';
+    await own.post(`${W}/stocktakes`, { date: day, handler: '甲', lines: [{ ...LEDGER_LINE, actualQuantity: 100 }] });
+    const out = await own.post(`${W}/outbounds`, {
+      date: day,
+      handler: '甲',
+      outboundType: 'use',
+      receiver: { name: '作业点' },
+      lines: [{ ...LEDGER_LINE, quantity: 10 }],
+    });
+    expect(out.status, JSON.stringify(out.body)).toBe(201);
+    ledger.outbound = out.body.movementId;
+    const { data: b } = await store.enterprises.get({ enterpriseId: 'ent-000002' }).go();
+    ledger.creditCodeB = b!.creditCode!;
+  });
+
   // 检查清单管理's probes: a list of INSPECTOR_QZ's department and city, and a file to import.
   beforeAll(async () => {
     const maker = {
@@ -1322,18 +1519,27 @@ describe('the authorization matrix', () => {
         .replace('{inspectionDraw}', inspections.draw)
         .replace('{hazard}', hazard)
         .replace('{recordTask}', recordTask)
+        .replace('{warehouse}', ledger.warehouse)
+        .replace('{keeper2}', ledger.keeper2)
+        .replace('{keeper}', ledger.keeper)
+        .replace('{outbound}', ledger.outbound)
+        .replace('{creditCodeB}', ledger.creditCodeB)
         .replace('{waybill}', waybill)
         .replace('{waybillCarrierCode}', waybillCarrierCode);
-      const a = await anonymous.request(row.probe.method, path, row.probe.body);
+      const body =
+        row.probe.body && JSON.stringify(row.probe.body).includes('{outbound}')
+          ? JSON.parse(JSON.stringify(row.probe.body).replace('{outbound}', ledger.outbound))
+          : row.probe.body;
+      const a = await anonymous.request(row.probe.method, path, body);
       expect(a.status).toBe(401);
       for (const persona of row.denied) {
         const c = await signedInAs(store, stack.url, persona);
-        const r = await c.request(row.probe.method, path, row.probe.body);
+        const r = await c.request(row.probe.method, path, body);
         expect([403, 404], `${JSON.stringify(persona)} got ${r.status} ${JSON.stringify(r.body)}`).toContain(r.status);
       }
       if (row.allowed) {
         const c = await signedInAs(store, stack.url, row.allowed);
-        const r = await c.request(row.probe.method, path, row.probe.body);
+        const r = await c.request(row.probe.method, path, body);
         expect(r.status, JSON.stringify(r.body)).toBe(row.allowedStatus);
       }
     });

@@ -9,7 +9,7 @@ import { createWriteTransaction, type EntityItem } from 'electrodb';
 import type { CategoryCode } from '../../../shared/reference/categories';
 import type { Store } from '../../store';
 import type { shipmentModel } from '../../store/entities/shipment';
-import { notFound } from '../http/errors';
+import { badRequest, notFound } from '../http/errors';
 import { itemsOf, type TransactItem } from '../transactions';
 import { custodyItems } from './custody';
 
@@ -22,6 +22,8 @@ export interface MovementLine {
   quantity: number;
   unit: string;
   codes?: string[];
+  /** 批号, when the goods carry one. */
+  batchNo?: string;
 }
 
 /** The `due` partition of open shipments (F's reconciliation reads it by date). */
@@ -40,12 +42,31 @@ export function newMovementId(date: string, now: Date = new Date()): string {
 
 export const newShipmentId = (): string => `shp-${randomBytes(12).toString('hex')}`;
 
+/**
+ * A product's key in a warehouse's 台账: its category and name (trimmed, spaces collapsed). The same goods keep
+ * the same key across enterprises, so what a shipper sends lands on the receiver's line of the same name.
+ */
+export function productKeyOf(category: string, productName: string): string {
+  return `${category}:${productName.trim().replace(/\s+/g, ' ')}`;
+}
+
+/** Thousandths: quantities have at most 3 decimals, so sums and differences are done on integers. */
+export const toMilli = (q: number): number => Math.round(q * 1000);
+export const fromMilli = (m: number): number => m / 1000;
+export const addQuantities = (a: number, b: number): number => fromMilli(toMilli(a) + toMilli(b));
+export const subtractQuantities = (a: number, b: number): number => fromMilli(toMilli(a) - toMilli(b));
+
+/** The names a movement's 产品名称 filter searches. */
+export const productTextOf = (lines: readonly { productName: string }[]): string =>
+  [...new Set(lines.map((l) => l.productName))].join('、');
+
 /** Lines summed per product: one transaction may touch a stock line only once. */
 export function quantitiesByProduct(lines: readonly MovementLine[]): Map<string, MovementLine> {
   const by = new Map<string, MovementLine>();
   for (const l of lines) {
     const seen = by.get(l.productKey);
-    by.set(l.productKey, seen ? { ...seen, quantity: seen.quantity + l.quantity } : { ...l });
+    if (seen && seen.unit !== l.unit) throw badRequest(`“${l.productName}”的各行计量单位应一致`);
+    by.set(l.productKey, seen ? { ...seen, quantity: addQuantities(seen.quantity, l.quantity) } : { ...l });
   }
   return by;
 }
@@ -63,6 +84,8 @@ export function stockAddItem(
         .upsert({ ...key, productKey: line.productKey, lastMovementAt: now })
         .ifNotExists({ productName: line.productName, category: line.category, unit: line.unit })
         .add({ quantity: line.quantity, version: 1 })
+        // A product keeps one unit in a warehouse: 吨 and 千克 never add up silently.
+        .where((a, op) => `${op.notExists(a.unit)} OR ${op.eq(a.unit, line.unit)}`)
         .commit(),
     ]),
   )[0]!;
@@ -85,7 +108,7 @@ export function stockTakeItem(
         .set({ lastMovementAt: now })
         .subtract({ quantity: line.quantity })
         .add({ version: 1 })
-        .where((a, op) => op.gte(a.quantity, line.quantity))
+        .where((a, op) => `${op.gte(a.quantity, line.quantity)} AND ${op.eq(a.unit, line.unit)}`)
         .commit(),
     ]),
   )[0]!;
@@ -110,6 +133,7 @@ export async function inboundItems(
     movementId: string;
     /** Who recorded it (the movement's createdBy). */
     by?: { accountId: string; name: string };
+    remark?: string;
   },
   now: string,
 ): Promise<TransactItem[]> {
@@ -133,9 +157,11 @@ export async function inboundItems(
             date: input.date,
             handler: input.handler,
             counterparty: input.sourceEnterprise,
+            productText: productTextOf(input.lines),
             lines: input.lines.map(({ codes, ...l }) => (codes?.length ? { ...l, codes } : l)),
             ...(input.shipmentId ? { shipmentId: input.shipmentId } : {}),
             ...(input.waybillId ? { waybillId: input.waybillId } : {}),
+            ...(input.remark ? { remark: input.remark } : {}),
             createdAt: now,
             ...(input.by ? { createdBy: input.by } : {}),
           })

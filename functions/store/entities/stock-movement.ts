@@ -44,7 +44,10 @@ export const stockMovementModel = (client: DynamoDBDocumentClient, table: string
               category: { type: 'string', required: true },
               quantity: { type: 'number', required: true },
               unit: { type: 'string', required: true },
+              batchNo: { type: 'string' },
               codes: { type: 'list', items: { type: 'string' } },
+              /** 清退: the index of the outbound's line it returns against. */
+              lineIndex: { type: 'number' },
               /** 盘点: 系统盘点数量 (the stock the count replaced; absent for the first count). */
               systemQuantity: { type: 'number' },
               /** 出库: how much of the line has been returned (清退) so far. */
@@ -52,18 +55,14 @@ export const stockMovementModel = (client: DynamoDBDocumentClient, table: string
             },
           },
         },
-        /** 清退: the outbound and the line it returns against. */
-        returnOf: {
-          type: 'map',
-          properties: {
-            movementId: { type: 'string', required: true },
-            lineIndex: { type: 'number', required: true },
-          },
-        },
+        /** 清退: the outbound it returns against (each line names the outbound's line). */
+        returnOf: { type: 'string' },
+        /** The lines' product names joined, for the list's 产品名称 filter (a substring match on one attribute). */
+        productText: { type: 'string', required: true },
         shipmentId: { type: 'string' },
         waybillId: { type: 'string' },
-        /** 盘点 that found a difference: the 库存差异 warning it raised. */
-        warningId: { type: 'string' },
+        /** 盘点 that found differences: the 库存差异 warnings it raised. */
+        warningIds: { type: 'list', items: { type: 'string' } },
         remark: { type: 'string' },
         createdAt: { type: 'string', required: true },
         createdBy: {

@@ -42,6 +42,8 @@ export const warehouseModel = (client: DynamoDBDocumentClient, table: string) =>
             remark: { type: 'string' },
           },
         },
+        /** The date of its last 盘点; absent until the first, which sets the initial stock. */
+        stocktakenOn: { type: 'string' },
         removed: { type: 'boolean', required: true, default: false },
         createdAt: { type: 'string', required: true },
         updatedAt: { type: 'string', required: true },
