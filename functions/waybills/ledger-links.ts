@@ -8,7 +8,12 @@ import type { CategoryCode } from '../../shared/reference/categories';
 import type { TransactItem } from '../lib/audit';
 import { badRequest } from '../lib/http/errors';
 import { custodyItems } from '../lib/ledger/custody';
-import { readShipment, type MovementLine, type Shipment } from '../lib/ledger/movements';
+import {
+  productKeyOf as ledgerProductKey,
+  readShipment,
+  type MovementLine,
+  type Shipment,
+} from '../lib/ledger/movements';
 import { itemsOf } from '../lib/transactions';
 import type { Store } from '../store';
 import type { WaybillRecord } from './record';
@@ -90,15 +95,15 @@ export function departureCustodyItems(store: Store, w: WaybillRecord, at: string
 
 /**
  * The product a line books into the receiver's 台账: the outbound's product key when the line came from one, else
- * one made of the goods' name and unit (a waybill without an outbound on the platform).
+ * the ledger's key of the goods' category and name (so it lands on the receiver's line of the same goods).
  */
-export const productKeyOf = (l: { productKey?: string | undefined; productName: string; unit: string }) =>
-  l.productKey ?? `wb:${l.productName}|${l.unit}`;
+export const productKeyOf = (l: { productKey?: string | undefined; productName: string }, category: string) =>
+  l.productKey ?? ledgerProductKey(category, l.productName);
 
 /** The 入库 lines of a signed waybill, at the quantities received. */
 export function inboundLines(w: WaybillRecord, received: readonly number[]): MovementLine[] {
   return w.lines.map((l, i) => ({
-    productKey: productKeyOf(l),
+    productKey: productKeyOf(l, w.category),
     productName: l.productName,
     category: w.category as CategoryCode,
     quantity: received[i] ?? l.quantity,

@@ -51,10 +51,10 @@ function quantityWarningItems(
   received: readonly number[],
   now: string,
 ): TransactItem[] {
-  const sent = shipment ? shipment.lines : w.lines.map((l) => ({ ...l, productKey: productKeyOf(l) }));
+  const sent = shipment ? shipment.lines : w.lines.map((l) => ({ ...l, productKey: productKeyOf(l, w.category) }));
   const diffs = quantityDifferences(
     sent,
-    w.lines.map((l, i) => ({ productKey: productKeyOf(l), quantity: received[i] ?? l.quantity })),
+    w.lines.map((l, i) => ({ productKey: productKeyOf(l, w.category), quantity: received[i] ?? l.quantity })),
   );
   if (diffs.length === 0) return [];
   const first = diffs[0]!;
