@@ -10,6 +10,7 @@ import { isRegionCode } from '../reference/regions';
 import { phoneSchema } from '../validation/phone';
 import { isIsoDate } from '../validation/dates';
 import { usccSchema } from '../validation/uscc';
+import { quantity, warehouseIdSchema } from './ledger';
 import { pageQueryFields } from './paging';
 
 /** Unguessable: 128 random bits, so the public check page can't be walked. */
@@ -111,9 +112,8 @@ export const WaybillLineInput = z.object({
   packingGroup: z
     .enum(PACKING_GROUPS, { error: '「包装类别」应为 I、II、III 或 无' })
     .check(z.meta({ title: '包装类别' })),
-  quantity: z
-    .number({ error: '「数量」应为数字' })
-    .check(z.gt(0, { error: '「数量」应大于 0' }), z.lte(1e9, { error: '「数量」过大' }), z.meta({ title: '数量' })),
+  /** The ledger's rule (positive, ≤ 3 decimals): what a waybill carries is what a 台账 books. */
+  quantity: quantity('数量'),
   unit: text('单位', 10),
   /** The ledger's product key, when the line comes from an outbound (so the receiver's 入库 books the same product). */
   productKey: z.optional(z.string().check(z.maxLength(120, { error: '产品编号过长' }))),
@@ -203,9 +203,7 @@ export const WaybillSignInput = z
     warehouseId: z
       .string({ error: '请选择入库仓库' })
       .check(z.minLength(1, { error: '请选择入库仓库' }), z.maxLength(80)),
-    receivedQuantities: z.optional(
-      z.array(z.number({ error: '「实收数量」应为数字' }).check(z.gte(0, { error: '「实收数量」不能小于 0' }))),
-    ),
+    receivedQuantities: z.optional(z.array(quantity('实收数量', { allowZero: true })).check(z.maxLength(20))),
     handler: text('经办人', 50),
     version,
   })
