@@ -22,6 +22,7 @@ import { measureInspectionRecords } from './inspection-records';
 import { percentile, round, timeInterleaved } from './stats';
 import { measureWebFirstLoad } from './web';
 import { measureWarningScan } from './warnings-scan';
+import { measureWaybills } from './waybills';
 
 export interface Row {
   name: string;
@@ -116,6 +117,7 @@ async function main(): Promise<void> {
     rows.push(...(await measureDashboard(stack, `http://127.0.0.1:${dynamoPort}`)));
     rows.push(...(await measureWarningScan(stack, `http://127.0.0.1:${dynamoPort}`)));
     rows.push(...(await measureLedger(stack)));
+    rows.push(...(await measureWaybills(stack, `http://127.0.0.1:${dynamoPort}`)));
   } finally {
     await stack.stop();
   }

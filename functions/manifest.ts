@@ -24,6 +24,7 @@ import { hazardsManifest } from './hazards/manifest';
 import { dashboardManifest } from './dashboard/manifest';
 import { warningsManifest } from './warnings/manifest';
 import { ledgerManifest } from './ledger/manifest';
+import { waybillsManifest } from './waybills/manifest';
 
 export const MANIFEST: readonly ContextManifest[] = [
   platformManifest,
@@ -47,4 +48,5 @@ export const MANIFEST: readonly ContextManifest[] = [
   dashboardManifest,
   warningsManifest,
   ledgerManifest,
+  waybillsManifest,
 ];

@@ -5,6 +5,7 @@
  */
 import { seedInspections } from '../seed/inspections';
 import { seedDemoHazards } from '../seed/hazards';
+import { seedDemoWaybills } from '../seed/waybills';
 import { regionName } from '../../shared/reference/regions';
 import { writeDemoData, writeRegister, DEMO_SEED } from '../seed/write';
 import { generateDemoData } from '../seed/generate';
@@ -66,6 +67,8 @@ export async function seedIfEmpty(
       target: Math.min(200, Math.floor(requested * 0.7)),
     });
     await seedDemoHazards(store, data, today);
+    // 电子托运单 in each state and an unmatched outbound the reconciliation warns about (issue 13).
+    await seedDemoWaybills(store, data, today);
     // 登记 and 一公开 of part of them: completed (some with 不满足), published, partly registered.
     await seedInspectionRecords(
       store,

@@ -64,6 +64,7 @@ import { stockMovementModel } from './entities/stock-movement';
 import { shipmentModel } from './entities/shipment';
 import { custodyEventModel } from './entities/custody-event';
 import { warehouseKeeperModel } from './entities/warehouse-keeper';
+import { flowCounterModel, waybillListingModel, waybillModel, waybillRevisionModel } from './entities/waybill';
 import { warningModel } from './entities/warning';
 import { warningListingModel } from './entities/warning-listing';
 import { warningStepModel } from './entities/warning-step';
@@ -130,6 +131,10 @@ const MODELS = {
   shipments: shipmentModel,
   custodyEvents: custodyEventModel,
   warehouseKeepers: warehouseKeeperModel,
+  waybills: waybillModel,
+  waybillRevisions: waybillRevisionModel,
+  waybillListings: waybillListingModel,
+  flowCounters: flowCounterModel,
   warnings: warningModel,
   warningListings: warningListingModel,
   warningSteps: warningStepModel,

@@ -92,6 +92,12 @@ export const PARTITION_KEYS = {
   custodyEvents: [key('code')],
   /** 仓库人员, in the enterprise's partition beside the warehouse. */
   warehouseKeepers: [key('enterpriseId')],
+  /** A waybill, its kept revisions and its list rows share its partition (`wb-` ids). */
+  waybills: [key('waybillId', 'wb-')],
+  waybillRevisions: [key('waybillId', 'wb-')],
+  waybillListings: [key('waybillId', 'wb-')],
+  /** 物品流向 counters: one partition per category. */
+  flowCounters: [key('flowCategory')],
   /** A warning, its list rows and its history share its partition (ids `<kind>:<sourceKey>`). */
   warnings: [key('warningId')],
   warningListings: [key('warningId')],
@@ -135,6 +141,7 @@ export const INDEXED_ENTITIES: readonly StoreEntity[] = [
   'hazardListings',
   'shipments',
   'warehouseKeepers',
+  'waybillListings',
   'warnings',
   'warningListings',
   'warningScanRuns',

@@ -13,6 +13,7 @@ import { writeTask } from '../support/inspection-records';
 import { startTestStack } from '../support/stack';
 import { matrixInspections } from '../support/inspections';
 import { signedInAs, type Persona } from '../support/personas';
+import { waybillForm, waybillWorld } from '../support/waybills';
 import type { CategoryCode } from '../../shared/reference/categories';
 import { defaultResponsibleDepartment, segmentsOf } from '../../shared/reference/segments';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
@@ -259,6 +260,37 @@ let flowWarningRef = '';
 let warningCategory = '';
 let warningCity = '';
 
+/**
+ * 电子托运单 (filled in beforeAll from test/support/waybills.ts): `{waybill}` is an arrived 民爆 waybill from a 泉州
+ * shipper to a 福州 receiver carrying `WAYBILL_CODE`. The shipper writes and moves it, the receiver signs, regulators
+ * of either end's jurisdiction and its category read; another enterprise, a far city, another category: nothing.
+ */
+let waybill = '';
+let waybillCarrierCode = '';
+const WAYBILL_CODE = '5361105A00001';
+const WAYBILL_FORM: Record<string, unknown> = {};
+const WB_SHIPPER: Persona = { kind: 'enterprise', enterpriseId: '' };
+const WB_RECEIVER: Persona = { kind: 'enterprise', enterpriseId: '' };
+const WB_OUTSIDER: Persona = { kind: 'enterprise', enterpriseId: '' };
+const WB_REGULATOR: Persona = {
+  kind: 'regulator',
+  department: 'jingxin',
+  regionCode: '3501',
+  categories: ['explosives'],
+  roles: ['inspector'],
+};
+const WB_REGULATOR_FAR: Persona = { ...WB_REGULATOR, regionCode: '3509' };
+const WB_REGULATOR_OTHER_CATEGORY: Persona = { ...WB_REGULATOR, categories: ['hazchem'] };
+const WB_READ_DENIED = [WB_OUTSIDER, WB_REGULATOR_FAR, WB_REGULATOR_OTHER_CATEGORY];
+const WB_WRITE_DENIED = [WB_RECEIVER, WB_OUTSIDER, WB_REGULATOR, ...ADMINS];
+const waybillMove = (move: string): Row => ({
+  // A stale version: the shipper reaches the waybill (409), nobody else does.
+  probe: { method: 'POST', path: `/api/waybills/{waybill}/${move}`, body: { version: 999, reason: '矩阵' } },
+  denied: WB_WRITE_DENIED,
+  allowed: WB_SHIPPER,
+  allowedStatus: 409,
+});
+
 /** By route key. Routes of the identity context act on the caller's own session only: any signed-in caller may. */
 const MATRIX: Record<string, Row> = {
   'GET /api/warnings/{kind}': {
@@ -319,6 +351,92 @@ const MATRIX: Record<string, Row> = {
       ADMIN_REVIEWER_OF_A,
     ],
     allowed: INSPECTOR_OF_A,
+    allowedStatus: 409,
+  },
+  // 电子托运单: the shipper writes and moves, the receiver signs, regulators of either end read (物品流向, 溯源).
+  'POST /api/waybills': {
+    probe: { method: 'POST', path: '/api/waybills', body: WAYBILL_FORM },
+    denied: [WB_REGULATOR, ...ADMINS],
+    allowed: WB_SHIPPER,
+    allowedStatus: 201,
+  },
+  'GET /api/waybills': {
+    probe: { method: 'GET', path: '/api/waybills?side=receiver' },
+    denied: [WB_REGULATOR, ...ADMINS],
+    allowed: WB_RECEIVER,
+    allowedStatus: 200,
+  },
+  // Any enterprise account may look a unit up by its credit code (names only); regulators have the register.
+  'GET /api/waybills/parties': {
+    probe: { method: 'GET', path: '/api/waybills/parties?creditCode={waybillCarrierCode}&category=explosives' },
+    denied: [WB_REGULATOR, ...ADMINS],
+    allowed: WB_SHIPPER,
+    allowedStatus: 200,
+  },
+  'GET /api/waybills/flows': {
+    probe: { method: 'GET', path: '/api/waybills/flows?category=explosives' },
+    denied: [WB_SHIPPER, WB_REGULATOR_OTHER_CATEGORY],
+    allowed: WB_REGULATOR,
+    allowedStatus: 200,
+  },
+  'GET /api/waybills/flows/chart': {
+    probe: { method: 'GET', path: '/api/waybills/flows/chart?category=explosives' },
+    denied: [WB_SHIPPER, WB_REGULATOR_OTHER_CATEGORY],
+    allowed: WB_REGULATOR,
+    allowedStatus: 200,
+  },
+  'GET /api/waybills/chain': {
+    probe: { method: 'GET', path: `/api/waybills/chain?code=${WAYBILL_CODE}` },
+    denied: WB_READ_DENIED,
+    allowed: WB_REGULATOR,
+    allowedStatus: 200,
+  },
+  'GET /api/waybills/{waybillId}': {
+    probe: { method: 'GET', path: '/api/waybills/{waybill}' },
+    denied: WB_READ_DENIED,
+    allowed: WB_RECEIVER,
+    allowedStatus: 200,
+  },
+  'GET /api/waybills/{waybillId}/revisions': {
+    probe: { method: 'GET', path: '/api/waybills/{waybill}/revisions' },
+    denied: WB_READ_DENIED,
+    allowed: WB_REGULATOR,
+    allowedStatus: 200,
+  },
+  'GET /api/waybills/{waybillId}/revisions/{revision}': {
+    probe: { method: 'GET', path: '/api/waybills/{waybill}/revisions/1' },
+    denied: WB_READ_DENIED,
+    allowed: WB_REGULATOR,
+    allowedStatus: 200,
+  },
+  'PUT /api/waybills/{waybillId}': {
+    probe: {
+      method: 'PUT',
+      path: '/api/waybills/{waybill}',
+      body: { waybill: WAYBILL_FORM, reason: '矩阵', version: 999 },
+    },
+    denied: WB_WRITE_DENIED,
+    allowed: WB_SHIPPER,
+    allowedStatus: 409,
+  },
+  'POST /api/waybills/{waybillId}/submit': waybillMove('submit'),
+  'POST /api/waybills/{waybillId}/depart': waybillMove('depart'),
+  'POST /api/waybills/{waybillId}/arrive': waybillMove('arrive'),
+  'POST /api/waybills/{waybillId}/void': waybillMove('void'),
+  'GET /api/waybills/{waybillId}/warehouses': {
+    probe: { method: 'GET', path: '/api/waybills/{waybill}/warehouses' },
+    denied: [WB_SHIPPER, WB_OUTSIDER, WB_REGULATOR, ...ADMINS],
+    allowed: WB_RECEIVER,
+    allowedStatus: 200,
+  },
+  'POST /api/waybills/{waybillId}/sign': {
+    probe: {
+      method: 'POST',
+      path: '/api/waybills/{waybill}/sign',
+      body: { warehouseId: 'wh-none', handler: '矩阵', version: 999 },
+    },
+    denied: [WB_SHIPPER, WB_OUTSIDER, WB_REGULATOR, ...ADMINS],
+    allowed: WB_RECEIVER,
     allowedStatus: 409,
   },
   // 隐患管理: inspectors who do business (no admin role) register, list and decide; the enterprise sees and
@@ -1405,6 +1523,28 @@ describe('the authorization matrix', () => {
     }
     warningRef = warningRefOf(warningIdOf(warned.kind, warned.sourceKey));
     flowWarningRef = warningRefOf(warningIdOf(flowWarned.kind, flowWarned.sourceKey));
+    const world = await waybillWorld(store);
+    Object.assign(WB_SHIPPER, { enterpriseId: world.shipperId });
+    Object.assign(WB_RECEIVER, { enterpriseId: world.receiverId });
+    Object.assign(WB_OUTSIDER, { enterpriseId: world.outsiderId });
+    Object.assign(WAYBILL_FORM, waybillForm(world));
+    waybillCarrierCode = (await store.enterprises.get({ enterpriseId: world.carrierId }).go()).data!.creditCode!;
+    const shipperApi = await signedInAs(store, stack.url, WB_SHIPPER);
+    const form = waybillForm(world);
+    const made = await shipperApi.post('/api/waybills', {
+      ...form,
+      lines: [{ ...form.lines[0], codes: [WAYBILL_CODE] }],
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    waybill = made.body.waybillId;
+    for (const [move, version] of [
+      ['submit', 1],
+      ['depart', 2],
+      ['arrive', 3],
+    ] as const) {
+      const r = await shipperApi.post(`/api/waybills/${waybill}/${move}`, { version });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    }
     recordTask = await writeTask(store, {
       team: [
         { accountId: 'reg-matrix-officer-1', name: '甲检查' },
@@ -1529,7 +1669,9 @@ describe('the authorization matrix', () => {
         .replace('{keeper2}', ledger.keeper2)
         .replace('{keeper}', ledger.keeper)
         .replace('{outbound}', ledger.outbound)
-        .replace('{creditCodeB}', ledger.creditCodeB);
+        .replace('{creditCodeB}', ledger.creditCodeB)
+        .replace('{waybill}', waybill)
+        .replace('{waybillCarrierCode}', waybillCarrierCode);
       const body =
         row.probe.body && JSON.stringify(row.probe.body).includes('{outbound}')
           ? JSON.parse(JSON.stringify(row.probe.body).replace('{outbound}', ledger.outbound))

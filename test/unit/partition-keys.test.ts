@@ -32,6 +32,7 @@ function partitionKeyOf(name: string, entity: KeyedEntity): string {
     if (attr === 'hazardId') return 'hz-0123456789abcdef0123456789abcdef';
     if (attr === 'shipmentId') return 'shp-0123456789abcdef01234567';
     if (attr === 'runId') return 'wsr-Abc123';
+    if (attr === 'waybillId') return 'wb-0123456789abcdef0123456789abcdef';
     return `Sample-${attr}`;
   };
   const composite = [...primary.pk.composite, ...(primary.sk?.composite ?? [])];

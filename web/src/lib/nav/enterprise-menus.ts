@@ -21,6 +21,7 @@ export const ENTERPRISE_MENU: readonly MenuItem[] = [
     item('ledgers', '台账管理'),
     item('warehouses', '仓库管理'),
     item('waybills', '电子托运单'),
+    item('traceability', '溯源查询'),
   ]),
   item('supply-demand', '供需服务'),
   // The seed's 信息互动 (not built yet). The inbox is 消息, opened from the header's user bar as on the regulators' side.
