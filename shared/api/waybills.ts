@@ -10,7 +10,7 @@ import { isRegionCode } from '../reference/regions';
 import { phoneSchema } from '../validation/phone';
 import { isIsoDate } from '../validation/dates';
 import { usccSchema } from '../validation/uscc';
-import { quantity, warehouseIdSchema } from './ledger';
+import { quantity } from './ledger';
 import { pageQueryFields } from './paging';
 
 /** Unguessable: 128 random bits, so the public check page can't be walked. */
