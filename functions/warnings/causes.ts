@@ -59,11 +59,23 @@ export function licenceCause(l: LicenceItem, today: string): Cause | undefined {
   };
 }
 
+/**
+ * Whoever holds certificates that warn: a member of the staff (从业人员) or a warehouse's 保管员, whose item has the
+ * same shape (functions/store/entities/warehouse-keeper.ts) and also carries its enterprise's name and categories.
+ */
+export type CertificateHolder = Pick<
+  PersonItem,
+  'enterpriseId' | 'personId' | 'regionCode' | 'name' | 'certificates'
+> & {
+  categories?: readonly string[];
+  enterpriseName?: string;
+};
+
 /** The warning id prefix of one person's certificates (their warnings are `personCert:<ent>/<person>/<number>`). */
 export const personSourcePrefix = (enterpriseId: string, personId: string) => `${enterpriseId}/${personId}/`;
 
 /** A person → one cause per certificate within 90 days of expiry (or expired). */
-export function personCauses(p: PersonItem, today: string): Cause[] {
+export function personCauses(p: CertificateHolder, today: string): Cause[] {
   const out: Cause[] = [];
   for (const c of p.certificates ?? []) {
     const grade = gradeFor(c.validTo, today);
@@ -86,6 +98,8 @@ export function personCauses(p: PersonItem, today: string): Cause[] {
         personName: p.name,
         personId: p.personId,
       },
+      ...(p.categories ? { categories: categoriesOf(p.categories) } : {}),
+      ...(p.enterpriseName ? { enterpriseName: p.enterpriseName } : {}),
     });
   }
   return out;

@@ -108,7 +108,7 @@ export const warningsManifest = defineContext({
         'creditCodeClaims',
         'personnel',
       ],
-      read: ['hazards', 'sessions'],
+      read: ['hazards', 'sessions', 'warehouseKeepers'],
     },
   },
   memoryMb: 1024,

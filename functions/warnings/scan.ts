@@ -15,6 +15,7 @@ import { addDays, WARNING_HORIZON_DAYS, type WarningKind } from '../../shared/re
 import { WARNING_COUNTER_SHARDS } from '../store/entities/warning-counter';
 import type { WarningActor, WarningInput } from '../lib/warnings/write';
 import type { Store } from '../store';
+import type { EntityItem } from 'electrodb';
 import {
   hazardCause,
   licenceCause,
@@ -123,6 +124,7 @@ export async function loadCauses(
       figures.itemsDue += page.data.length;
       for (const p of page.data) causes.push(...personCauses(p, today));
       cursor = page.cursor;
+      if (!cursor) causes.push(...(await keeperCauses(store, horizon, today, figures)));
     } else {
       const page: { data: HazardItem[]; cursor: string | null } = await store.hazards.query
         .byDueDate({ dueKind: 'hazard' })
@@ -136,6 +138,25 @@ export async function loadCauses(
       }
       cursor = page.cursor;
     }
+  } while (cursor);
+  return causes;
+}
+
+type KeeperItem = EntityItem<Store['warehouseKeepers']>;
+
+/** The warehouses' 保管员 with a certificate due by the horizon: the same `personCert` due partition, their own entity. */
+async function keeperCauses(store: Store, horizon: string, today: string, figures: ScanFigures): Promise<Cause[]> {
+  const causes: Cause[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { data: KeeperItem[]; cursor: string | null } = await store.warehouseKeepers.query
+      .byDueDate({ dueKind: 'personCert' })
+      .lte({ earliestCertValidTo: horizon })
+      .go({ cursor, limit: 1000 });
+    figures.itemsRead += page.data.length;
+    figures.itemsDue += page.data.length;
+    for (const k of page.data) causes.push(...personCauses(k, today));
+    cursor = page.cursor;
   } while (cursor);
   return causes;
 }
