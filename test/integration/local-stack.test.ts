@@ -85,9 +85,12 @@ describe('the local stack', () => {
         { context: 'audit', name: 'anchorAuditHeads', at: expect.any(Date) },
         // 一公开 at 02:00 Shanghai (functions/inspections/publication.ts).
         { context: 'inspections', name: 'publishInspectionResults', at: expect.any(Date) },
+        // 大数据预警's scan at 01:00 (functions/warnings/scan.ts), the shipments' reconciliation at 01:30.
+        { context: 'warnings', name: 'scan', at: expect.any(Date) },
+        { context: 'waybills', name: 'reconcileShipments', at: expect.any(Date) },
       ]),
     );
-    expect(next).toHaveLength(3);
+    expect(next).toHaveLength(5);
     // The platform's next tick is at 01:00 Shanghai = 17:00 UTC.
     expect(next.find((n) => n.name === 'daily')!.at.getUTCHours()).toBe(17);
   });

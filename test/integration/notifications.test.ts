@@ -214,14 +214,17 @@ describe('the notification inbox', () => {
       { context: 'register', detailType: 'ChangeRequestDecided', detail: decided(accountId) },
     ]);
     await t.stack.bus.drain();
-    const delivered = t.stack.bus.deliveries.slice(before);
+    // The warnings context consumes ChangeRequestDecided too, and refuses them alike; the inbox is what this is about.
+    const all = t.stack.bus.deliveries.slice(before);
+    expect(all.every((d) => !d.ok && /does not match|refused/.test(d.error ?? ''))).toBe(true);
+    const delivered = all.filter((d) => d.context === 'notifications');
     expect(delivered.map((d) => [d.context, d.ok, d.attempts])).toEqual([
       ['notifications', false, 3],
       ['notifications', false, 3],
       ['notifications', false, 3],
     ]);
-    expect(delivered.every((d) => /does not match|refused/.test(d.error ?? ''))).toBe(true);
-    expect(t.stack.bus.deadLetters.slice(-3).map((d) => d.event.id)).toEqual(delivered.map((d) => d.event.id));
+    const deadLettered = t.stack.bus.deadLetters.map((d) => d.event.id);
+    for (const d of delivered) expect(deadLettered).toContain(d.event.id);
     expect((await api.get('/api/notifications')).body).toEqual({ items: [], cursor: null, unread: 0 });
   });
 

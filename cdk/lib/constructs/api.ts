@@ -75,6 +75,10 @@ export class Api extends Construct {
     if (routes.length === 0) return [];
     const integration = new HttpLambdaIntegration(`${context}Integration`, fn, {
       payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
+      // One invoke permission per function, scoped to this API (`<api>/*/*/*`), not one per route: with ~170 routes
+      // the per-route permissions alone took the stack past CloudFormation's 500 resources. The function answers
+      // only its own manifest's routes anyway (anything else is a 404 in the shared router).
+      scopePermissionToRoute: false,
     });
     return routes.flatMap((route) => {
       const key = routeKey(route);
