@@ -5,7 +5,7 @@
  *
  * - a licence through the register's one writer (licence-writes.ts + entry-writes.ts), so the unit list's licence
  *   columns and the entry's version follow; a person by replacing their item as the enterprise's own 从业人员管理
- *   does (people.ts), so the `due` index follows the earliest expiry;
+ *   does (people.ts), a warehouse's 保管员 likewise (keepers.ts), so the `due` index follows the earliest expiry;
  * - the warning clears (reason 「证书有效期已修改」, by the regulator) when the new 有效截止日期 is beyond the warning
  *   horizon; a date still within it regrades the warning to what the new date says (e.g. 红 → 黄), so a list never
  *   shows a grade the certificate no longer has, nor hides one it still has.
@@ -22,6 +22,7 @@ import { actorOf, transactWithAudit, type AuditEntryInput, type AuditJson, type 
 import type { Regulator } from '../lib/auth/principal';
 import { badRequest, conflict } from '../lib/http/errors';
 import { entryWriteItems, isConditionFailure, loadEntry } from '../lib/register/entry-writes';
+import { keeperReplaceItems, keeperWithCertificates } from '../lib/register/keepers';
 import { licenceChange } from '../lib/register/licence-writes';
 import { personAuditFields, personRecord, personReplaceItems } from '../lib/register/people';
 import { endWarningItems, regradeWarningItems } from '../lib/warnings/write';
@@ -135,19 +136,32 @@ async function personItems(store: Store, w: Warning, input: CertificateFixInput)
     store.enterprises.get({ enterpriseId: w.enterpriseId }).go({ consistent: true }),
     certificateNow(store, w),
   ]);
-  const cur = now?.person;
-  if (!e || e.removed || !cur) throw gone();
-  if (cur.version !== input.version) throw stale();
-  const target = certificateOf(cur, w.detail)!;
+  const holder = now?.holder;
+  if (!e || e.removed || !holder) throw gone();
+  if (holder.record.version !== input.version) throw stale();
+  const target = certificateOf(holder.record, w.detail)!;
+  const certificates = holder.record.certificates.map((c) =>
+    c === target ? { ...c, validFrom: input.validFrom, validTo: input.validTo } : c,
+  );
+  if (holder.kind === 'keeper') {
+    // A warehouse's 保管员: their own item, in the same whole-item, version-conditioned way.
+    const cur = holder.record;
+    const next = keeperWithCertificates(cur, certificates);
+    return {
+      items: keeperReplaceItems(store, cur, next),
+      object: { type: 'warehouseKeeper', id: cur.personId, label: `${cur.warehouseName} ${cur.name}` },
+      before: personAuditFields(cur),
+      after: personAuditFields(next),
+    };
+  }
+  const cur = holder.record;
   const person = {
     name: cur.name,
     idCardNo: cur.idCardNo,
     gender: cur.gender,
     mobile: cur.mobile,
     position: cur.position,
-    certificates: cur.certificates.map((c) =>
-      c === target ? { ...c, validFrom: input.validFrom, validTo: input.validTo } : c,
-    ),
+    certificates,
   } as Person;
   const next = personRecord(e, cur.personId, person, cur.version + 1);
   return {
