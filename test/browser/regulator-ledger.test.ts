@@ -23,6 +23,7 @@ describe('a regulator reads an enterprise’s 台账, in Chromium', () => {
   let page: Page;
   let category = '';
   let warehouseId = '';
+  let enterpriseName = '';
   const errors: string[] = [];
   const today = shanghaiToday(new Date());
 
@@ -34,6 +35,7 @@ describe('a regulator reads an enterprise’s 台账, in Chromium', () => {
     t = await startTestStack({ seedEnterprises: 2 });
     const { data: e } = await t.store.enterprises.get({ enterpriseId: 'ent-000001' }).go();
     category = e!.segments[0]!.category;
+    enterpriseName = e!.name;
 
     // The enterprise's own ledger, through its API: a warehouse, its first 盘点, an 出库.
     const own: ApiClient = await signedInAs(t.store, t.url, { kind: 'enterprise', enterpriseId: 'ent-000001' });
@@ -114,6 +116,7 @@ describe('a regulator reads an enterprise’s 台账, in Chromium', () => {
   /** The 台账 as it must read: stock, records, no write buttons, no sideways scroll; at 1366 and 390 px. */
   async function seesReadOnlyLedger(name: string) {
     await page.getByRole('heading', { name: '企业台账' }).waitFor();
+    await page.getByText(`${enterpriseName}各仓库的当前库存和台账记录（只读）`).waitFor();
     await page.getByRole('table', { name: '当前库存' }).getByRole('cell', { name: '7吨' }).waitFor();
     const records = page.getByRole('table', { name: '台账记录' }).locator('tbody tr');
     await expect.poll(() => records.count()).toBe(2);
@@ -156,6 +159,26 @@ describe('a regulator reads an enterprise’s 台账, in Chromium', () => {
     await page.getByRole('link', { name: '台账', exact: true }).click();
     await page.waitForURL(/\/flow\/ledgers\/ent-000001/);
     await seesReadOnlyLedger('detail');
+  });
+
+  it('a regulator of another city gets the API’s refusal, and nothing of the ledger', async () => {
+    const { data: e } = await t.store.enterprises.get({ enterpriseId: 'ent-000001' }).go();
+    const far = await signedInAs(t.store, t.url, {
+      kind: 'regulator',
+      department: 'gongan',
+      regionCode: e!.regionCode.startsWith('3501') ? '3502' : '3501',
+      categories: [category],
+      roles: ['inspector'],
+    });
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    await context.addCookies([...far.cookies].map(([name, value]) => ({ name, value, url: t.url })));
+    const farPage = await context.newPage();
+    farPage.on('pageerror', (err) => errors.push(err.message));
+    await farPage.goto(`${t.url}/platform/${category}/flow/ledgers/ent-000001?warehouse=${warehouseId}`);
+    await farPage.getByRole('alert').waitFor();
+    expect(await farPage.getByText('监管查看库').count()).toBe(0);
+    expect(await farPage.getByText('氨水').count()).toBe(0);
+    await context.close();
     expect(errors).toEqual([]);
   });
 });
