@@ -115,6 +115,8 @@ export function listItemOf(r: WaybillListingRecord): WaybillListItem {
     status: r.status,
     shipperEnterpriseName: r.shipperEnterpriseName,
     receiverEnterpriseName: r.receiverEnterpriseName,
+    ...(r.shipperEnterpriseId ? { shipperEnterpriseId: r.shipperEnterpriseId } : {}),
+    ...(r.receiverEnterpriseId ? { receiverEnterpriseId: r.receiverEnterpriseId } : {}),
     carrierName: r.carrierName,
     plate: r.plate,
     originRegionCode: r.originRegionCode,

@@ -325,6 +325,9 @@ export const WaybillListItem = z
     status: z.enum(WAYBILL_STATUSES),
     shipperEnterpriseName: z.string(),
     receiverEnterpriseName: z.string(),
+    /** The parties' ids, for the regulators' link to their 台账; absent on rows written before they were kept. */
+    shipperEnterpriseId: z.optional(z.string()),
+    receiverEnterpriseId: z.optional(z.string()),
     carrierName: z.string(),
     plate: z.string(),
     originRegionCode: z.string(),

@@ -86,7 +86,7 @@ describe('仓库管理 and 台账管理, in Chromium', () => {
     await dialog.getByLabel('人工盘点数量').fill('100');
     await dialog.getByRole('button', { name: '完成盘点' }).click();
     await page.getByText('已登记盘点').waitFor();
-    await page.getByRole('cell', { name: '100千克' }).waitFor();
+    await page.getByRole('cell', { name: '100千克', exact: true }).waitFor();
 
     await page.getByRole('button', { name: '出库', exact: true }).click();
     dialog = page.getByRole('dialog', { name: '出库登记' });
@@ -102,7 +102,7 @@ describe('仓库管理 and 台账管理, in Chromium', () => {
     await dialog.locator('#ln-qty-0').fill('30');
     await dialog.getByRole('button', { name: '保存' }).click();
     await page.getByText('已登记出库').waitFor();
-    await page.getByRole('cell', { name: '70千克' }).waitFor();
+    await page.getByRole('cell', { name: '70千克', exact: true }).waitFor();
 
     await page.getByRole('button', { name: '清退' }).first().click();
     dialog = page.getByRole('dialog', { name: '清退台账' });
@@ -113,7 +113,7 @@ describe('仓库管理 and 台账管理, in Chromium', () => {
     await dialog.getByLabel('乳化炸药 清退数量').fill('5');
     await dialog.getByRole('button', { name: '完成清退' }).click();
     await page.getByText('已登记清退').waitFor();
-    await page.getByRole('cell', { name: '75千克' }).waitFor();
+    await page.getByRole('cell', { name: '75千克', exact: true }).waitFor();
 
     await page.getByRole('button', { name: '盘点', exact: true }).click();
     dialog = page.getByRole('dialog', { name: '新增盘点' });
@@ -123,7 +123,7 @@ describe('仓库管理 and 台账管理, in Chromium', () => {
     await shot('stocktake');
     await dialog.getByRole('button', { name: '完成盘点' }).click();
     await page.getByText(/已产生1条库存差异预警/).waitFor();
-    await page.getByRole('cell', { name: '74千克' }).waitFor();
+    await page.getByRole('cell', { name: '74千克', exact: true }).waitFor();
 
     // The record list's filter lives in the URL.
     await page.getByLabel('类型').selectOption({ label: '盘点' });

@@ -156,6 +156,11 @@ describe('waybills (电子托运单)', () => {
     ).toContain(id);
     const flows = await cityRegulator.get('/api/waybills/flows?category=explosives&limit=50');
     expect(flows.body.items.filter((i: { waybillId: string }) => i.waybillId === id)).toHaveLength(1);
+    // The row carries the parties' ids: 物品流向 links 托运单位 / 收货单位 to their read-only 台账.
+    expect(flows.body.items.find((i: { waybillId: string }) => i.waybillId === id)).toMatchObject({
+      shipperEnterpriseId: w.shipperId,
+      receiverEnterpriseId: w.receiverId,
+    });
     const province = await signedInAs(t.store, t.url, {
       kind: 'regulator',
       department: 'jingxin',

@@ -189,6 +189,9 @@ export const waybillListingModel = (client: DynamoDBDocumentClient, table: strin
         shipperRegionCode: { type: 'string', required: true },
         receiverEnterpriseName: { type: 'string', required: true },
         receiverRegionCode: { type: 'string', required: true },
+        /** The parties' ids, for the regulators' 物品流向 link to their 台账 (not on rows written before). */
+        shipperEnterpriseId: { type: 'string' },
+        receiverEnterpriseId: { type: 'string' },
         carrierName: { type: 'string', required: true },
         plate: { type: 'string', required: true },
         originRegionCode: { type: 'string', required: true },

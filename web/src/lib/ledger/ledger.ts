@@ -30,6 +30,13 @@ export { MOVEMENT_KIND_LABELS, OUTBOUND_TYPES, WAREHOUSE_TYPES };
 export const PAGE_SIZE = 10;
 const BASE = '/api/ledger/warehouses';
 const W = (id: string) => `${BASE}/${encodeURIComponent(id)}`;
+/**
+ * Whose warehouses the 台账 reads: the signed-in enterprise's own (no id), or, for a regulator, the enterprise
+ * `enterpriseId` through the read-only routes (the API decides whether the regulator sees that enterprise).
+ */
+const readBase = (enterpriseId?: string) =>
+  enterpriseId ? `/api/ledger/enterprises/${encodeURIComponent(enterpriseId)}/warehouses` : BASE;
+const readW = (id: string, enterpriseId?: string) => `${readBase(enterpriseId)}/${encodeURIComponent(id)}`;
 
 const options = (o: Record<string, string>): Option[] => Object.entries(o).map(([value, label]) => ({ value, label }));
 export const WAREHOUSE_TYPE_OPTIONS = options(WAREHOUSE_TYPES);
@@ -49,12 +56,12 @@ export const listWarehouses = (cursor: string | undefined, signal?: AbortSignal)
     signal ? { signal } : {},
   );
 /** Every warehouse of the enterprise, for the 台账's warehouse picker (an enterprise has a handful). */
-export async function allWarehouses(): Promise<WarehouseView[]> {
+export async function allWarehouses(enterpriseId?: string): Promise<WarehouseView[]> {
   const out: WarehouseView[] = [];
   let cursor: string | undefined;
   do {
     const page = await api.get<WarehousePage>(
-      `${BASE}?${new URLSearchParams({ limit: '50', ...(cursor ? { cursor } : {}) })}`,
+      `${readBase(enterpriseId)}?${new URLSearchParams({ limit: '50', ...(cursor ? { cursor } : {}) })}`,
     );
     out.push(...page.items);
     cursor = page.cursor ?? undefined;
@@ -71,7 +78,8 @@ export const addKeeper = (warehouseId: string, body: KeeperInput) =>
 export const removeKeeper = (warehouseId: string, keeperId: string) =>
   api.delete<{ keeperId: string }>(`${W(warehouseId)}/keepers/${encodeURIComponent(keeperId)}`);
 
-export const listStock = (warehouseId: string) => api.get<StockPage>(`${W(warehouseId)}/stock?limit=50`);
+export const listStock = (warehouseId: string, enterpriseId?: string) =>
+  api.get<StockPage>(`${readW(warehouseId, enterpriseId)}/stock?limit=50`);
 export const recordStocktake = (warehouseId: string, body: StocktakeInput) =>
   api.post<MovementView>(`${W(warehouseId)}/stocktakes`, body);
 export const recordInbound = (warehouseId: string, body: InboundInput) =>
@@ -111,11 +119,16 @@ export const ledgerFiltersCodec: FilterCodec<LedgerFilters> = {
   },
 };
 
-export function listMovements(f: LedgerFilters, cursor: string | undefined, signal?: AbortSignal) {
+export function listMovements(
+  f: LedgerFilters,
+  cursor: string | undefined,
+  signal?: AbortSignal,
+  enterpriseId?: string,
+) {
   const q = new URLSearchParams({ limit: String(PAGE_SIZE) });
   for (const k of ['kind', 'from', 'to', 'product'] as const) if (f[k].trim()) q.set(k, f[k].trim());
   if (cursor) q.set('cursor', cursor);
-  return api.get<MovementPage>(`${W(f.warehouse)}/movements?${q}`, signal ? { signal } : {});
+  return api.get<MovementPage>(`${readW(f.warehouse, enterpriseId)}/movements?${q}`, signal ? { signal } : {});
 }
 
 /** A line's quantity with its unit, and what was returned of it. */
