@@ -23,7 +23,7 @@ import { addDays } from '../../shared/validation/dates';
 import { actorOf, MAX_TRANSACT_ITEMS, transactWithAudit, type TransactItem } from '../lib/audit';
 import type { EnterpriseAccount, Principal } from '../lib/auth/principal';
 import { badRequest, conflict, notFound } from '../lib/http/errors';
-import { boxContentsOf, codesNotHeld, custodyItems } from '../lib/ledger/custody';
+import { boxContentsOf, codesNotHeld, custodyItems, type CustodyEvent } from '../lib/ledger/custody';
 import { transferRefusal } from '../lib/ledger/gate';
 import {
   inboundItems,
@@ -528,44 +528,26 @@ export async function outbound(
   );
   for (const l of lines) {
     if (!l.codes?.length) continue;
+    // One step per code of the line, and the same step for each item inside a box the line names.
+    const step: CustodyEvent = {
+      kind: custodyKind,
+      ref: movementId,
+      at: now,
+      date: input.date,
+      enterpriseId: e.enterpriseId,
+      enterpriseName: e.name,
+      warehouseId,
+      warehouseName: warehouse.name,
+      movementId,
+      ...(shipmentId ? { shipmentId } : {}),
+      counterparty,
+      productName: l.productName,
+      category: l.category,
+    };
     for (const [boxCode, contents] of boxes) {
-      if (!l.codes.includes(boxCode)) continue;
-      items.push(
-        ...custodyItems(store, contents, {
-          kind: custodyKind,
-          ref: movementId,
-          at: now,
-          date: input.date,
-          enterpriseId: e.enterpriseId,
-          enterpriseName: e.name,
-          warehouseId,
-          warehouseName: warehouse.name,
-          movementId,
-          ...(shipmentId ? { shipmentId } : {}),
-          counterparty,
-          productName: l.productName,
-          category: l.category,
-          boxCode,
-        }),
-      );
+      if (l.codes.includes(boxCode)) items.push(...custodyItems(store, contents, { ...step, boxCode }));
     }
-    items.push(
-      ...custodyItems(store, l.codes, {
-        kind: custodyKind,
-        ref: movementId,
-        at: now,
-        date: input.date,
-        enterpriseId: e.enterpriseId,
-        enterpriseName: e.name,
-        warehouseId,
-        warehouseName: warehouse.name,
-        movementId,
-        ...(shipmentId ? { shipmentId } : {}),
-        counterparty,
-        productName: l.productName,
-        category: l.category,
-      }),
-    );
+    items.push(...custodyItems(store, l.codes, step));
   }
   assertFits(items);
   try {
